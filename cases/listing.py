@@ -1,0 +1,238 @@
+"""Filters, facet counts and related cases: shared by the case listing and search."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Case, Count, IntegerField, Q, When
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext as _
+
+from cases.models import CaseStatus, CaseStudyPage
+from cases.snippets import DigitalisationStage, Theme
+
+FACETS = ("theme", "stage", "agency", "status", "year")
+PAGE_SIZE = 20
+
+
+class FilterError(ValueError):
+    """A filter parameter with a value the portal does not know."""
+
+    def __init__(self, parameter, message):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+
+
+@dataclass
+class Taxonomy:
+    """Theme and stage names in one locale, keyed by slug (two queries)."""
+
+    themes: dict = field(default_factory=dict)
+    stages: dict = field(default_factory=dict)
+    stage_order: dict = field(default_factory=dict)
+
+    @classmethod
+    def for_locale(cls, locale):
+        taxonomy = cls()
+        for theme in Theme.objects.all():
+            # Prefer the locale's own name; fall back to any translation.
+            if theme.locale_id == locale.pk or theme.slug not in taxonomy.themes:
+                taxonomy.themes[theme.slug] = theme.name
+        for stage in DigitalisationStage.objects.all():
+            if stage.locale_id == locale.pk or stage.slug not in taxonomy.stages:
+                taxonomy.stages[stage.slug] = stage.name
+                taxonomy.stage_order[stage.slug] = stage.order
+        return taxonomy
+
+    def theme_label(self, slug):
+        return self.themes.get(slug, slug)
+
+    def stage_label(self, slug):
+        return self.stages.get(slug, slug)
+
+
+def parse_filters(params, taxonomy):
+    """Read the repeatable filter parameters; raise FilterError naming a bad one."""
+    filters = {}
+    for name in FACETS:
+        values = [v.strip() for v in params.getlist(name) if v.strip()]
+        if not values:
+            continue
+        if name == "theme":
+            unknown = [v for v in values if v not in taxonomy.themes]
+        elif name == "stage":
+            unknown = [v for v in values if v not in taxonomy.stages]
+        elif name == "status":
+            unknown = [v for v in values if v not in CaseStatus.values]
+        elif name == "year":
+            unknown = [v for v in values if not (v.isdigit() and len(v) == 4)]
+        else:
+            unknown = [v for v in values if len(v) > 200]
+        if unknown:
+            raise FilterError(name, _("Unknown value for %(name)s: %(value)s")
+                              % {"name": name, "value": unknown[0][:50]})
+        filters[name] = list(dict.fromkeys(values))
+    return filters
+
+
+def apply_filters(queryset, filters):
+    """AND between facets, OR within one."""
+    lookups = {
+        "theme": "themes__slug__in",
+        "stage": "stage__slug__in",
+        "agency": "agency__name__in",
+        "status": "status__in",
+        "year": "started__year__in",
+    }
+    for name, values in filters.items():
+        if name == "theme":
+            # A subquery keeps one row per case however many themes match.
+            queryset = queryset.filter(
+                pk__in=CaseStudyPage.objects.filter(themes__slug__in=values).values("pk")
+            )
+        else:
+            queryset = queryset.filter(**{lookups[name]: values})
+    return queryset
+
+
+def facet_counts(queryset, filters, taxonomy):
+    """Counts over the whole filtered result set, one aggregate query per facet.
+
+    Returns {facet: [(value, label, count, selected), ...]}: themes by name,
+    stages in stage order, agencies by name, statuses in their fixed order,
+    years newest first."""
+    base = queryset.order_by()
+    ids = base.values("pk")
+    rows = {
+        "theme": CaseStudyPage.objects.filter(pk__in=ids)
+        .values_list("themes__slug")
+        .annotate(n=Count("pk", distinct=True)),
+        "stage": base.values_list("stage__slug").annotate(n=Count("pk")),
+        "agency": base.values_list("agency__name").annotate(n=Count("pk")),
+        "status": base.values_list("status").annotate(n=Count("pk")),
+        "year": base.annotate(y=ExtractYear("started")).values_list("y").annotate(n=Count("pk")),
+    }
+    status_labels = dict(CaseStatus.choices)
+    result = {}
+    for name, query in rows.items():
+        counts = {str(value): n for value, n in query if value is not None}
+        if name == "theme":
+            items = sorted(counts, key=lambda s: taxonomy.theme_label(s).lower())
+            labels = {s: taxonomy.theme_label(s) for s in items}
+        elif name == "stage":
+            items = sorted(counts, key=lambda s: taxonomy.stage_order.get(s, 99))
+            labels = {s: taxonomy.stage_label(s) for s in items}
+        elif name == "status":
+            items = [s for s in CaseStatus.values if s in counts]
+            labels = {s: status_labels[s] for s in items}
+        elif name == "year":
+            items = sorted(counts, reverse=True)
+            labels = {s: s for s in items}
+        else:
+            items = sorted(counts, key=str.lower)
+            labels = {s: s for s in items}
+        selected = set(filters.get(name, []))
+        # Keep a selected value visible even when it has no hits now.
+        missing = [v for v in filters.get(name, []) if v not in counts]
+        result[name] = [
+            (value, labels.get(value, value), counts.get(value, 0), value in selected)
+            for value in items + missing
+        ]
+    return result
+
+
+def published_cases(locale=None):
+    queryset = CaseStudyPage.objects.live().public()
+    if locale is not None:
+        queryset = queryset.filter(locale=locale)
+    return queryset
+
+
+def with_card_data(queryset):
+    """What a case card shows, fetched in a fixed number of queries."""
+    return queryset.select_related("agency", "stage", "hero_image", "locale").prefetch_related(
+        "themes"
+    )
+
+
+def annotate_cards(cases, taxonomy):
+    """Attach localized theme and stage labels to each case of a page of results."""
+    for case in cases:
+        case.theme_labels = sorted(
+            ((t.slug, taxonomy.theme_label(t.slug)) for t in case.themes.all()),
+            key=lambda item: item[1].lower(),
+        )
+        case.stage_label = taxonomy.stage_label(case.stage.slug)
+    return cases
+
+
+def filter_links(request, facets):
+    """For each active filter, the URL that removes it (kept in the query string)."""
+    links = []
+    for name, values in facets.items():
+        for value, label, _count, selected in values:
+            if selected:
+                params = request.GET.copy()
+                params.setlist(name, [v for v in params.getlist(name) if v != value])
+                params.pop("page", None)
+                links.append((name, label, "?" + params.urlencode()))
+    return links
+
+
+def case_listing_context(request, index_page):
+    locale = index_page.locale
+    taxonomy = Taxonomy.for_locale(locale)
+    error = None
+    try:
+        filters = parse_filters(request.GET, taxonomy)
+    except FilterError as exc:
+        filters, error = {}, exc.message
+    queryset = apply_filters(published_cases(locale), filters)
+    facets = facet_counts(queryset, filters, taxonomy)
+    paginator = Paginator(
+        with_card_data(queryset.order_by("-first_published_at", "-pk")), PAGE_SIZE
+    )
+    page = paginator.get_page(request.GET.get("page"))
+    annotate_cards(page.object_list, taxonomy)
+    params = request.GET.copy()
+    params.pop("page", None)
+    return {
+        "cases": page,
+        "paginator": paginator,
+        "facets": facets,
+        "filters": filters,
+        "active_filters": filter_links(request, facets),
+        "filter_error": error,
+        "query_string": params.urlencode(),
+        "facet_titles": facet_titles(),
+    }
+
+
+def facet_titles():
+    return {
+        "theme": _("Theme"),
+        "stage": _("Stage"),
+        "agency": _("Agency"),
+        "status": _("Status"),
+        "year": _("Year started"),
+    }
+
+
+def related_cases(page, taxonomy, limit=4):
+    """Up to four cases in the same language sharing themes or the stage."""
+    slugs = list(page.themes.values_list("slug", flat=True))
+    stage_slug = page.stage.slug
+    queryset = (
+        published_cases(page.locale)
+        .exclude(pk=page.pk)
+        .filter(Q(themes__slug__in=slugs) | Q(stage__slug=stage_slug))
+        .annotate(
+            shared=Count("themes", filter=Q(themes__slug__in=slugs), distinct=True),
+            same_stage=Case(
+                When(stage__slug=stage_slug, then=1), default=0, output_field=IntegerField()
+            ),
+        )
+        .order_by("-shared", "-same_stage", "-first_published_at")
+    )
+    related = list(with_card_data(queryset)[:limit])
+    return annotate_cards(related, taxonomy)

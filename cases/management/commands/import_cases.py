@@ -1,0 +1,36 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from cases.exchange import import_stream
+
+
+class Command(BaseCommand):
+    help = "Import cases from a case-exchange file (JSON Lines). '-' reads standard input."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="a .jsonl file, or - for standard input")
+        parser.add_argument(
+            "--draft", action="store_true",
+            help="create drafts that enter moderation instead of publishing",
+        )
+
+    def handle(self, path, draft=False, **options):
+        if path == "-":
+            report = import_stream(sys.stdin, draft=draft)
+        else:
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    report = import_stream(handle, draft=draft)
+            except OSError as exc:
+                raise CommandError(f"cannot read {path}: {exc.strerror}") from None
+            except UnicodeDecodeError as exc:
+                raise CommandError(f"{path} is not UTF-8 (byte {exc.start})") from None
+        for line, field, message in report.errors:
+            self.stderr.write(f"line {line}: {field}: {message}")
+        self.stdout.write(
+            f"{report.created} created, {report.updated} updated, "
+            f"{report.unchanged} unchanged, {len(report.errors)} failed"
+        )
+        if report.errors:
+            raise CommandError(f"{len(report.errors)} line(s) failed; the other lines were imported")

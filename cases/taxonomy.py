@@ -1,0 +1,25 @@
+"""The taxonomy of ../shared/spec/taxonomy.md: slugs and names in both languages.
+Used by the data migration that creates it and by tests that check it."""
+
+THEMES = [
+    ("digital-services", "Digitala tjänster", "Digital services"),
+    ("ai-automation", "AI och automatisering", "AI and automation"),
+    ("data-sharing", "Data och informationsdelning", "Data and information sharing"),
+    ("service-design", "Tjänstedesign och design thinking", "Service design and design thinking"),
+    ("ways-of-working", "Nya arbetssätt", "New ways of working"),
+    ("work-environment", "Arbetsmiljö och hälsa", "Work environment and health"),
+    ("skills", "Kompetensförsörjning", "Skills and competence"),
+    ("leadership", "Ledarskap och medarbetarskap", "Leadership and employeeship"),
+    ("collaboration", "Samverkan mellan myndigheter", "Cross-agency collaboration"),
+    ("security", "Informationssäkerhet", "Information security"),
+    ("sustainability", "Hållbarhet", "Sustainability"),
+]
+
+STAGES = [
+    ("problem", "Behov och problem", "Identifying needs and problems"),
+    ("ideas", "Idéer och design", "Generating ideas and designing solutions"),
+    ("pilot", "Utveckling och test", "Developing and piloting"),
+    ("implementation", "Införande", "Implementation"),
+    ("evaluation", "Utvärdering", "Evaluation"),
+    ("spreading", "Spridning och skalning", "Spreading and scaling"),
+]

@@ -1,0 +1,39 @@
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from portal.site_setup import ensure_site_structure
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (pages, agencies, cases, activities). Running it twice changes nothing."
+
+    def handle(self, **options):
+        from cases.demo import seed_cases
+
+        with transaction.atomic():
+            homes = ensure_site_structure()
+            report = seed_cases()
+            self._feature(homes)
+            if apps.is_installed("activities"):
+                from activities.demo import seed_activities
+
+                seed_activities()
+        self.stdout.write(
+            f"Demo content: {report.created} cases created, {report.unchanged} already there."
+        )
+
+    def _feature(self, homes):
+        """Let editors' first featured choice be three recent cases per language."""
+        from cases.models import CaseStudyPage
+        from portal.models import HomeFeaturedCase
+
+        for language, home in homes.items():
+            if home.featured_cases.exists():
+                continue
+            picks = CaseStudyPage.objects.live().filter(locale=home.locale) \
+                .order_by("-first_published_at")[3:6]
+            home.featured_cases = [
+                HomeFeaturedCase(case=case, sort_order=order) for order, case in enumerate(picks)
+            ]
+            home.save_revision().publish()

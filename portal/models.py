@@ -1,0 +1,75 @@
+"""Site-wide pages: the home page and standard pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HomePage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("featured_cases", heading=_("Featured cases"), label=_("case"), max_num=6),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from cases.models import CaseIndexPage
+        from cases.listing import (
+            Taxonomy,
+            annotate_cards,
+            facet_counts,
+            published_cases,
+            with_card_data,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        taxonomy = Taxonomy.for_locale(self.locale)
+        cases = published_cases(self.locale)
+        featured_ids = [f.case_id for f in self.featured_cases.all()]
+        featured = {c.pk: c for c in with_card_data(cases.filter(pk__in=featured_ids))}
+        context["featured"] = annotate_cards(
+            [featured[pk] for pk in featured_ids if pk in featured], taxonomy
+        )
+        context["latest"] = annotate_cards(
+            list(with_card_data(cases.exclude(pk__in=featured_ids)
+                                .order_by("-first_published_at"))[:6]),
+            taxonomy,
+        )
+        context["theme_counts"] = facet_counts(cases, {}, taxonomy)["theme"]
+        context["case_index"] = CaseIndexPage.objects.live().child_of(self).first()
+        return context
+
+
+class HomeFeaturedCase(Orderable):
+    page = ParentalKey(HomePage, related_name="featured_cases", on_delete=models.CASCADE)
+    case = models.ForeignKey(
+        "cases.CaseStudyPage", verbose_name=_("case"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("case", "cases.CaseStudyPage")]
+
+
+class StandardPage(Page):
+    """About, privacy notice, accessibility statement and the like."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = RichTextField(_("body"), features=BODY_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["portal.HomePage", "portal.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")

@@ -1,0 +1,13 @@
+"""Development: DEBUG on, a local secret key, plain HTTP."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-0123456789abcdefghijklmnop")
+os.environ.setdefault("HTTPS", "false")
+os.environ.setdefault("DEBUG", "true")
+
+from .base import *  # noqa: E402,F403
+
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)

@@ -1,0 +1,17 @@
+"""Tests: fast hashing, mail to locmem, plain static storage."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-insecure-key-0123456789abcdefghijklmnop")
+os.environ.setdefault("HTTPS", "false")
+os.environ.setdefault("DEBUG", "false")
+
+from .base import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+ALLOWED_HOSTS = ["*"]
