@@ -22,6 +22,9 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("", include("search.urls")),
+    path("", include("contributions.urls")),
+    path("", include("activities.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "portal",
     "cases",
     "search",
+    "activities",
+    "contributions",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -241,3 +243,5 @@ LOGGING = {
 }
 
 PORTAL_NAME = _("Erfarenhetsbanken")
+
+# --- app-specific settings below: one block per app -------------------------

@@ -1,0 +1,70 @@
+# Erfarenhetsbanken. `make help` lists the targets.
+PY := .venv/bin/python
+PIP_STAMP := .venv/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5433/erfarenhetsbanken
+OS_URL ?= opensearch://127.0.0.1:9200
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+
+.PHONY: help run test lint check test-sqlite test-postgres test-opensearch test-browser serve services stop-services lock messages
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+$(PIP_STAMP): requirements.lock
+	test -x $(PY) || python3 -m venv .venv
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.lock
+	touch $@
+
+install: $(PIP_STAMP) ## Create .venv and install the pinned dependencies
+
+run: $(PIP_STAMP) ## Fresh machine -> portal with demo content at http://127.0.0.1:8000
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py seed_demo
+	$(PY) manage.py ensure_admin
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(PIP_STAMP) services lint check test-sqlite test-postgres test-opensearch test-browser ## The whole suite: lint, checks, SQLite, PostgreSQL, OpenSearch, browser
+
+lint: $(PIP_STAMP) ## ruff
+	.venv/bin/ruff check .
+
+check: $(PIP_STAMP) ## Django checks, migrations current, deploy check with production settings
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=portal.settings.base SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+		$(PY) manage.py check --deploy --fail-level WARNING
+
+test-sqlite: $(PIP_STAMP) ## Tests on SQLite with the database search backend
+	DATABASE_URL= SEARCH_URL= .venv/bin/pytest -m "not browser and not opensearch" -p no:cacheprovider
+
+test-postgres: $(PIP_STAMP) services ## Tests on PostgreSQL with its Swedish full-text search
+	DATABASE_URL=$(PG_URL) SEARCH_URL= .venv/bin/pytest -m "not browser and not opensearch" -p no:cacheprovider
+
+test-opensearch: $(PIP_STAMP) services ## Search tests against the real OpenSearch node
+	DATABASE_URL=$(PG_URL) SEARCH_URL=$(OS_URL) .venv/bin/pytest -m "search or opensearch" -p no:cacheprovider
+
+test-browser: $(PIP_STAMP) ## Headless Chromium: pages, keyboard, axe-core
+	DATABASE_URL= SEARCH_URL= .venv/bin/pytest -m browser -p no:cacheprovider
+
+services: ## Start PostgreSQL (port 5433) and OpenSearch (port 9200) on 127.0.0.1
+	scripts/postgres.sh start
+	scripts/opensearch.sh start
+
+stop-services: ## Stop them
+	-scripts/opensearch.sh stop
+	-scripts/postgres.sh stop
+
+serve: $(PIP_STAMP) ## Production-like: gunicorn, DEBUG off, WhiteNoise static files
+	DJANGO_SETTINGS_MODULE=portal.settings.base $(PY) manage.py collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=portal.settings.base $(PY) manage.py migrate --noinput -v0
+	DJANGO_SETTINGS_MODULE=portal.settings.base .venv/bin/gunicorn portal.wsgi \
+		--bind 127.0.0.1:$${PORT:-8000} --workers $${WORKERS:-4} --access-logfile -
+
+lock: ## Regenerate requirements.lock from pyproject.toml
+	$(PY) -m pip install -q uv
+	.venv/bin/uv pip compile pyproject.toml --extra dev --no-emit-index-url -q -o requirements.lock
+
+messages: ## Update and compile the translation catalogues
+	for app in portal cases search; do (cd $$app && ../$(PY) ../manage.py makemessages -l sv -l en --no-obsolete -v0); done
+	$(PY) manage.py compilemessages -v0
