@@ -1,5 +1,3 @@
-import sys
-
 from django.core.management.base import BaseCommand
 
 from cases.exchange import export_lines
@@ -12,14 +10,13 @@ class Command(BaseCommand):
         parser.add_argument("path", help="the file to write, or - for standard output")
 
     def handle(self, path, **options):
+        if path == "-":
+            for line in export_lines():
+                self.stdout.write(line)
+            return
         count = 0
-        handle = sys.stdout if path == "-" else open(path, "w", encoding="utf-8")  # noqa: SIM115
-        try:
+        with open(path, "w", encoding="utf-8") as handle:
             for line in export_lines():
                 handle.write(line + "\n")
                 count += 1
-        finally:
-            if handle is not sys.stdout:
-                handle.close()
-        if path != "-":
-            self.stdout.write(f"{count} cases written to {path}")
+        self.stderr.write(f"{count} cases written to {path}")

@@ -1,0 +1,187 @@
+"""What a reader sees: home, listing with filters and counts, case page, languages."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from cases.models import CaseStudyPage
+
+pytestmark = pytest.mark.django_db
+
+
+def text(response):
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+def test_home_pages_render_in_both_languages(client, make_case):
+    make_case(title="Svensk erfarenhet om AI", themes=["ai-automation"])
+    make_case(id="en-1", language="en", title="English case on AI", themes=["ai-automation"])
+    sv = client.get("/")
+    en = client.get("/en/")
+    assert sv.status_code == en.status_code == 200
+    assert '<html lang="sv">' in sv.content.decode()
+    assert '<html lang="en">' in en.content.decode()
+    assert "Svensk erfarenhet om AI" in text(sv) and "English case on AI" not in text(sv)
+    assert "English case on AI" in text(en)
+    assert "AI och automatisering" in text(sv) and "AI and automation" in text(en)
+    assert "Senaste erfarenheterna" in text(sv)
+    assert "Latest cases" in text(en)
+
+
+def test_listing_filters_combine_and_show_counts(client, make_case):
+    make_case(title="Ett", themes=["ai-automation"], stage="pilot", status="completed")
+    make_case(title="Två", themes=["ai-automation", "skills"], stage="implementation",
+              status="stopped")
+    make_case(title="Tre", themes=["skills"], stage="pilot", status="ongoing",
+              started="2019-05", agency={"name": "Lantmäteriet"})
+    page = text(client.get("/erfarenheter/"))
+    print(page[page.index("filter-heading"):][:900])
+    assert "3 erfarenheter" in page
+    assert re.search(r"AI och automatisering <span class=\"count\">\(2\)</span>", page)
+    assert re.search(r"Kompetensförsörjning <span class=\"count\">\(2\)</span>", page)
+
+    # OR within a facet, AND between facets; the filters stay in the URL.
+    response = client.get("/erfarenheter/?theme=ai-automation&theme=skills&stage=pilot")
+    page = text(response)
+    assert "2 erfarenheter" in page and "Ett" in page and "Tre" in page
+    assert "Två</a>" not in page
+    assert 'name="theme" value="skills" checked' in page
+
+    page = text(client.get("/erfarenheter/?status=stopped"))
+    assert "1 erfarenhet" in page and "Två" in page and "Avbrutet" in page
+    page = text(client.get("/erfarenheter/?year=2019&agency=Lantmäteriet"))
+    assert "1 erfarenhet" in page and "Tre" in page
+
+
+def test_listing_shows_stage_facet_in_lifecycle_order(client, make_case):
+    for stage in ("spreading", "problem", "evaluation"):
+        make_case(stage=stage)
+    page = text(client.get("/erfarenheter/"))
+    positions = [page.index(name) for name in
+                 ("Behov och problem", "Utvärdering", "Spridning och skalning")]
+    assert positions == sorted(positions)
+
+
+def test_unknown_filter_value_says_so(client, make_case):
+    make_case()
+    response = client.get("/erfarenheter/?theme=nonsense")
+    assert response.status_code == 200
+    assert "nonsense" in text(response)
+
+
+def test_listing_paginates_newest_first(client, make_case):
+    for day in range(1, 23):
+        make_case(title=f"Fall {day:02d}", published=f"2024-03-{day:02d}")
+    first = text(client.get("/erfarenheter/"))
+    assert first.index("Fall 22") < first.index("Fall 21")
+    assert "Fall 02" not in first
+    second = text(client.get("/erfarenheter/?page=2"))
+    assert "Fall 02" in second and "Fall 01" in second and "Fall 22" not in second
+
+
+def test_listing_query_count_does_not_grow_with_cases(client, make_case):
+    make_case()
+    client.get("/erfarenheter/")  # warm Wagtail's per-process caches
+    with CaptureQueriesContext(connection) as one:
+        client.get("/erfarenheter/")
+    for _ in range(19):
+        make_case(themes=["skills", "security"], partner_agencies=[{"name": "Digg"}])
+    with CaptureQueriesContext(connection) as twenty:
+        client.get("/erfarenheter/")
+    assert len(twenty) == len(one), [q["sql"][:120] for q in twenty.captured_queries]
+
+
+def test_case_page_shows_sections_lessons_by_kind_and_links(client, make_case):
+    case = make_case(
+        title="Röstrobot som stoppades", status="stopped", ended="2023-01",
+        lessons=[{"kind": "avoid", "text": "Undvik att lova för mycket."},
+                 {"kind": "worked", "text": "Små tester."},
+                 {"kind": "avoid", "text": "Glöm inte supporten."}],
+        themes=["ai-automation"], published="2023-05-04",
+    )
+    page = text(client.get(case.url))
+    for heading in ("Utmaningen", "Så gjorde vi", "Resultat", "Lärdomar",
+                    "Partsgemensamt arbete"):
+        assert f">{heading}</h2>" in page
+    assert "<h3>Det här fungerade</h3>" in page and "<h3>Undvik det här</h3>" in page
+    avoid = page[page.index("Undvik det här</h3>"):]
+    assert avoid.index("Undvik att lova för mycket.") < avoid.index("Glöm inte supporten.")
+    assert "Avbrutet" in page and "Avbrutet projekt" in page
+    assert 'href="/erfarenheter/?theme=ai-automation"' in page
+    assert 'href="/erfarenheter/?stage=pilot"' in page
+    assert "/erfarenheter/?agency=Skatteverket" in page
+    assert "Publicerad" in page and "4 maj 2023" in page
+    assert "Uppdaterad" not in page
+
+
+def test_updated_moves_only_with_a_substantial_change(client, make_case):
+    case = make_case(published="2023-05-04")
+    case.title = "Ändrad rubrik"
+    case.save_revision().publish()
+    assert "Uppdaterad" not in text(client.get(case.url))
+
+    from cases.models import CaseStudyPageForm  # the editor's form in the admin
+
+    form_class = CaseStudyPage.get_edit_handler().get_form_class()
+    assert issubclass(form_class, CaseStudyPageForm)
+    case.refresh_from_db()
+    case.change_note = "Resultaten från 2024 har lagts till."
+    case.updated = timezone.localdate()
+    case.save_revision().publish()
+    page = text(client.get(case.url))
+    assert "Uppdaterad" in page and "Resultaten från 2024 har lagts till." in page
+
+
+def test_related_cases_share_themes_or_stage_in_the_same_language(client, make_case):
+    case = make_case(themes=["security"], stage="evaluation")
+    same = [make_case(title=f"Relaterat {i}", themes=["security"]) for i in range(5)]
+    make_case(title="Orelaterat", themes=["sustainability"], stage="problem")
+    make_case(id="rel-en", language="en", title="English related", themes=["security"])
+    page = text(client.get(case.url))
+    related = page[page.index("Relaterade erfarenheter"):]
+    assert len(re.findall(r"Relaterat \d", related)) == 4
+    assert "Orelaterat" not in related and "English related" not in related
+    assert same
+
+
+def test_case_without_translation_says_so(client, make_case):
+    case = make_case(title="Bara på svenska")
+    page = text(client.get(case.url))
+    assert "Sidan finns inte på engelska" in page
+    translated = make_case(id="tx-en", language="en", translation_of=case.exchange_id,
+                           title="Also in English")
+    page = text(client.get(case.url))
+    assert f'href="{translated.url}"' in page and "Sidan finns inte på engelska" not in page
+    english = text(client.get(translated.url))
+    assert f'href="{case.url}"' in english and 'lang="sv"' in english
+
+
+@pytest.mark.parametrize("path", ["/om/", "/personuppgifter/", "/tillganglighet/",
+                                  "/en/about/", "/en/privacy/", "/en/accessibility/"])
+def test_standard_pages_render(client, site, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "<h1>" in response.content.decode()
+
+
+def test_accessibility_statement_follows_diggs_structure(client, site):
+    page = text(client.get("/tillganglighet/"))
+    for heading in ("Hur tillgänglig är webbplatsen?", "Rapportera brister", "Tillsyn",
+                    "Innehåll som inte är tillgängligt"):
+        assert heading in page
+
+
+def test_unpublished_case_is_not_shown(client, make_case):
+    case = make_case(title="Hemligt utkast")
+    case.unpublish()
+    assert client.get(case.url).status_code == 404
+    assert "Hemligt utkast" not in text(client.get("/erfarenheter/"))
+
+
+def test_healthz_reports_database_and_search(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["database"] == "ok"
