@@ -105,6 +105,7 @@ def facet_counts(queryset, filters, taxonomy):
     ids = base.values("pk")
     rows = {
         "theme": CaseStudyPage.objects.filter(pk__in=ids)
+        .order_by()
         .values_list("themes__slug")
         .annotate(n=Count("pk", distinct=True)),
         "stage": base.values_list("stage__slug").annotate(n=Count("pk")),

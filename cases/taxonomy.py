@@ -23,3 +23,21 @@ STAGES = [
     ("evaluation", "Utvärdering", "Evaluation"),
     ("spreading", "Spridning och skalning", "Spreading and scaling"),
 ]
+
+
+def ensure_taxonomy(Locale, Theme, Stage):
+    """Create both locales and every theme and stage in each, keeping what exists.
+    Takes the model classes so the data migration can pass its historical ones."""
+    import uuid
+
+    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("sv", "en")}
+    for model, rows in ((Theme, THEMES), (Stage, STAGES)):
+        for order, (slug, name_sv, name_en) in enumerate(rows, start=1):
+            key = None
+            for code, name in (("sv", name_sv), ("en", name_en)):
+                extra = {"order": order} if model is Stage else {}
+                obj, _created = model.objects.get_or_create(
+                    slug=slug, locale=locales[code],
+                    defaults={"name": name, "translation_key": key or uuid.uuid4(), **extra},
+                )
+                key = obj.translation_key

@@ -32,9 +32,15 @@ def ensure_site_structure():
     from cases.models import CaseIndexPage
     from portal.models import HomePage, StandardPage
 
-    sv, _ = Locale.objects.get_or_create(language_code="sv")
-    en, _ = Locale.objects.get_or_create(language_code="en")
+    from cases.snippets import DigitalisationStage, Theme
+    from cases.taxonomy import ensure_taxonomy
+
+    ensure_taxonomy(Locale, Theme, DigitalisationStage)
+    sv = Locale.objects.get(language_code="sv")
+    en = Locale.objects.get(language_code="en")
     root = Page.get_first_root_node()
+    if root is None:  # only after a test flushed every table
+        root = Page.add_root(title="Root", slug="root", locale=sv)
     homes = {}
     for language, locale in (("sv", sv), ("en", en)):
         home = HomePage.objects.filter(locale=locale).first()

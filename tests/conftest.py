@@ -20,8 +20,18 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the page tree once; each test rolls back to it."""
+    from portal.site_setup import ensure_site_structure
+
+    with django_db_blocker.unblock():
+        ensure_site_structure()
+
+
 @pytest.fixture
 def site(db):
+    """The bilingual page tree (rebuilt when a transactional test flushed it)."""
     from portal.site_setup import ensure_site_structure
 
     return ensure_site_structure()

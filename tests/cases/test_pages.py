@@ -38,7 +38,6 @@ def test_listing_filters_combine_and_show_counts(client, make_case):
     make_case(title="Tre", themes=["skills"], stage="pilot", status="ongoing",
               started="2019-05", agency={"name": "Lantmäteriet"})
     page = text(client.get("/erfarenheter/"))
-    print(page[page.index("filter-heading"):][:900])
     assert "3 erfarenheter" in page
     assert re.search(r"AI och automatisering <span class=\"count\">\(2\)</span>", page)
     assert re.search(r"Kompetensförsörjning <span class=\"count\">\(2\)</span>", page)
