@@ -1,0 +1,77 @@
+"""Editors in the Wagtail admin: the "substantial change" mark and the snippets."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    user = get_user_model().objects.create_superuser("redaktor", "r@example.org", "pw-12345678")
+    client.force_login(user)
+    return client
+
+
+def edit_form(case, **changes):
+    data = {
+        "title": case.title, "slug": case.slug, "summary": case.summary,
+        "agency": case.agency_id,
+        "stage": case.stage_id, "status": case.status, "started": "2022-03-01", "ended": "",
+        "tags": "", "challenge": rich_text("Utmaningen."), "approach": rich_text("Så."),
+        "results": rich_text(""), "joint_work": rich_text(""),
+        "lessons": inline_formset([{"kind": "worked", "text": "Börja smått."}]),
+        "links": inline_formset([]), "attachments": inline_formset([]),
+        "comments": inline_formset([]),
+        "contact_name": "", "contact_role": "", "contact_email": "",
+        "hero_alt": "", "change_note": "", "seo_title": "", "search_description": "",
+        "action-publish": "publish",
+    }
+    data.update(changes)
+    form = nested_form_data(data)
+    form["themes"] = [t.pk for t in case.themes.all()]
+    return form
+
+
+def test_updated_date_moves_only_when_editor_marks_substantial(editor_client, make_case, client):
+    case = make_case(published="2023-05-04")
+    url = f"/admin/pages/{case.pk}/edit/"
+    response = editor_client.post(url, edit_form(case, summary="Ny sammanfattning."))
+    assert response.status_code == 302, response.context["form"].errors
+    case.refresh_from_db()
+    assert case.summary == "Ny sammanfattning." and case.updated is None
+
+    # Marked substantial without a note: refused, nothing lost.
+    response = editor_client.post(url, edit_form(case, substantial_change="on",
+                                                 summary="Behålls."))
+    assert response.status_code == 200
+    assert "change_note" in response.context["form"].errors
+    assert "Behålls." in response.content.decode()
+
+    response = editor_client.post(url, edit_form(
+        case, substantial_change="on", change_note="Nya resultat från 2024."))
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.updated is not None
+    page = client.get(case.url).content.decode()
+    assert "Uppdaterad" in page and "Nya resultat från 2024." in page
+
+
+def test_image_without_alt_text_is_refused(editor_client, make_case):
+    from wagtail.images import get_image_model
+
+    from cases.demo_images import draw_hero
+
+    image = get_image_model().objects.create(title="bild", file=draw_hero("x", "skills"))
+    case = make_case()
+    response = editor_client.post(f"/admin/pages/{case.pk}/edit/",
+                                  edit_form(case, hero_image=image.pk))
+    assert response.status_code == 200
+    assert "hero_alt" in response.context["form"].errors
+
+
+@pytest.mark.parametrize("path", ["/admin/snippets/cases/agency/", "/admin/snippets/cases/theme/",
+                                  "/admin/snippets/cases/digitalisationstage/"])
+def test_editors_manage_taxonomy_and_agencies(editor_client, site, path):
+    assert editor_client.get(path).status_code == 200
