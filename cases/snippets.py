@@ -30,7 +30,9 @@ class DigitalisationStage(TranslatableMixin, models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("order"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"), FieldPanel("slug"), FieldPanel("order"), FieldPanel("description")
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("digitalisation stage")

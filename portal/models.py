@@ -25,7 +25,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from cases.models import CaseIndexPage
         from cases.listing import (
             Taxonomy,
             annotate_cards,
@@ -33,6 +32,7 @@ class HomePage(Page):
             published_cases,
             with_card_data,
         )
+        from cases.models import CaseIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         taxonomy = Taxonomy.for_locale(self.locale)

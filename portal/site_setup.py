@@ -30,10 +30,9 @@ def _add_translated(parent_by_lang, model, texts, **fields):
 @transaction.atomic
 def ensure_site_structure():
     from cases.models import CaseIndexPage
-    from portal.models import HomePage, StandardPage
-
     from cases.snippets import DigitalisationStage, Theme
     from cases.taxonomy import ensure_taxonomy
+    from portal.models import HomePage, StandardPage
 
     ensure_taxonomy(Locale, Theme, DigitalisationStage)
     sv = Locale.objects.get(language_code="sv")

@@ -6,13 +6,20 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import views
+from portal import seo, views
+from portal.api import api_router
+from portal.feeds import AtomCaseFeed, CaseFeed
+from search.urls import api_urlpatterns as search_api_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
+    path("robots.txt", seo.robots_txt, name="robots-txt"),
+    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("api/v2/", api_router.urls),
+    *search_api_urls,
 ]
 
 if settings.DEBUG:
@@ -22,6 +29,10 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("feeds/cases.rss", CaseFeed(), name="case-feed-rss"),
+    path("feeds/cases.atom", AtomCaseFeed(), name="case-feed-atom"),
+    path("feeds/themes/<slug:theme>.rss", CaseFeed(), name="theme-feed-rss"),
+    path("feeds/themes/<slug:theme>.atom", AtomCaseFeed(), name="theme-feed-atom"),
     path("", include("search.urls")),
     path("", include("contributions.urls")),
     path("", include("activities.urls")),

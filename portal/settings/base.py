@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -103,7 +104,7 @@ TEMPLATES = [
 # Database: DATABASE_URL, SQLite in the checkout by default.
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
@@ -145,16 +146,16 @@ def search_backends_from_url(url):
     """Map SEARCH_URL to WAGTAILSEARCH_BACKENDS: empty means the database's own
     full-text search; opensearch:// and elasticsearch:// (optionally +https)."""
     if not url:
-        return {"default": {"BACKEND": "modelsearch.backends.database"}}
+        return {"default": {"BACKEND": "search.backends.database"}}
     parts = urlsplit(url)
     engine, _plus, transport = parts.scheme.partition("+")
     modules = {
-        "opensearch": "modelsearch.backends.opensearch3",
-        "opensearch2": "modelsearch.backends.opensearch2",
-        "opensearch3": "modelsearch.backends.opensearch3",
-        "elasticsearch": "modelsearch.backends.elasticsearch9",
-        "elasticsearch8": "modelsearch.backends.elasticsearch8",
-        "elasticsearch9": "modelsearch.backends.elasticsearch9",
+        "opensearch": "search.backends.opensearch3",
+        "opensearch2": "search.backends.opensearch2",
+        "opensearch3": "search.backends.opensearch3",
+        "elasticsearch": "search.backends.elasticsearch9",
+        "elasticsearch8": "search.backends.elasticsearch8",
+        "elasticsearch9": "search.backends.elasticsearch9",
     }
     if engine not in modules:
         raise ImproperlyConfigured(f"SEARCH_URL: unknown search engine {engine!r}")
@@ -170,7 +171,9 @@ def search_backends_from_url(url):
     }
     if parts.username:
         config["OPTIONS"]["http_auth"] = (unquote(parts.username), unquote(parts.password or ""))
-    return {"default": config}
+    # The database index is kept up to date too: search falls back to it
+    # when the engine is unreachable.
+    return {"default": config, "fallback": {"BACKEND": "search.backends.database"}}
 
 
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
@@ -245,3 +248,9 @@ LOGGING = {
 PORTAL_NAME = _("Erfarenhetsbanken")
 
 # --- app-specific settings below: one block per app -------------------------
+
+# search: query-log retention and the time-out for one query to the engine.
+SEARCH_ENGINE_QUERY_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_QUERY_TIMEOUT", "2"))
+
+# frontend: Content-Security-Policy (portal/security.py); the admin gets a relaxed one.
+CSP_RELAXED_PATHS = ("/admin/", "/django-admin/")

@@ -141,7 +141,8 @@ def test_bad_line_is_reported_with_line_and_field_and_good_lines_land(site, bad,
 
 
 def test_malformed_json_names_the_line(site):
-    _out, err, failed = run_import([case_line(id="ok-1"), '{"id": "broken", ', case_line(id="ok-2")])
+    lines = [case_line(id="ok-1"), '{"id": "broken", ', case_line(id="ok-2")]
+    _out, err, failed = run_import(lines)
     assert failed is not None
     assert "line 2: json: malformed JSON" in err
     assert CaseStudyPage.objects.count() == 2

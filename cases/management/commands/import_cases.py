@@ -33,4 +33,6 @@ class Command(BaseCommand):
             f"{report.unchanged} unchanged, {len(report.errors)} failed"
         )
         if report.errors:
-            raise CommandError(f"{len(report.errors)} line(s) failed; the other lines were imported")
+            raise CommandError(
+                f"{len(report.errors)} line(s) failed; the other lines were imported"
+            )

@@ -6,7 +6,7 @@ from portal.site_setup import ensure_site_structure
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (pages, agencies, cases, activities). Running it twice changes nothing."
+    help = "Load the demo content (pages, agencies, cases, activities). Idempotent."
 
     def handle(self, **options):
         from cases.demo import seed_cases
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         from cases.models import CaseStudyPage
         from portal.models import HomeFeaturedCase
 
-        for language, home in homes.items():
+        for home in homes.values():
             if home.featured_cases.exists():
                 continue
             picks = CaseStudyPage.objects.live().filter(locale=home.locale) \
