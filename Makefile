@@ -36,7 +36,7 @@ check: $(PIP_STAMP) ## Django checks, migrations current, deploy check with prod
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 test-sqlite: $(PIP_STAMP) ## Tests on SQLite with the database search backend
-	DATABASE_URL= SEARCH_URL= .venv/bin/pytest -m "not browser and not opensearch" -p no:cacheprovider
+	DATABASE_URL= SEARCH_URL= .venv/bin/pytest -m "not browser and not opensearch and not postgres" -p no:cacheprovider
 
 test-postgres: $(PIP_STAMP) services ## Tests on PostgreSQL with its Swedish full-text search
 	DATABASE_URL=$(PG_URL) SEARCH_URL= .venv/bin/pytest -m "not browser and not opensearch" -p no:cacheprovider
@@ -55,11 +55,14 @@ stop-services: ## Stop them
 	-scripts/opensearch.sh stop
 	-scripts/postgres.sh stop
 
-serve: $(PIP_STAMP) ## Production-like: gunicorn, DEBUG off, WhiteNoise static files
-	DJANGO_SETTINGS_MODULE=portal.settings.base $(PY) manage.py collectstatic --noinput -v0
-	DJANGO_SETTINGS_MODULE=portal.settings.base $(PY) manage.py migrate --noinput -v0
-	DJANGO_SETTINGS_MODULE=portal.settings.base .venv/bin/gunicorn portal.wsgi \
-		--bind 127.0.0.1:$${PORT:-8000} --workers $${WORKERS:-4} --access-logfile -
+serve: $(PIP_STAMP) ## Production-like: gunicorn, DEBUG off, WhiteNoise static files, plain HTTP on 127.0.0.1
+	@test -s .secret-key || (umask 077 && head -c 48 /dev/urandom | base64 > .secret-key)
+	export DJANGO_SETTINGS_MODULE=portal.settings.base SECRET_KEY="$${SECRET_KEY:-$$(cat .secret-key)}" \
+		HTTPS="$${HTTPS:-false}" SERVE_MEDIA="$${SERVE_MEDIA:-true}"; \
+	$(PY) manage.py collectstatic --noinput -v0 && \
+	$(PY) manage.py migrate --noinput -v0 && \
+	exec .venv/bin/gunicorn portal.wsgi --bind 127.0.0.1:$${PORT:-8000} \
+		--workers $${WORKERS:-4} --access-logfile $${ACCESS_LOG:--}
 
 lock: ## Regenerate requirements.lock from pyproject.toml
 	$(PY) -m pip install -q uv

@@ -1,0 +1,102 @@
+"""backup then restore into an empty installation gives the same site.
+
+Runs manage.py in subprocesses against throw-away databases on the same
+engine as the suite (SQLite files, or new databases on the PostgreSQL server)."""
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from tests.conftest import case_line
+
+pytestmark = pytest.mark.django_db
+
+COUNTS = (
+    "import json; from django.apps import apps; "
+    "print(json.dumps({m._meta.label: m._default_manager.count() for m in apps.get_models() "
+    "if not m._meta.proxy}))"
+)
+ADD_FILES = (
+    "from cases.demo import _add_hero_images; _add_hero_images(); "
+    "from django.core.files.base import ContentFile; "
+    "from wagtail.documents import get_document_model as D; "
+    "D().objects.create(title='Rapport', file=ContentFile(b'%PDF-1.4 rapport', name='rapport.pdf'))"
+)
+
+
+def manage(env, *args, stdin=None):
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args], env=env, input=stdin, capture_output=True,
+        text=True, cwd=settings.BASE_DIR, timeout=600, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def new_database(tmp_path, name):
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{tmp_path / (name + '.sqlite3')}"
+    db = settings.DATABASES["default"]
+    dbname = f"backup_{name}_{uuid.uuid4().hex[:8]}"
+    with connection.cursor() as cursor:
+        cursor.execute(f'CREATE DATABASE "{dbname}"')
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{dbname}"
+
+
+def installation(tmp_path, name):
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env.update(DJANGO_SETTINGS_MODULE="portal.settings.test", SEARCH_URL="",
+               DATABASE_URL=new_database(tmp_path, name),
+               MEDIA_ROOT=str(tmp_path / f"media-{name}"))
+    return env
+
+
+def media_files(env):
+    root = Path(env["MEDIA_ROOT"])
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_backup_restore_gives_the_same_site(tmp_path):
+    source = installation(tmp_path, "source")
+    manage(source, "migrate", "--noinput", "-v0")
+    lines = "\n".join(json.dumps(case_line(id=f"b-{i}", title=f"Fall {i}"), ensure_ascii=False)
+                      for i in range(3))
+    manage(source, "import_cases", "-", stdin=lines)
+    manage(source, "shell", "-c", ADD_FILES)
+    archive = tmp_path / "backup.tar.gz"
+    manage(source, "backup", str(archive))
+    assert archive.exists()
+
+    target = installation(tmp_path, "target")
+    manage(target, "migrate", "--noinput", "-v0")  # an empty installation
+    manage(target, "restore", str(archive))
+
+    assert manage(target, "export_cases", "-") == manage(source, "export_cases", "-")
+    assert len(manage(source, "export_cases", "-").splitlines()) == 3
+    assert json.loads(manage(target, "shell", "-c", COUNTS)) == \
+        json.loads(manage(source, "shell", "-c", COUNTS))
+    source_files = media_files(source)
+    assert any(name.startswith("original_images/") for name in source_files)
+    assert any(name.startswith("documents/") for name in source_files)
+    assert media_files(target) == source_files
+
+
+def test_restore_refuses_a_site_that_is_not_empty(tmp_path):
+    env = installation(tmp_path, "busy")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "import_cases", "-", stdin=json.dumps(case_line(id="x-1")))
+    archive = tmp_path / "b.tar.gz"
+    manage(env, "backup", str(archive))
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "restore", str(archive)], env=env, capture_output=True,
+        text=True, cwd=settings.BASE_DIR, check=False,
+    )
+    assert result.returncode != 0
+    assert "not empty" in result.stderr
