@@ -64,6 +64,9 @@ serve: $(PIP_STAMP) ## Production-like: gunicorn, DEBUG off, WhiteNoise static f
 	exec .venv/bin/gunicorn portal.wsgi --bind 127.0.0.1:$${PORT:-8000} \
 		--workers $${WORKERS:-4} --access-logfile $${ACCESS_LOG:--}
 
+bench-search: $(PIP_STAMP) services ## Search benchmark (N=1000 and 10000; BENCH_N="100000" for more)
+	$(PY) bench/run.py $(BENCH_N)
+
 lock: ## Regenerate requirements.lock from pyproject.toml
 	$(PY) -m pip install -q uv
 	.venv/bin/uv pip compile pyproject.toml --extra dev --no-emit-index-url -q -o requirements.lock

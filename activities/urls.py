@@ -1,3 +1,13 @@
 """URL patterns of the activities app (included, language-prefixed, by portal.urls)."""
 
-urlpatterns = []
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from activities import views
+
+app_name = "activities"
+
+urlpatterns = [
+    path(pgettext_lazy("URL", "activities/cancel/<str:token>/"), views.cancel_registration,
+         name="cancel"),
+]

@@ -1,3 +1,17 @@
 """URL patterns of the search app (included, language-prefixed, by portal.urls)."""
 
-urlpatterns = []
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from search import lessons, views
+
+urlpatterns = [
+    path(_("search/"), views.search_page, name="search"),
+    path(_("lessons/"), lessons.lessons_page, name="lessons"),
+]
+
+# Not language-prefixed: included at the root by portal.urls.
+api_urlpatterns = [
+    path("api/search/", views.api_search, name="api-search"),
+    path("api/search/autocomplete/", views.api_autocomplete, name="api-search-autocomplete"),
+]

@@ -1,0 +1,79 @@
+"""E-mails to the people registered, each in the language they registered in."""
+
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from activities.calendar import activity_calendar
+from activities.links import absolute, cancel_url
+
+
+def activity_in_language(activity, language):
+    """The activity page in `language` when published, else the one given."""
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = activity.get_translation_or_none(locale) if locale else None
+    if translated is not None and translated.live:
+        return translated.specific
+    return activity
+
+
+def _send(registration, template, subject, *, with_calendar=False, with_cancel_link=True,
+          extra=None):
+    participants = list(registration.participants.all())
+    if not participants:  # personal data already deleted
+        return
+    with translation.override(registration.language):
+        page = activity_in_language(registration.activity, registration.language)
+        context = {
+            "page": page,
+            "page_url": absolute(page.url or "/"),
+            "registration": registration,
+            "participants": participants,
+            "cancel_url": cancel_url(registration) if with_cancel_link else None,
+            **(extra or {}),
+        }
+        body = render_to_string(f"activities/emails/{template}.txt", context)
+        message = EmailMessage(
+            subject=str(subject).format(title=page.title),
+            body=body,
+            to=[p.email for p in participants],
+        )
+        if with_calendar:
+            message.attach(f"{page.slug}.ics", activity_calendar(page, online_link=True).to_ical(),
+                           "text/calendar")
+        message.send()
+
+
+def send_registration_received(registration):
+    with translation.override(registration.language):
+        if registration.status == registration.Status.CONFIRMED:
+            subject = _("Registration confirmed: {title}")
+        else:
+            subject = _("On the waiting list: {title}")
+    _send(registration, "registration_received", subject, with_calendar=True)
+
+
+def send_promoted(registration):
+    with translation.override(registration.language):
+        subject = _("You have a place: {title}")
+    _send(registration, "promoted", subject, with_calendar=True)
+
+
+def send_cancelled_by_you(registration):
+    with translation.override(registration.language):
+        subject = _("Registration cancelled: {title}")
+    _send(registration, "cancelled_by_you", subject, with_cancel_link=False)
+
+
+def send_activity_cancelled(registration):
+    with translation.override(registration.language):
+        subject = _("The activity is cancelled: {title}")
+    _send(registration, "activity_cancelled", subject, with_calendar=True,
+          with_cancel_link=False)
+
+
+def send_message(registration, subject, text):
+    _send(registration, "message", subject.replace("{", "{{").replace("}", "}}"),
+          extra={"text": text})

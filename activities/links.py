@@ -1,0 +1,58 @@
+"""Absolute links for e-mails and calendars, and the signed cancellation link."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils import translation
+
+SALT = "activities.cancel-registration"
+
+
+class LinkInvalid(Exception):
+    pass
+
+
+class LinkExpired(LinkInvalid):
+    pass
+
+
+def base_url():
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def absolute(url):
+    return url if url.startswith(("http://", "https://")) else base_url() + url
+
+
+def link_max_age():
+    return timedelta(days=getattr(settings, "ACTIVITIES_CANCEL_LINK_MAX_AGE_DAYS", 365))
+
+
+def cancel_token(registration):
+    return signing.dumps(
+        {"r": registration.pk, "c": int(registration.created_at.timestamp())},
+        salt=SALT,
+    )
+
+
+def registration_from_token(token):
+    """The Registration the token was made for; LinkExpired or LinkInvalid otherwise."""
+    from activities.models import Registration
+
+    try:
+        data = signing.loads(token, salt=SALT, max_age=link_max_age())
+    except signing.SignatureExpired as exc:
+        raise LinkExpired from exc
+    except signing.BadSignature as exc:
+        raise LinkInvalid from exc
+    registration = Registration.objects.filter(pk=data.get("r")).first()
+    if registration is None or int(registration.created_at.timestamp()) != data.get("c"):
+        raise LinkInvalid
+    return registration
+
+
+def cancel_url(registration):
+    with translation.override(registration.language):
+        return absolute(reverse("activities:cancel", kwargs={"token": cancel_token(registration)}))

@@ -1,0 +1,229 @@
+"""The front-end case form: the case's sections as plain Django forms, with
+guidance for people who have never used the CMS. "Save draft" needs only a
+title; "Send for review" needs what the case-exchange format requires."""
+
+import datetime
+import re
+
+from django import forms
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from cases.listing import Taxonomy
+from cases.models import CaseStatus, LessonKind
+from cases.snippets import Agency
+from contributions.images import check_image
+
+REQUIRED_FOR_SUBMIT = ("title", "summary", "themes", "stage", "status", "started",
+                       "challenge", "approach")
+MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*$")
+
+
+class MonthInput(forms.DateInput):
+    input_type = "month"
+
+    def format_value(self, value):
+        if isinstance(value, datetime.date):
+            return value.strftime("%Y-%m")
+        return value
+
+
+class MonthField(forms.Field):
+    widget = MonthInput
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("Year and month, for example 2023-09."))
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("placeholder", "YYYY-MM")
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, datetime.date):
+            return value.replace(day=1)
+        match = MONTH.match(str(value))
+        if not match or not 1 <= int(match[2]) <= 12:
+            raise forms.ValidationError(_("Write the month as year-month, for example 2023-09."))
+        return datetime.date(int(match[1]), int(match[2]), 1)
+
+
+def _locale_for(language):
+    return Locale.objects.get(language_code=language)
+
+
+class CaseForm(forms.Form):
+    use_required_attribute = False  # "Save draft" must work with empty fields
+
+    language = forms.ChoiceField(
+        label=_("Language of the case"), choices=settings.LANGUAGES,
+        help_text=_("Write the case in Swedish or English. An editor can add a translation later."),
+    )
+    title = forms.CharField(
+        label=_("Title"), max_length=255,
+        help_text=_("Say what was done, not the project's name. Example: "
+                    "“Chatbot that answers questions about the tax return”."),
+    )
+    summary = forms.CharField(
+        label=_("Summary"), max_length=400, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("At most 400 characters: the problem, what you did and the most "
+                    "important result. It is shown in listings and search results."),
+    )
+    themes = forms.MultipleChoiceField(
+        label=_("Themes"), widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose one or more."),
+    )
+    stage = forms.ChoiceField(
+        label=_("Stage"), widget=forms.RadioSelect,
+        help_text=_("How far the initiative has come. Choose the stage it has reached now."),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=CaseStatus.choices, widget=forms.RadioSelect,
+        help_text=_("A stopped project is as valuable as a completed one: "
+                    "its lessons say what to avoid."),
+    )
+    started = MonthField(label=_("Started"))
+    ended = MonthField(label=_("Ended"), help_text=_("Leave empty while the project goes on."))
+    challenge = forms.CharField(
+        label=_("The challenge"), widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What problem did you want to solve, and for whom? "
+                    "Separate paragraphs with an empty line."),
+    )
+    approach = forms.CharField(
+        label=_("What we did"), widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("How you worked: methods, people involved, technology, time and money."),
+    )
+    results = forms.CharField(
+        label=_("Results"), widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What changed? Give numbers where you have them, and say what did not work."),
+    )
+    joint_work = forms.CharField(
+        label=_("Working together (employer and unions)"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("How the local parties (employer and union representatives) "
+                    "worked on the change together."),
+    )
+    partner_agencies = forms.MultipleChoiceField(
+        label=_("Partners"), widget=forms.CheckboxSelectMultiple,
+        help_text=_("Other agencies that took part."),
+    )
+    tags = forms.CharField(
+        label=_("Tags"), max_length=500,
+        help_text=_("Keywords separated by commas, for example: chatbot, customer service."),
+    )
+    contact_name = forms.CharField(label=_("Contact name"), max_length=200)
+    contact_role = forms.CharField(label=_("Contact role"), max_length=200)
+    contact_email = forms.EmailField(
+        label=_("Contact e-mail"),
+        help_text=_("Shown on the case so that others can ask. A shared address works well."),
+    )
+    hero_image = forms.FileField(
+        label=_("Image"),
+        help_text=_("JPEG, PNG or WebP, at most 10 MB. Location data in the image is removed."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    hero_alt = forms.CharField(
+        label=_("Alternative text"), max_length=250,
+        help_text=_("Describe the image for people who cannot see it. Required with an image."),
+    )
+    remove_image = forms.BooleanField(label=_("Remove the current image"))
+
+    def __init__(self, *args, strict=False, language=None, has_image=False,
+                 fixed_language=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.strict = strict
+        self.has_image = has_image
+        for name, field in self.fields.items():
+            field.required = name == "title" or (strict and name in REQUIRED_FOR_SUBMIT)
+            field.needed_for_submit = name in REQUIRED_FOR_SUBMIT
+        if fixed_language:
+            del self.fields["language"]
+        else:
+            self.fields["language"].required = True
+            self.fields["language"].needed_for_submit = True
+        if not has_image:
+            del self.fields["remove_image"]
+        ui_locale = _locale_for(translation.get_language() or settings.LANGUAGE_CODE)
+        taxonomy = Taxonomy.for_locale(ui_locale)
+        self.fields["themes"].choices = sorted(taxonomy.themes.items(), key=lambda i: i[1])
+        self.fields["stage"].choices = sorted(
+            taxonomy.stages.items(), key=lambda i: taxonomy.stage_order.get(i[0], 0)
+        )
+        default = Locale.get_default()
+        self.fields["partner_agencies"].choices = [
+            (str(a.translation_key), a.name) for a in Agency.objects.filter(locale=default)
+        ]
+
+    def clean_hero_image(self):
+        upload = self.cleaned_data.get("hero_image")
+        if upload:
+            check_image(upload)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        started, ended = cleaned.get("started"), cleaned.get("ended")
+        if started and ended and ended < started:
+            self.add_error("ended", _("The end cannot be before the start."))
+        keeps_image = (self.has_image and not cleaned.get("remove_image")) or cleaned.get(
+            "hero_image"
+        )
+        if keeps_image and not (cleaned.get("hero_alt") or "").strip():
+            self.add_error("hero_alt", _("Describe the image: alternative text is required."))
+        return cleaned
+
+    @property
+    def tag_list(self):
+        raw = self.cleaned_data.get("tags") or ""
+        seen, tags = set(), []
+        for tag in (t.strip()[:100] for t in raw.split(",")):
+            if tag and tag.lower() not in seen:
+                seen.add(tag.lower())
+                tags.append(tag)
+        return tags
+
+
+class LessonForm(forms.Form):
+    use_required_attribute = False
+    kind = forms.ChoiceField(
+        label=_("Kind of lesson"),
+        choices=[("", _("Choose the kind"))] + list(LessonKind.choices),
+    )
+    text = forms.CharField(
+        label=_("Lesson"), widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One lesson in a few sentences. Example: “Start with one office and "
+                    "let the staff change the questions before you go wider.”"),
+    )
+
+
+class LinkForm(forms.Form):
+    use_required_attribute = False
+    title = forms.CharField(label=_("Link text"), max_length=200)
+    url = forms.URLField(label=_("Address"), max_length=500, assume_scheme="https",
+                         help_text=_("For example a report or a film about the project."))
+
+
+class BaseLessonFormSet(forms.BaseFormSet):
+    strict = False
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        if self.strict and not kept:
+            raise forms.ValidationError(_("Write at least one lesson."))
+
+
+LessonFormSet = forms.formset_factory(
+    LessonForm, formset=BaseLessonFormSet, extra=3, can_delete=True, max_num=30
+)
+LinkFormSet = forms.formset_factory(LinkForm, extra=2, can_delete=True, max_num=30)
+
+
+def kept_rows(formset):
+    return [
+        f.cleaned_data for f in formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE")
+    ]

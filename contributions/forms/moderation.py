@@ -1,0 +1,11 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ModerationCommentForm(forms.Form):
+    """The editor's comment, required when asking for changes or rejecting:
+    the contributor reads it in the e-mail and on "My contributions"."""
+
+    comment = forms.CharField(
+        label=_("Comment to the contributor"), widget=forms.Textarea({"rows": 3})
+    )

@@ -1,0 +1,174 @@
+"""Writing a case, previewing it, "My contributions" and withdrawal requests."""
+
+import secrets
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.db import transaction
+from django.http import Http404, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from contributions import mail
+from contributions.drafts import (
+    initial_from_page,
+    lessons_initial,
+    links_initial,
+    save_draft,
+    submit_for_review,
+)
+from contributions.forms.case import CaseForm, LessonFormSet, LinkFormSet, kept_rows
+from contributions.models import WithdrawalRequest
+from contributions.permissions import (
+    agency_cases,
+    case_for_contributor,
+    contributor_required,
+    profile_for,
+)
+from contributions.states import case_state
+
+KEPT_PREFIX = "contributions:kept-form:"
+KEPT_SECONDS = 7 * 24 * 3600
+T = "contributions/cases/"
+
+
+def _keep_post_and_log_in(request):
+    """The session ran out while someone wrote: keep what they sent and bring
+    them back to it after logging in."""
+    key = secrets.token_urlsafe(24)
+    cache.set(KEPT_PREFIX + key, request.POST.urlencode(), KEPT_SECONDS)
+    path = f"{request.path}?kept={key}"
+    return redirect_to_login(path, reverse("contributions:login"))
+
+
+def _kept_data(request):
+    key = request.GET.get("kept")
+    if not key:
+        return None
+    raw = cache.get(KEPT_PREFIX + key)
+    if raw is None:
+        return None
+    cache.delete(KEPT_PREFIX + key)
+    return QueryDict(raw)
+
+
+def case_form(request, page_id=None):
+    if not request.user.is_authenticated:
+        if request.method == "POST":
+            return _keep_post_and_log_in(request)
+        return redirect_to_login(request.get_full_path(), reverse("contributions:login"))
+    profile = profile_for(request.user)
+    if profile is None:
+        raise Http404
+    page = case_for_contributor(request.user, page_id) if page_id else None
+    state = case_state(page) if page else None
+    if state is not None and not state.can_edit:
+        messages.info(request, _("The case is %(state)s and cannot be changed now.") % {
+            "state": state.label.lower()})
+        return redirect("contributions:my_contributions")
+    draft = page.get_latest_revision_as_object() if page else None
+    has_image = bool(draft and draft.hero_image_id)
+    common = {"fixed_language": page is not None, "has_image": has_image}
+
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        strict = action == "submit"
+        form = CaseForm(request.POST, request.FILES, strict=strict, **common)
+        lessons = LessonFormSet(request.POST, prefix="lessons")
+        lessons.strict = strict
+        links = LinkFormSet(request.POST, prefix="links")
+        if form.is_valid() and lessons.is_valid() and links.is_valid():
+            with transaction.atomic():
+                saved = save_draft(form, kept_rows(lessons), kept_rows(links),
+                                   request.user, profile, page)
+                if strict:
+                    submit_for_review(saved, request.user)
+            if strict:
+                messages.success(request, _("Thank you. Your case has been sent to the "
+                                            "editors for review."))
+                return redirect("contributions:my_contributions")
+            messages.success(request, _("The draft has been saved."))
+            return redirect("contributions:edit", page_id=saved.pk)
+        status = 200
+    else:
+        kept = _kept_data(request)
+        if kept is not None:
+            messages.info(request, _("We kept what you wrote before you were logged out. "
+                                     "Save it now."))
+            form = CaseForm(kept, **common)
+            lessons = LessonFormSet(kept, prefix="lessons")
+            links = LinkFormSet(kept, prefix="links")
+        elif draft is not None:
+            form = CaseForm(initial=initial_from_page(draft), **common)
+            lessons = LessonFormSet(initial=lessons_initial(draft), prefix="lessons")
+            links = LinkFormSet(initial=links_initial(draft), prefix="links")
+        else:
+            form = CaseForm(initial={"language": translation.get_language(),
+                                     "contact_email": request.user.email}, **common)
+            lessons = LessonFormSet(prefix="lessons")
+            links = LinkFormSet(prefix="links")
+        status = 200
+    return render(request, T + "form.html", {
+        "form": form, "lessons": lessons, "link_formset": links, "case": page, "draft": draft,
+        "state": state, "agency": profile.agency,
+    }, status=status)
+
+
+@contributor_required
+def preview(request, page_id):
+    """The latest revision rendered by the case page's own template."""
+    page = case_for_contributor(request.user, page_id)
+    draft = page.get_latest_revision_as_object()
+    with translation.override(draft.locale.language_code):
+        request.LANGUAGE_CODE = draft.locale.language_code
+        response = draft.serve_preview(request, draft.default_preview_mode)
+        if hasattr(response, "render"):
+            response.render()
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@contributor_required
+def my_contributions(request):
+    profile = profile_for(request.user)
+    rows = []
+    pages = agency_cases(profile).select_related("locale").order_by(
+        "-latest_revision_created_at", "-pk")
+    for page in pages:
+        rows.append({"page": page, "state": case_state(page),
+                     "own": page.owner_id == request.user.pk,
+                     "withdrawal_pending": page.withdrawal_requests.filter(
+                         decision=WithdrawalRequest.Decision.PENDING).exists()})
+    return render(request, T + "my_contributions.html", {
+        "own_rows": [r for r in rows if r["own"]],
+        "agency_rows": [r for r in rows if not r["own"]],
+        "agency": profile.agency,
+    })
+
+
+@contributor_required
+def withdraw(request, page_id):
+    page = case_for_contributor(request.user, page_id)
+    if not page.live:
+        raise Http404
+    error = None
+    if request.method == "POST":
+        reason = request.POST.get("reason", "").strip()
+        if not reason:
+            error = _("Say why the case should be withdrawn.")
+        else:
+            WithdrawalRequest.objects.create(page=page, requested_by=request.user,
+                                             reason=reason)
+            from contributions.notifications import editor_addresses
+
+            mail.send("withdrawal_requested", editor_addresses(), {
+                "page": page, "reason": reason, "requester": request.user,
+            }, "sv")
+            messages.success(request, _("Your request has been sent. An editor decides "
+                                        "and you will get an e-mail."))
+            return redirect("contributions:my_contributions")
+    return render(request, T + "withdraw.html", {"case": page, "error": error},
+                  status=400 if error else 200)

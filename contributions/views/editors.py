@@ -1,0 +1,34 @@
+"""The editors' list of cases waiting for review, oldest first."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import TaskState
+
+from contributions.models import ModerationTaskState
+
+
+def waiting_task_states():
+    states = (
+        ModerationTaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("workflow_state", "workflow_state__requested_by", "revision")
+        .order_by("started_at", "pk")
+    )
+    now = timezone.now()
+    rows = []
+    for state in states:
+        page = state.workflow_state.content_object
+        page = getattr(page, "specific", page)
+        rows.append({"state": state, "page": page, "waited": now - state.started_at,
+                     "requested_by": state.workflow_state.requested_by})
+    return rows
+
+
+class WaitingView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "contributions/admin/waiting.html"
+    page_title = _("Cases waiting for review")
+    header_icon = "tasks"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "rows": waiting_task_states()}

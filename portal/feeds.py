@@ -1,0 +1,104 @@
+"""RSS 2.0 and Atom feeds of new cases: all of them, or one theme's, in the
+language of the URL (/feeds/… Swedish, /en/feeds/… English)."""
+
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+FEED_SIZE = 30
+
+
+@dataclass
+class FeedScope:
+    locale: Locale
+    language: str
+    theme: str | None
+    theme_label: str | None
+    taxonomy: object
+    request: object
+
+
+class CaseFeed(Feed):
+    feed_type = Rss201rev2Feed
+    kind = "rss"
+
+    def get_object(self, request, theme=None):
+        from cases.listing import Taxonomy
+
+        language = (translation.get_language() or "sv").split("-")[0]
+        locale = Locale.objects.filter(language_code=language).first()
+        if locale is None:
+            raise Http404("No such language")
+        taxonomy = Taxonomy.for_locale(locale)
+        if theme is not None and theme not in taxonomy.themes:
+            raise Http404("No such theme")
+        label = taxonomy.theme_label(theme) if theme else None
+        return FeedScope(locale, language, theme, label, taxonomy, request)
+
+    def title(self, obj):
+        if obj.theme:
+            return _("Erfarenhetsbanken: new cases in %(theme)s") % {"theme": obj.theme_label}
+        return _("Erfarenhetsbanken: new cases")
+
+    def description(self, obj):
+        return _("Cases newly published in Erfarenhetsbanken, newest first.")
+
+    subtitle = description
+
+    def link(self, obj):
+        from cases.models import CaseIndexPage
+
+        index = CaseIndexPage.objects.live().filter(locale=obj.locale).first()
+        url = index.get_url(obj.request) if index else "/"
+        return f"{url}?theme={obj.theme}" if obj.theme else url
+
+    def feed_url(self, obj):
+        suffix = "rss" if self.kind == "rss" else "atom"
+        if obj.theme:
+            return reverse(f"theme-feed-{suffix}", kwargs={"theme": obj.theme})
+        return reverse(f"case-feed-{suffix}")
+
+    def items(self, obj):
+        from cases.listing import apply_filters, published_cases
+
+        cases = published_cases(obj.locale)
+        if obj.theme:
+            cases = apply_filters(cases, {"theme": [obj.theme]})
+        cases = cases.select_related("agency").prefetch_related("themes")
+        items = list(cases.order_by("-first_published_at", "-pk")[:FEED_SIZE])
+        for case in items:
+            case.feed_request = obj.request
+            case.feed_themes = [obj.taxonomy.theme_label(t.slug) for t in case.themes.all()]
+        return items
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_url(item.feed_request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.first_published_at
+
+    def item_author_name(self, item):
+        return item.agency.name
+
+    def item_categories(self, item):
+        return item.feed_themes
+
+
+class AtomCaseFeed(CaseFeed):
+    feed_type = Atom1Feed
+    kind = "atom"

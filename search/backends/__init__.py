@@ -1,0 +1,1 @@
+"""modelsearch backends tuned for a bilingual (Swedish/English) case library."""

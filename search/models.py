@@ -1,0 +1,25 @@
+"""The query log: what readers searched for and how many cases each query found."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class LoggedQuery(models.Model):
+    query = models.CharField(_("query"), max_length=200, db_index=True)
+    language = models.CharField(_("language"), max_length=8)
+    hits = models.PositiveIntegerField(_("hits"))
+    searched_at = models.DateTimeField(_("searched at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("logged search query")
+        verbose_name_plural = _("logged search queries")
+
+    def __str__(self):
+        return self.query
+
+
+def log_query(params, total):
+    """One row per first-page search with words (later pages are the same search)."""
+    if params.words and params.page == 1:
+        LoggedQuery.objects.create(query=params.query.lower()[:200], language=params.lang,
+                                   hits=total)

@@ -1,0 +1,203 @@
+"""Rank and paginate matches inside the database or the engine.
+
+Each ranker takes the candidate cases (published, in the chosen languages,
+filtered) and the query words, and returns a `Ranking`: the total, the ids
+of one page in rank order, and a queryset of every match for facet counts.
+None of them loads or scores all hits in Python."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection
+from django.db.models.expressions import RawSQL
+from modelsearch.backends import get_search_backend
+from modelsearch.conf import get_app_config
+from modelsearch.utils import get_descendants_content_types_pks
+
+from cases.models import CaseStudyPage
+from search.text import stems
+
+ENGINE_MAX_HITS = 10000
+IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
+
+
+class EngineUnavailable(Exception):
+    """The search engine did not answer (down, refused or timed out)."""
+
+
+@dataclass
+class Ranking:
+    total: int
+    page_ids: list
+    matches: object  # a CaseStudyPage queryset of every match
+    suggestion: str = ""
+
+
+def newest_first(queryset):
+    return queryset.order_by("-first_published_at", "-pk")
+
+
+def _page(queryset, offset, limit):
+    return list(newest_first(queryset).values_list("pk", flat=True)[offset : offset + limit])
+
+
+def rank_all(candidates, offset, limit):
+    """No query words: every candidate, newest first."""
+    return Ranking(candidates.count(), _page(candidates, offset, limit), candidates)
+
+
+class DatabaseRanker:
+    """modelsearch's database index (SQLite FTS5 or PostgreSQL tsvector), queried
+    with ranking, LIMIT and OFFSET in one SQL statement."""
+
+    name = "database"
+
+    def rank(self, candidates, words, languages, sort, offset, limit):
+        cand_sql, cand_params = candidates.order_by().values("pk").query.sql_with_params()
+        types = list(get_descendants_content_types_pks(CaseStudyPage))
+        table = IndexEntry._meta.db_table
+        type_marks = ", ".join(["%s"] * len(types))
+        if connection.vendor == "postgresql":
+            tsquery, q_params = self._tsquery(words, languages)
+            source = f"{table} ie, ({tsquery}) AS q(query)"
+            where = "(ie.title || ie.body) @@ q.query"
+            score = "ts_rank(ie.title, q.query) * 4 + ts_rank(ie.body, q.query)"
+            order = "score DESC"
+            pk_sql = "CAST(ie.object_id AS INTEGER)"
+        else:
+            fts = f"{table}_fts"
+            q_params = [self._fts_query(words, languages)]
+            source = f"{fts} JOIN {table} ie ON ie.id = {fts}.rowid"
+            where = f"{fts} MATCH %s"
+            # Columns: autocomplete, body, title.
+            score = f"bm25({fts}, 0.0, 1.0, 4.0)"
+            order = "score ASC"
+            pk_sql = "CAST(ie.object_id AS INTEGER)"
+        base = (
+            f"FROM {source} WHERE {where} AND ie.content_type_id IN ({type_marks}) "
+            f"AND {pk_sql} IN ({cand_sql})"
+        )
+        params = [*q_params, *types, *cand_params]
+        # Only fixed SQL fragments are interpolated; the query text is a parameter.
+        matched_sql = RawSQL(f"SELECT {pk_sql} {base}", params)  # noqa: S611
+        matches = CaseStudyPage.objects.filter(pk__in=matched_sql)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) {base}", params)  # noqa: S608 (no user text)
+            total = cursor.fetchone()[0]
+            if sort == "newest":
+                return Ranking(total, _page(matches, offset, limit), matches)
+            cursor.execute(
+                f"SELECT {pk_sql}, {score} AS score {base} "  # noqa: S608
+                f"ORDER BY {order}, {pk_sql} DESC LIMIT %s OFFSET %s",
+                [*params, limit, offset],
+            )
+            page_ids = [row[0] for row in cursor.fetchall()]
+        return Ranking(total, page_ids, matches)
+
+    @staticmethod
+    def _tsquery(words, languages):
+        configs = {"sv": "swedish", "en": "english"}
+        parts = [f"plainto_tsquery('{configs[lang]}', %s)" for lang in languages]
+        return "SELECT " + " || ".join(parts), [" ".join(words)] * len(languages)
+
+    @staticmethod
+    def _fts_query(words, languages):
+        """FTS5 has no Swedish stemmer: match the stem as a prefix instead, so an
+        inflected form ("myndigheterna") still finds the base form ("myndighet")."""
+        groups = []
+        for word in words:
+            options = []
+            for stem in stems(word, languages):
+                options.append(f'"{stem}"*' if len(stem) >= 3 else f'"{word}"')
+            groups.append("(" + " OR ".join(dict.fromkeys(options)) + ")")
+        return " AND ".join(groups)
+
+
+_engines = {}
+
+
+def engine_backend():
+    """The configured engine backend, one per configuration (keeps its connection pool)."""
+    key = repr(settings.WAGTAILSEARCH_BACKENDS["default"])
+    if key not in _engines:
+        _engines.clear()
+        _engines[key] = get_search_backend()
+    return _engines[key]
+
+
+class EngineRanker:
+    """OpenSearch or Elasticsearch: Swedish and English analysed sub-fields,
+    field boosts and typo tolerance; the candidate ids come from the database."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def rank(self, candidates, words, languages, sort, offset, limit):
+        backend = engine_backend()
+        index = backend.get_index_for_model(CaseStudyPage)
+        by_language = {lang: [] for lang in languages}
+        for pk, code in candidates.values_list("pk", "locale__language_code"):
+            by_language.setdefault(code.split("-")[0], []).append(str(pk))
+        text = " ".join(words)
+        should = [
+            {
+                "bool": {
+                    "filter": [{"terms": {"pk": ids}}],
+                    "must": [
+                        {
+                            "multi_match": {
+                                "query": text,
+                                "fields": [
+                                    f"title.{lang}^6",
+                                    f"_all_text_boost_3_0.{lang}^3",
+                                    f"_all_text_boost_2_0.{lang}^2",
+                                    f"_all_text.{lang}",
+                                ],
+                                "operator": "and",
+                                "fuzziness": "AUTO",
+                                "prefix_length": 1,
+                            }
+                        }
+                    ],
+                }
+            }
+            for lang, ids in by_language.items()
+            if ids and lang in languages
+        ]
+        if not should:
+            return Ranking(0, [], CaseStudyPage.objects.none())
+        body = {
+            "query": {"bool": {"should": should, "minimum_should_match": 1}},
+            "_source": False,
+            "stored_fields": ["pk"],
+            "size": ENGINE_MAX_HITS,
+            "track_total_hits": True,
+            "suggest": {"words": {"text": text, "term": {"field": "_all_text"}}},
+        }
+        try:
+            response = backend.es.search(
+                index=index.name,
+                body=body,
+                request_timeout=settings.SEARCH_ENGINE_QUERY_TIMEOUT,
+            )
+        except Exception as exc:  # transport error or time-out: fall back
+            raise EngineUnavailable(str(exc)) from exc
+        ids = [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+        matches = CaseStudyPage.objects.filter(pk__in=ids)
+        total = len(ids)
+        suggestion = self._suggestion(response, words) if not ids else ""
+        if sort == "newest":
+            return Ranking(total, _page(matches, offset, limit), matches, suggestion)
+        return Ranking(total, ids[offset : offset + limit], matches, suggestion)
+
+    @staticmethod
+    def _suggestion(response, words):
+        changed, out = False, []
+        for entry in response.get("suggest", {}).get("words", []):
+            options = entry.get("options") or []
+            if options:
+                out.append(options[0]["text"])
+                changed = True
+            else:
+                out.append(entry["text"])
+        return " ".join(out) if changed else ""

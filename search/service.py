@@ -1,0 +1,236 @@
+"""The one search service behind the search page, /api/search/ and lessons.
+
+parse_params() validates a request's parameters (raising ParameterError that
+names the bad one); run_search() chooses the backend, falls back to the
+database when the engine does not answer, and returns results with facets."""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.utils import translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from cases.listing import (
+    FilterError,
+    Taxonomy,
+    annotate_cards,
+    apply_filters,
+    facet_counts,
+    parse_filters,
+    published_cases,
+    with_card_data,
+)
+from cases.models import CaseStudyPage
+from search.engine import engine_available, mark_unavailable
+from search.health import backend_name
+from search.rankers import DatabaseRanker, EngineRanker, EngineUnavailable, rank_all
+from search.text import MAX_QUERY_LENGTH, clean_query, excerpt, query_words
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = ("sv", "en")
+SORTS = ("relevance", "newest")
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
+class ParameterError(ValueError):
+    def __init__(self, parameter, message):
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
+
+
+@dataclass
+class SearchParams:
+    query: str = ""
+    words: list = field(default_factory=list)
+    filters: dict = field(default_factory=dict)
+    lang: str = "sv"
+    sort: str = "newest"
+    page: int = 1
+    page_size: int = DEFAULT_PAGE_SIZE
+    taxonomy: Taxonomy = None
+
+    @property
+    def languages(self):
+        return list(LANGUAGES) if self.lang == "all" else [self.lang]
+
+
+def _positive_int(params, name, default, maximum=None):
+    raw = params.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise ParameterError(name, _("%(name)s must be a whole number of at least 1.")
+                             % {"name": name})
+    value = int(raw)
+    if maximum and value > maximum:
+        raise ParameterError(name, _("%(name)s can be at most %(max)s.")
+                             % {"name": name, "max": maximum})
+    return value
+
+
+def current_language():
+    return (translation.get_language() or "sv").split("-")[0]
+
+
+def parse_params(params, default_page_size=DEFAULT_PAGE_SIZE):
+    raw_query = params.get("q", "")
+    if len(raw_query) > MAX_QUERY_LENGTH:
+        raise ParameterError("q", _("The search text can be at most %(max)s characters.")
+                             % {"max": MAX_QUERY_LENGTH})
+    query = clean_query(raw_query)
+    words = query_words(query)
+    if query and not words:
+        raise ParameterError("q", _("Search for at least one word or number."))
+    lang = params.get("lang", "").strip() or current_language()
+    if lang not in (*LANGUAGES, "all"):
+        raise ParameterError("lang", _("lang must be sv, en or all."))
+    sort = params.get("sort", "").strip() or ("relevance" if words else "newest")
+    if sort not in SORTS:
+        raise ParameterError("sort", _("sort must be relevance or newest."))
+    page = _positive_int(params, "page", 1)
+    page_size = _positive_int(params, "page_size", default_page_size, MAX_PAGE_SIZE)
+    taxonomy = Taxonomy.for_locale(Locale.get_active())
+    try:
+        filters = parse_filters(params, taxonomy)
+    except FilterError as exc:
+        raise ParameterError(exc.parameter, exc.message) from exc
+    return SearchParams(query, words, filters, lang, sort, page, page_size, taxonomy)
+
+
+@dataclass
+class SearchOutcome:
+    params: SearchParams
+    total: int
+    results: list
+    facets: dict
+    language_facet: list
+    backend: str
+    degraded: bool = False
+    suggestion: str = ""
+    promoted: list = field(default_factory=list)
+
+    @property
+    def page_count(self):
+        return max(1, -(-self.total // self.params.page_size))
+
+
+def candidate_cases(params):
+    queryset = published_cases()
+    if params.lang != "all":
+        queryset = queryset.filter(locale__language_code=params.lang)
+    return apply_filters(queryset, params.filters)
+
+
+def rank(params, candidates):
+    """(ranking, backend name, degraded) with the engine if it answers."""
+    offset = (params.page - 1) * params.page_size
+    args = (candidates, params.words, params.languages, params.sort, offset, params.page_size)
+    name = backend_name()
+    if not params.words:
+        return rank_all(candidates, offset, params.page_size), name, False
+    if name != "database":
+        if engine_available():
+            try:
+                return EngineRanker(name).rank(*args), name, False
+            except EngineUnavailable:
+                logger.warning("search engine did not answer; using the database")
+                mark_unavailable()
+        return DatabaseRanker().rank(*args), "database", True
+    return DatabaseRanker().rank(*args), "database", False
+
+
+def language_counts(matches):
+    rows = (
+        matches.order_by()
+        .values_list("locale__language_code")
+        .annotate(n=Count("pk"))
+    )
+    counts = {code.split("-")[0]: n for code, n in rows}
+    return [(code, code, counts[code]) for code in LANGUAGES if code in counts]
+
+
+def run_search(params):
+    candidates = candidate_cases(params)
+    ranking, backend, degraded = rank(params, candidates)
+    matches = CaseStudyPage.objects.filter(pk__in=ranking.matches.order_by().values("pk"))
+    facets = facet_counts(matches, params.filters, params.taxonomy)
+    cases = {c.pk: c for c in with_card_data(CaseStudyPage.objects.filter(pk__in=ranking.page_ids))
+             .prefetch_related("lessons")}
+    results = [cases[pk] for pk in ranking.page_ids if pk in cases]
+    annotate_cards(results, params.taxonomy)
+    for case in results:
+        texts = [case.summary, case.challenge, case.approach, case.results]
+        texts += [lesson.text for lesson in case.lessons.all()]
+        case.excerpt = excerpt(texts, params.words, params.languages)
+    return SearchOutcome(
+        params=params,
+        total=ranking.total,
+        results=results,
+        facets=facets,
+        language_facet=language_counts(matches),
+        backend=backend,
+        degraded=degraded,
+        suggestion=ranking.suggestion,
+        promoted=promoted_cases(params) if params.page == 1 else [],
+    )
+
+
+def promoted_cases(params):
+    """Cases an editor promoted for this query (Wagtail search promotions)."""
+    if not params.query:
+        return []
+    from wagtail.contrib.search_promotions.models import Query
+    from wagtail.search.utils import normalise_query_string
+
+    try:
+        query = Query.objects.get(query_string=normalise_query_string(params.query))
+    except Query.DoesNotExist:
+        return []
+    page_ids = [p.page_id for p in query.editors_picks.all() if p.page_id]
+    pages = published_cases().filter(pk__in=page_ids)
+    by_pk = {p.pk: p for p in pages}
+    return [by_pk[pk] for pk in page_ids if pk in by_pk]
+
+
+def case_as_json(case, excerpt_html):
+    return {
+        "id": case.exchange_id,
+        "title": case.title,
+        "url": case.url,
+        "summary": case.summary,
+        "excerpt": excerpt_html,
+        "agency": case.agency.name,
+        "themes": sorted(t.slug for t in case.themes.all()),
+        "stage": case.stage.slug,
+        "status": case.status,
+        "language": case.locale.language_code,
+        "published": case.first_published_at.date().isoformat()
+        if case.first_published_at else None,
+    }
+
+
+def outcome_as_json(outcome):
+    facets = {name: {value: count for value, _l, count, _s in rows if count}
+              for name, rows in outcome.facets.items()}
+    facets["language"] = {code: n for code, _l, n in outcome.language_facet}
+    data = {
+        "query": outcome.params.query,
+        "total": outcome.total,
+        "page": outcome.params.page,
+        "page_size": outcome.params.page_size,
+        "backend": outcome.backend,
+        "results": [case_as_json(c, c.excerpt) for c in outcome.results],
+        "facets": facets,
+    }
+    if outcome.degraded:
+        data["degraded"] = True
+        data["notice"] = _("The search engine is not answering right now. These results "
+                           "come from the database's simpler search.")
+    if outcome.suggestion:
+        data["suggestion"] = outcome.suggestion
+    return data

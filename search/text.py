@@ -1,0 +1,116 @@
+"""Query text: cleaning, words, a light Swedish stemmer and highlighted excerpts."""
+
+import html
+import re
+import unicodedata
+
+from django.utils.html import escape, strip_tags
+
+MAX_QUERY_LENGTH = 200
+WORD = re.compile(r"\w+", re.UNICODE)
+_CONTROL = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def clean_query(raw):
+    """Whitespace folded to single spaces; other control characters dropped."""
+    text = "".join(
+        " " if ch.isspace() else ch
+        for ch in raw or ""
+        if ch.isspace() or unicodedata.category(ch) not in _CONTROL
+    )
+    return " ".join(text.split())
+
+
+def query_words(text):
+    return [w.lower() for w in WORD.findall(text) if w.strip("_")]
+
+
+# Snowball Swedish, steps 1 and 2: enough to reduce inflected forms to a
+# prefix that the base form shares ("myndigheterna" -> "myndig").
+_VOWELS = set("aeiouyäåö")
+_STEP1 = sorted(
+    "a arna erna heterna orna ad e ade ande arne are aste en anden aren heten ern ar er "
+    "heter or as arnas ernas ornas es ades andes ens arens hetens erns at andet het ast".split(),
+    key=len,
+    reverse=True,
+)
+_S_ENDING = set("bcdfghjklmnoprtvy")
+_STEP2 = ("dd", "gd", "nn", "dt", "gt", "kt", "tt")
+
+
+def _r1(word):
+    for i in range(1, len(word)):
+        if word[i] not in _VOWELS and word[i - 1] in _VOWELS:
+            return max(i + 1, 3)
+    return len(word)
+
+
+def swedish_stem(word):
+    r1 = _r1(word)
+    for suffix in _STEP1:
+        if word.endswith(suffix) and len(word) - len(suffix) >= r1:
+            word = word[: -len(suffix)]
+            break
+    else:
+        if word.endswith("s") and len(word) - 1 >= r1 and word[-2:-1] in _S_ENDING:
+            word = word[:-1]
+    if any(word.endswith(e) for e in _STEP2) and len(word) - 2 >= r1:
+        word = word[:-1]
+    return word
+
+
+def english_stem(word):
+    for suffix in ("ies", "es", "s", "ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def stems(word, languages):
+    out = []
+    for lang in languages:
+        stem = swedish_stem(word) if lang == "sv" else english_stem(word)
+        if stem not in out:
+            out.append(stem)
+    return out
+
+
+def plain_text(value):
+    return " ".join(html.unescape(strip_tags(value or "")).split())
+
+
+def excerpt(texts, words, languages, width=220):
+    """The first passage that contains a query word (or a stemmed form of one),
+    escaped, with the matched words in <mark>. Plain escaped text otherwise."""
+    text = " ".join(t for t in (plain_text(x) for x in texts) if t)
+    if not text:
+        return ""
+    prefixes = sorted({s for w in words for s in stems(w, languages) + [w] if s}, key=len,
+                      reverse=True)
+    if not prefixes:
+        return escape(_cut(text, 0, width))
+    pattern = re.compile(
+        r"\b(" + "|".join(re.escape(p) for p in prefixes) + r")\w*", re.IGNORECASE
+    )
+    first = pattern.search(text)
+    start = max(0, first.start() - width // 3) if first else 0
+    passage = _cut(text, start, width)
+    parts, last = [], 0
+    for match in pattern.finditer(passage):
+        parts.append(escape(passage[last : match.start()]))
+        parts.append("<mark>" + escape(match.group(0)) + "</mark>")
+        last = match.end()
+    parts.append(escape(passage[last:]))
+    return "".join(parts)
+
+
+def _cut(text, start, width):
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < start + 30 else start
+    end = start + width
+    passage = text[start:end]
+    if end < len(text):
+        space = passage.rfind(" ")
+        passage = (passage[:space] if space > width // 2 else passage) + " …"
+    return ("… " if start > 0 else "") + passage

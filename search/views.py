@@ -1,0 +1,77 @@
+"""The search page, /api/search/, title autocomplete and the lessons view."""
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from cases.listing import facet_titles, filter_links, published_cases
+from search.models import log_query
+from search.service import (
+    ParameterError,
+    current_language,
+    outcome_as_json,
+    parse_params,
+    run_search,
+)
+from search.text import clean_query, query_words
+
+
+def _error(exc):
+    return JsonResponse({"error": {"parameter": exc.parameter, "message": exc.message}},
+                        status=400)
+
+
+@require_GET
+def api_search(request):
+    try:
+        params = parse_params(request.GET)
+    except ParameterError as exc:
+        return _error(exc)
+    outcome = run_search(params)
+    log_query(params, outcome.total)
+    return JsonResponse(outcome_as_json(outcome), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def search_page(request):
+    context = {"query": clean_query(request.GET.get("q", ""))[:200], "facet_titles": facet_titles()}
+    try:
+        params = parse_params(request.GET)
+    except ParameterError as exc:
+        context["error"] = exc
+        return render(request, "search/search.html", context, status=400)
+    outcome = run_search(params)
+    log_query(params, outcome.total)
+    query_params = request.GET.copy()
+    query_params.pop("page", None)
+    context.update(
+        outcome=outcome,
+        params=params,
+        facets=outcome.facets,
+        active_filters=filter_links(request, outcome.facets),
+        query_string=query_params.urlencode(),
+        page_obj=Paginator(range(outcome.total), params.page_size).get_page(params.page),
+    )
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def api_autocomplete(request):
+    """Case titles for the search box's combobox: at most eight, prefix matches first."""
+    words = query_words(clean_query(request.GET.get("q", ""))[:100])
+    lang = request.GET.get("lang", "") or current_language()
+    if not words:
+        return JsonResponse({"results": []})
+    queryset = published_cases()
+    if lang in ("sv", "en"):
+        queryset = queryset.filter(locale__language_code=lang)
+    for word in words:
+        queryset = queryset.filter(title__icontains=word)
+    titles = list(queryset.order_by("title").values_list("pk", "title")[:50])
+    first = words[0]
+    titles.sort(key=lambda item: (not item[1].lower().startswith(first), item[1].lower()))
+    pages = {p.pk: p for p in published_cases().filter(pk__in=[pk for pk, _t in titles[:8]])}
+    return JsonResponse({"results": [{"title": t, "url": pages[pk].url}
+                                     for pk, t in titles[:8] if pk in pages]},
+                        json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,17 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from search.reports import search_terms_view
+
+
+@hooks.register("register_admin_urls")
+def register_search_terms_url():
+    return [path("reports/search-log/", search_terms_view, name="search_log_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_terms_menu_item():
+    return MenuItem(_("Search terms"), reverse("search_log_report"), icon_name="search",
+                    order=900)

@@ -1,0 +1,156 @@
+"""Headless Chromium (Debian's, driven by Playwright) against pytest-django's
+live server, on a small bilingual site built through the real import path.
+
+Reuse: `seeded_site` returns the paths of every page type; add another app's
+pages to `tests/browser/pages.py` (and their data to `seeded_site`), and the
+axe and console checks cover them in both languages at both widths."""
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an event loop in the main thread; the ORM calls
+# the fixtures make around it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+]
+WIDTHS = {"desktop": 1280, "narrow": 320}
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
+    os.environ.setdefault("TMPDIR", str(Path(__file__).resolve().parents[2] / ".browser-tmp"))
+    Path(os.environ["TMPDIR"]).mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
+        )
+        yield instance
+        instance.close()
+
+
+@dataclass
+class Console:
+    """Console errors and uncaught exceptions of one page."""
+
+    errors: list = field(default_factory=list)
+
+    def attach(self, page):
+        page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}")
+                if m.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
+
+
+@pytest.fixture
+def browser_urls(settings):
+    settings.ROOT_URLCONF = "tests.browser.urls"
+
+
+@pytest.fixture
+def new_page(browser, live_server, browser_urls):
+    """new_page(width=1280, init_script=None) -> (page, console): a fresh context."""
+    contexts = []
+
+    def _new(width=WIDTHS["desktop"], init_script=None, **context_options):
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport={"width": width, "height": 900},
+            **context_options,
+        )
+        contexts.append(context)
+        if init_script:
+            context.add_init_script(init_script)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        console = Console()
+        console.attach(page)
+        return page, console
+
+    yield _new
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def flushed_tables_restored(transactional_db):
+    """A transactional test empties every table afterwards; the site setup
+    rebuilds the page tree and taxonomy, and this the root collection."""
+    from wagtail.models import Collection
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@dataclass
+class SeededSite:
+    paths: dict
+    cases: dict
+
+
+def _add_hero(page):
+    from wagtail.images import get_image_model
+
+    from cases.demo_images import draw_hero
+
+    image = get_image_model()(title=f"hero-{page.exchange_id}",
+                              file=draw_hero(page.exchange_id, "ai-automation"))
+    image.save()
+    page.hero_image = image
+    page.hero_alt = "Abstrakt illustration." if page.locale.language_code == "sv" \
+        else "Abstract illustration."
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def seeded_site(transactional_db, flushed_tables_restored, site, make_case, live_server):
+    """Two Swedish cases (one stopped) and the English translation of one, with
+    a hero image; the standard pages come from the site setup."""
+    stopped = make_case(
+        id="browser-stopped",
+        title="Röstrobot i telefonkön som avbröts",
+        summary="Vi prövade en röstrobot i telefonkön. Försöket avbröts efter ett halvår.",
+        status="stopped",
+        themes=["ai-automation", "digital-services"],
+        stage="pilot",
+        lessons=[{"kind": "worked", "text": "Börja med en liten grupp ärenden."},
+                 {"kind": "avoid", "text": "Lova inte för mycket till kunderna."},
+                 {"kind": "advice", "text": "Mät vad kunderna faktiskt frågar om."}],
+        links=[{"title": "Rapporten", "url": "https://example.org/rapport"}],
+    )
+    _add_hero(stopped)
+    ongoing = make_case(id="browser-ongoing", title="Digital brevlåda i stället för papper",
+                        themes=["digital-services"], stage="implementation")
+    english = make_case(
+        id="browser-stopped-en", language="en", translation_of="browser-stopped",
+        title="A voice robot in the phone queue that was stopped",
+        summary="We tried a voice robot in the phone queue. The trial was stopped after six "
+        "months.",
+        status="stopped", themes=["ai-automation", "digital-services"], stage="pilot",
+        challenge="Callers waited too long.\n\nMost questions were simple.",
+        approach="We trained a voice robot on common questions.",
+        lessons=[{"kind": "avoid", "text": "Do not promise too much."}],
+    )
+    _add_hero(english)
+    from cases.models import CaseStudyPage
+
+    stopped = CaseStudyPage.objects.get(pk=stopped.pk)
+    english = CaseStudyPage.objects.get(pk=english.pk)
+    paths = {
+        "case_sv": stopped.url,
+        "case_en": english.url,
+        "ongoing_sv": ongoing.url,
+    }
+    return SeededSite(paths=paths, cases={"stopped": stopped, "ongoing": ongoing,
+                                          "english": english})

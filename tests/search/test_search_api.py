@@ -1,0 +1,201 @@
+"""/api/search/: ranking, stemming, facets, languages, pagination, bad input."""
+
+import pytest
+
+pytestmark = pytest.mark.search
+
+
+def ids(data):
+    return [r["id"] for r in data["results"]]
+
+
+def test_title_match_ranks_first(make_case, api):
+    make_case(id="body-only", title="Digital brevlåda för medborgare",
+              approach="Vi byggde en chattbot. Chattbot i kundtjänst, chattbot på webben.")
+    make_case(id="in-title", title="Chattbot som svarar på frågor om deklarationen")
+    make_case(id="unrelated", title="Nya arbetssätt i handläggningen")
+    status, data = api(q="chattbot")
+    assert status == 200
+    assert ids(data) == ["in-title", "body-only"]
+    assert data["total"] == 2
+    assert data["results"][0]["title"].startswith("Chattbot")
+
+
+def test_swedish_inflected_form_finds_base_form(make_case, api):
+    make_case(id="procurement", title="Gemensam upphandling av en molntjänst")
+    make_case(id="other", title="Arbetsmiljö i hemarbete")
+    status, data = api(q="molntjänsterna")
+    assert status == 200
+    assert ids(data) == ["procurement"]
+    status, data = api(q="myndigheterna")
+    assert ids(data) == []
+    make_case(id="agency", title="Tre myndighet samarbetar")
+    assert ids(api(q="myndigheterna")[1]) == ["agency"]
+
+
+def test_english_inflected_form_finds_base_form(make_case, api):
+    make_case(id="en-agency", language="en", title="One agency shares its data",
+              summary="A short summary.")
+    status, data = api(q="agencies", lang="en")
+    assert status == 200
+    assert ids(data) == ["en-agency"]
+
+
+def test_lessons_and_agency_and_theme_names_are_searched(make_case, api):
+    make_case(id="lesson", lessons=[{"kind": "avoid", "text": "Undvik leverantörsinlåsning."}])
+    make_case(id="agency", agency={"name": "Försäkringskassan"})
+    assert ids(api(q="leverantörsinlåsning")[1]) == ["lesson"]
+    assert ids(api(q="försäkringskassan")[1]) == ["agency"]
+
+
+def test_excerpt_marks_the_word_and_escapes_the_rest(make_case, api):
+    make_case(id="x", approach="Vi testade <script>alert(1)</script> och en chattbot för svar.")
+    data = api(q="chattbot")[1]
+    excerpt = data["results"][0]["excerpt"]
+    assert "<mark>chattbot</mark>" in excerpt
+    assert "<script>" not in excerpt
+    assert "&lt;script&gt;" in excerpt
+
+
+def test_result_fields_follow_the_contract(make_case, api):
+    make_case(id="skv", title="Chattbot", themes=["ai-automation"], stage="implementation",
+              status="completed", published="2023-05-04")
+    data = api(q="chattbot")[1]
+    assert set(data) >= {"query", "total", "page", "page_size", "backend", "results", "facets"}
+    result = data["results"][0]
+    assert result["id"] == "skv"
+    assert result["agency"] == "Skatteverket"
+    assert result["themes"] == ["ai-automation"]
+    assert result["stage"] == "implementation"
+    assert result["status"] == "completed"
+    assert result["language"] == "sv"
+    assert result["url"].startswith("/erfarenheter/")
+    assert data["backend"] in {"database", "opensearch", "elasticsearch"}
+
+
+def test_facets_count_the_whole_result_set(make_case, api):
+    make_case(id="a", title="Chattbot ett", themes=["ai-automation", "digital-services"],
+              stage="implementation", status="completed", started="2021-03",
+              agency={"name": "Skatteverket"})
+    make_case(id="b", title="Chattbot två", themes=["ai-automation"], stage="problem",
+              status="ongoing", started="2023-01", agency={"name": "Försäkringskassan"})
+    make_case(id="c", title="Chattbot tre", themes=["security"], stage="pilot",
+              status="stopped", started="2023-06", agency={"name": "Skatteverket"})
+    make_case(id="d", title="Något annat", themes=["security"])
+    data = api(q="chattbot", page_size=1)[1]
+    assert data["total"] == 3
+    assert len(data["results"]) == 1
+    facets = data["facets"]
+    assert facets["theme"] == {"ai-automation": 2, "digital-services": 1, "security": 1}
+    assert list(facets["stage"]) == ["problem", "pilot", "implementation"]  # stage order
+    assert facets["agency"] == {"Försäkringskassan": 1, "Skatteverket": 2}
+    assert facets["status"] == {"ongoing": 1, "completed": 1, "stopped": 1}
+    assert facets["year"] == {"2023": 2, "2021": 1}
+    assert facets["language"] == {"sv": 3}
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"theme": "ai-automation"}, {"a", "b"}),
+        ({"theme": ["security", "digital-services"]}, {"a", "c"}),
+        ({"stage": "problem"}, {"b"}),
+        ({"agency": "Skatteverket"}, {"a", "c"}),
+        ({"status": "stopped"}, {"c"}),
+        ({"year": "2023"}, {"b", "c"}),
+        ({"year": "2023", "theme": "ai-automation"}, {"b"}),
+    ],
+)
+def test_each_filter_narrows_the_results(make_case, api, params, expected):
+    make_case(id="a", title="Chattbot ett", themes=["ai-automation", "digital-services"],
+              stage="implementation", status="completed", started="2021-03")
+    make_case(id="b", title="Chattbot två", themes=["ai-automation"], stage="problem",
+              status="ongoing", started="2023-01", agency={"name": "Försäkringskassan"})
+    make_case(id="c", title="Chattbot tre", themes=["security"], stage="pilot",
+              status="stopped", started="2023-06")
+    status, data = api(q="chattbot", **params)
+    assert status == 200
+    assert set(ids(data)) == expected
+    assert data["total"] == len(expected)
+
+
+def test_empty_query_lists_all_cases_newest_first(make_case, api):
+    make_case(id="old", published="2020-01-01")
+    make_case(id="new", published="2024-06-01")
+    status, data = api()
+    assert status == 200
+    assert ids(data) == ["new", "old"]
+    assert data["facets"]["theme"] == {"digital-services": 2}
+
+
+def test_sort_newest(make_case, api):
+    make_case(id="title-old", title="Chattbot", published="2020-01-01")
+    make_case(id="body-new", approach="En chattbot.", published="2024-06-01")
+    assert ids(api(q="chattbot")[1])[0] == "title-old"
+    assert ids(api(q="chattbot", sort="newest")[1]) == ["body-new", "title-old"]
+
+
+def test_lang_chooses_the_languages(make_case, api):
+    make_case(id="sv1", title="Chattbot på svenska")
+    make_case(id="en1", language="en", title="Chattbot in English", summary="Summary.")
+    assert ids(api(q="chattbot")[1]) == ["sv1"]
+    assert ids(api(q="chattbot", lang="en")[1]) == ["en1"]
+    data = api(q="chattbot", lang="all")[1]
+    assert set(ids(data)) == {"sv1", "en1"}
+    assert data["facets"]["language"] == {"sv": 1, "en": 1}
+    # The default language is the request's.
+    assert ids(api("/api/search/", q="chattbot")[1]) == ["sv1"]
+
+
+def test_pagination_edges(make_case, api):
+    for n in range(5):
+        make_case(id=f"p{n}", title=f"Chattbot {n}", published=f"2024-01-0{n + 1}")
+    first = api(q="chattbot", page_size=2)[1]
+    summary = (first["total"], first["page"], first["page_size"], len(first["results"]))
+    assert summary == (5, 1, 2, 2)
+    last = api(q="chattbot", page_size=2, page=3)[1]
+    assert len(last["results"]) == 1
+    seen = ids(first) + ids(api(q="chattbot", page_size=2, page=2)[1]) + ids(last)
+    assert sorted(seen) == [f"p{n}" for n in range(5)]
+    beyond = api(q="chattbot", page_size=2, page=4)
+    assert beyond[0] == 200 and beyond[1]["results"] == [] and beyond[1]["total"] == 5
+    assert api(q="chattbot", page_size=100)[0] == 200
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"page": "0"}, "page"),
+        ({"page": "abc"}, "page"),
+        ({"page": "-1"}, "page"),
+        ({"page_size": "101"}, "page_size"),
+        ({"page_size": "0"}, "page_size"),
+        ({"theme": "no-such-theme"}, "theme"),
+        ({"stage": "nowhere"}, "stage"),
+        ({"status": "paused"}, "status"),
+        ({"year": "20x1"}, "year"),
+        ({"lang": "de"}, "lang"),
+        ({"sort": "best"}, "sort"),
+        ({"q": "x" * 10000}, "q"),
+        ({"q": "!!! ... ;;; ---"}, "q"),
+    ],
+)
+def test_bad_parameters_get_400_naming_the_parameter(site, api, params, parameter):
+    status, data = api(**params)
+    assert status == 400
+    assert data["error"]["parameter"] == parameter
+    assert data["error"]["message"]
+
+
+def test_control_characters_are_stripped(make_case, api):
+    make_case(id="bot", title="Chattbot")
+    status, data = api(q="chatt\x00bot\x07\t")
+    assert status == 200
+    assert data["query"] == "chattbot"
+    assert ids(data) == ["bot"]
+
+
+def test_unpublished_cases_are_not_found(make_case, api):
+    case = make_case(id="gone", title="Chattbot")
+    case.unpublish()
+    assert api(q="chattbot")[1]["total"] == 0

@@ -1,0 +1,134 @@
+"""The search page, fallback when the engine is down, /healthz, lessons, autocomplete."""
+
+import pytest
+from django.test import Client
+
+from search.models import LoggedQuery
+
+pytestmark = pytest.mark.search
+
+DOWN_ENGINE = {
+    # Port 9 on loopback: nothing listens, so the engine is unreachable.
+    "default": {"BACKEND": "search.backends.opensearch3", "URLS": ["http://127.0.0.1:9"],
+                "INDEX_PREFIX": "down_", "TIMEOUT": 1, "OPTIONS": {"max_retries": 0}},
+    "fallback": {"BACKEND": "search.backends.database"},
+}
+
+
+def test_swedish_and_english_search_pages(make_case, page):
+    make_case(id="sv", title="Chattbot för deklarationen",
+              approach="Vi byggde en chattbot för frågor.")
+    response = page("/sok/", q="chattbot")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<mark>" in html
+    assert "Chattbot för deklarationen" in html
+    assert 'role="combobox"' in html
+    make_case(id="en", language="en", title="A chatbot for tax returns", summary="Summary.")
+    response = page("/en/search/", q="chatbot")
+    assert response.status_code == 200
+    assert "A chatbot for tax returns" in response.content.decode()
+
+
+def test_zero_results_shows_filters_with_remove_links(make_case, page):
+    make_case(id="a", title="Chattbot")
+    response = page("/sok/", q="chattbot", theme="security")
+    html = response.content.decode()
+    assert "Inga träffar" in html
+    assert "?q=chattbot" in html  # the link that removes the theme filter
+
+
+def test_bad_parameter_on_the_page_is_announced(site, page):
+    response = page("/sok/", page="zero")
+    assert response.status_code == 400
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_fallback_to_the_database_when_the_engine_is_down(make_case, settings):
+    settings.WAGTAILSEARCH_BACKENDS = DOWN_ENGINE
+    make_case(id="bot", title="Chattbot som svarar")
+    response = Client().get("/api/search/", {"q": "chattbot"})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["backend"] == "database"
+    assert data["degraded"] is True
+    assert [r["id"] for r in data["results"]] == ["bot"]
+    html = Client().get("/sok/", {"q": "chattbot"}).content.decode()
+    assert "Sökmotorn svarar inte just nu" in html
+    assert "Chattbot som svarar" in html
+
+
+def test_healthz_reports_degraded_search(site, settings):
+    settings.WAGTAILSEARCH_BACKENDS = DOWN_ENGINE
+    data = Client().get("/healthz").json()
+    assert data == {"database": "ok", "search": "degraded", "backend": "opensearch"}
+
+
+def test_queries_are_logged_with_their_hits(make_case, api):
+    make_case(id="a", title="Chattbot")
+    api(q="Chattbot")
+    api(q="kvantdator")
+    api(q="chattbot", page=2)
+    logged = sorted(LoggedQuery.objects.values_list("query", "hits"))
+    assert logged == [("chattbot", 1), ("kvantdator", 0)]
+
+
+def test_autocomplete_suggests_case_titles(make_case, api):
+    make_case(id="a", title="Chattbot för deklarationen")
+    make_case(id="b", title="Digital chattbot i vården")
+    make_case(id="c", title="Arbetsmiljö")
+    status, data = api("/api/search/autocomplete/", q="chatt")
+    assert status == 200
+    assert [r["title"] for r in data["results"]] == [
+        "Chattbot för deklarationen", "Digital chattbot i vården"]
+    assert data["results"][0]["url"].startswith("/erfarenheter/")
+
+
+def test_lessons_view_lists_lessons_by_kind_theme_and_stage(make_case, page):
+    make_case(id="ai", title="AI-stöd", themes=["ai-automation"], stage="pilot",
+              agency={"name": "Skatteverket"},
+              lessons=[{"kind": "avoid", "text": "Undvik att träna modellen på gamla beslut."},
+                       {"kind": "worked", "text": "Små tester fungerade."}])
+    make_case(id="ai2", title="AI i kundtjänst", themes=["ai-automation"], stage="implementation",
+              agency={"name": "Försäkringskassan"},
+              lessons=[{"kind": "avoid", "text": "Undvik stora leveranser."}])
+    make_case(id="other", title="Hemarbete", themes=["work-environment"],
+              lessons=[{"kind": "avoid", "text": "Undvik möten utan agenda."}])
+    html = page("/lardomar/", kind="avoid", theme="ai-automation").content.decode()
+    assert "Undvik att träna modellen på gamla beslut." in html
+    assert "Undvik stora leveranser." in html
+    assert "Små tester fungerade." not in html
+    assert "Undvik möten utan agenda." not in html
+    assert "från 2 myndigheter" in html
+    assert "Försäkringskassan" in html
+    html = page("/lardomar/", kind="avoid", stage="pilot").content.decode()
+    assert "Undvik att träna modellen" in html and "Undvik stora leveranser." not in html
+    html = page("/lardomar/", q="leveranserna").content.decode()
+    assert "Undvik stora leveranser." in html and "Undvik möten" not in html
+    assert page("/lardomar/", kind="sometimes").status_code == 400
+    assert page("/en/lessons/").status_code == 200
+
+
+def test_editors_see_frequent_and_zero_hit_searches(make_case, api, django_user_model):
+    make_case(id="a", title="Chattbot")
+    for q in ("chattbot", "chattbot", "kvantdator"):
+        api(q=q)
+    editor = django_user_model.objects.create_superuser("redaktor", "r@example.se", "pw-12345678")
+    client = Client()
+    client.force_login(editor)
+    html = client.get("/admin/reports/search-log/").content.decode()
+    frequent, zero = html.split("Searches that found nothing" if "Searches that" in html
+                                else "Sökningar utan träffar", 1)
+    assert "chattbot" in frequent and "kvantdator" in frequent
+    assert "kvantdator" in zero and "chattbot" not in zero
+
+
+def test_editors_can_promote_a_case_for_a_query(make_case, page):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    promoted = make_case(id="promoted", title="Deklarationsstöd för företag")
+    make_case(id="other", title="Chattbot")
+    SearchPromotion.objects.create(query=Query.get("chattbot"), page=promoted, sort_order=0)
+    html = page("/sok/", q="chattbot").content.decode()
+    assert "Redaktionen rekommenderar" in html
+    assert "Deklarationsstöd för företag" in html
