@@ -72,5 +72,6 @@ lock: ## Regenerate requirements.lock from pyproject.toml
 	.venv/bin/uv pip compile pyproject.toml --extra dev --no-emit-index-url -q -o requirements.lock
 
 messages: ## Update and compile the translation catalogues
-	for app in portal cases search; do (cd $$app && ../$(PY) ../manage.py makemessages -l sv -l en --no-obsolete -v0); done
-	$(PY) manage.py compilemessages -v0
+	$(PY) manage.py makemessages -l sv -l en --no-obsolete -v0 --ignore=.venv --ignore=activities --ignore=contributions --ignore=search --ignore=tests
+	for app in search activities contributions; do (cd $$app && ../$(PY) ../manage.py makemessages -l sv -l en --no-obsolete -v0); done
+	$(PY) manage.py compilemessages -v0 --ignore=.venv

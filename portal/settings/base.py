@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -219,12 +220,22 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TAGGIT_CASE_INSENSITIVE = True
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "erfarenhetsbanken",
-    }
-}
+def cache_from_url(url):
+    """CACHE_URL: redis://host:6379/0 (shared by every application server),
+    locmem:, or by default a file cache that the workers of one machine share."""
+    if url.startswith(("redis://", "rediss://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url.startswith("locmem:"):
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    folder = url.removeprefix("file://") if url.startswith("file://") else BASE_DIR / ".cache"
+    return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(folder)}
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+# Anonymous whole-page cache (portal/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_SKIP_PATHS = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/jsi18n/")
 
 # Security: on by default; HTTPS=false only for a local production-like run.
 HTTPS = env_bool("HTTPS", True)

@@ -11,3 +11,4 @@ from .base import *  # noqa: E402,F403
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
+PAGE_CACHE_SECONDS = 0  # see every template change at once

@@ -1,0 +1,76 @@
+"""Whole-page cache for anonymous readers.
+
+A response is stored when the request is an anonymous GET (no session cookie)
+and the response is a plain 200 that sets no cookie and does not forbid
+caching; pages with forms set the CSRF cookie and so are never stored. Keys
+carry a generation number that every content change bumps (see
+portal.signals), so one increment purges every page on every application
+server that shares the cache. Entries also expire after PAGE_CACHE_SECONDS,
+since some pages change with the clock (an activity that has started)."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import cc_delim_re
+
+GENERATION_KEY = "page-cache:generation"
+STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link",
+                  "Last-Modified", "ETag")
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def purge():
+    """Invalidate every cached page (cheap: one counter)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.add(GENERATION_KEY, 2, timeout=None)
+
+
+def _cacheable_request(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    return not request.path.startswith(settings.PAGE_CACHE_SKIP_PATHS)
+
+
+def _cacheable_response(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    control = {d.strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
+    return not control & {"private", "no-cache", "no-store"}
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not settings.PAGE_CACHE_SECONDS or not _cacheable_request(request):
+            return self.get_response(request)
+        key = f"page-cache:{current_generation()}:{request.get_host()}:{request.get_full_path()}"
+        stored = cache.get(key)
+        if stored is not None:
+            from django.http import HttpResponse
+
+            content, headers = stored
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if _cacheable_response(request, response):
+            headers = [(h, response[h]) for h in STORED_HEADERS if response.has_header(h)]
+            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response

@@ -1,0 +1,33 @@
+"""What purges the anonymous page cache: any change to content a page shows."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.page_cache import purge
+
+# Apps whose every model is shown on public pages, and single models elsewhere.
+CONTENT_APPS = {"cases", "portal", "activities"}
+CONTENT_MODELS = {"wagtailcore.site", "wagtailcore.locale", "wagtailimages.image",
+                  "wagtaildocs.document", "taggit.tag"}
+
+
+def _shows_on_pages(sender):
+    meta = getattr(sender, "_meta", None)
+    return meta is not None and (meta.app_label in CONTENT_APPS
+                                 or meta.label_lower in CONTENT_MODELS)
+
+
+def purge_on_change(sender, **kwargs):
+    if _shows_on_pages(sender):
+        purge()
+
+
+def purge_always(sender, **kwargs):
+    purge()
+
+
+def connect():
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(purge_on_change, dispatch_uid=f"page-cache-{id(signal)}")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(purge_always, dispatch_uid=f"page-cache-wagtail-{id(signal)}")

@@ -1,0 +1,61 @@
+"""The anonymous page cache serves readers fast and never serves stale content
+or one person's page to another."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+def test_second_anonymous_view_is_served_from_the_cache(client, make_case):
+    case = make_case(title="Cachad erfarenhet")
+    assert client.get(case.url)["X-Page-Cache"] == "miss"
+    again = client.get(case.url)
+    assert again["X-Page-Cache"] == "hit"
+    assert "Cachad erfarenhet" in again.content.decode()
+    assert again["Content-Type"].startswith("text/html")
+
+
+def test_publishing_purges_the_listing_and_the_page(client, make_case):
+    case = make_case(title="Första versionen")
+    client.get("/erfarenheter/")
+    client.get(case.url)
+    case.title = "Andra versionen"
+    case.save_revision().publish()
+    assert "Andra versionen" in client.get(case.url).content.decode()
+    assert "Andra versionen" in client.get("/erfarenheter/").content.decode()
+
+    make_case(title="Helt ny erfarenhet")
+    assert "Helt ny erfarenhet" in client.get("/erfarenheter/").content.decode()
+
+
+def test_unpublish_and_snippet_edit_purge(client, make_case):
+    case = make_case(title="Snart borta", agency={"name": "Gamla namnet"})
+    assert "Gamla namnet" in client.get(case.url).content.decode()
+    agency = case.agency
+    agency.name = "Nya namnet"
+    agency.save()
+    assert "Nya namnet" in client.get(case.url).content.decode()
+    client.get("/erfarenheter/")
+    case.unpublish()
+    assert "Snart borta" not in client.get("/erfarenheter/").content.decode()
+    assert client.get(case.url).status_code == 404
+
+
+def test_logged_in_users_are_never_served_from_the_cache(client, make_case):
+    case = make_case()
+    client.get(case.url)
+    user = get_user_model().objects.create_user("anna", "anna@example.org", "pw-123456789")
+    client.force_login(user)
+    response = client.get(case.url)
+    assert "X-Page-Cache" not in response
+
+
+def test_health_check_is_never_cached(client, site):
+    client.get("/healthz")
+    assert "X-Page-Cache" not in client.get("/healthz")
