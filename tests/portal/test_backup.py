@@ -69,7 +69,7 @@ def test_backup_restore_gives_the_same_site(tmp_path):
     lines = "\n".join(json.dumps(case_line(id=f"b-{i}", title=f"Fall {i}"), ensure_ascii=False)
                       for i in range(3))
     manage(source, "import_cases", "-", stdin=lines)
-    manage(source, "shell", "-c", ADD_FILES)
+    manage(source, "shell", "-v0", "-c", ADD_FILES)
     archive = tmp_path / "backup.tar.gz"
     manage(source, "backup", str(archive))
     assert archive.exists()
@@ -80,8 +80,8 @@ def test_backup_restore_gives_the_same_site(tmp_path):
 
     assert manage(target, "export_cases", "-") == manage(source, "export_cases", "-")
     assert len(manage(source, "export_cases", "-").splitlines()) == 3
-    assert json.loads(manage(target, "shell", "-c", COUNTS)) == \
-        json.loads(manage(source, "shell", "-c", COUNTS))
+    assert json.loads(manage(target, "shell", "-v0", "-c", COUNTS)) == \
+        json.loads(manage(source, "shell", "-v0", "-c", COUNTS))
     source_files = media_files(source)
     assert any(name.startswith("original_images/") for name in source_files)
     assert any(name.startswith("documents/") for name in source_files)
