@@ -7,6 +7,7 @@ axe and console checks cover them in both languages at both widths."""
 
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,8 @@ def browser():
 
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
-    os.environ.setdefault("TMPDIR", str(Path(__file__).resolve().parents[2] / ".browser-tmp"))
+    # Chromium's profile leftovers go to one folder outside the checkout.
+    os.environ.setdefault("TMPDIR", str(Path(tempfile.gettempdir()) / "erfarenhetsbanken-browser"))
     Path(os.environ["TMPDIR"]).mkdir(exist_ok=True)
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
