@@ -1,6 +1,7 @@
 """Tests: fast hashing, mail to locmem, plain static storage."""
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key-0123456789abcdefghijklmnop")
 os.environ.setdefault("HTTPS", "false")
@@ -15,5 +16,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / ".test-media")  # noqa: F405
 ALLOWED_HOSTS = ["*"]
