@@ -67,6 +67,9 @@ serve: $(PIP_STAMP) ## Production-like: gunicorn, DEBUG off, WhiteNoise static f
 bench-search: $(PIP_STAMP) services ## Search benchmark (N=1000 and 10000; BENCH_N="100000" for more)
 	$(PY) bench/run.py $(BENCH_N)
 
+audit: $(PIP_STAMP) ## Lighthouse scores of the home, listing, case and search pages -> bench/results/
+	scripts/audit.sh
+
 lock: ## Regenerate requirements.lock from pyproject.toml
 	$(PY) -m pip install -q uv
 	.venv/bin/uv pip compile pyproject.toml --extra dev --no-emit-index-url -q -o requirements.lock
