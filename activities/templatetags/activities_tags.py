@@ -21,3 +21,12 @@ def upcoming_activities(context, limit=3):
         "index": ActivityIndexPage.objects.live().filter(locale=locale).first(),
         "request": context.get("request"),
     }
+
+
+@register.simple_tag(takes_context=True)
+def activity_json_ld(context, page):
+    """The activity as a schema.org Event, in a JSON-LD script block."""
+    from activities.structured_data import activity_event
+    from portal.seo import json_ld_script
+
+    return json_ld_script(activity_event(page, context.get("request")))

@@ -18,17 +18,22 @@ def _home_for(language):
 @register.simple_tag(takes_context=True)
 def nav_links(context):
     """Main navigation: the home page's children marked "show in menus", then
-    the search and lessons views; (title, url, is_current) each."""
+    lessons, search and sharing a case; (title, url, is_current) each."""
     request = context.get("request")
     language = context.get("current_language", settings.LANGUAGE_CODE)
     links = []
     home = _home_for(language)
     if home:
         links += [(p.title, p.get_url(request)) for p in home.get_children().live().in_menu()]
+    named = [("lessons", _("Lessons")), ("search", _("Search")),
+             ("contributions:new", _("Share a case"))]
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        named.append(("contributions:my_contributions", _("My contributions")))
     with translation.override(language):
-        for name, label in (("lessons", _("Lessons")), ("search", _("Search"))):
+        for name, label in named:
             try:
-                links.append((label, reverse(name)))
+                links.append((str(label), reverse(name)))
             except NoReverseMatch:
                 continue
     path = request.path if request else ""

@@ -115,6 +115,24 @@ def _add_hero(page):
     return page
 
 
+def _seed_activities():
+    """The demo activities (index and pages, both languages); their paths."""
+    from activities.demo import seed_activities
+    from activities.models import ActivityIndexPage, ActivityPage
+
+    seed_activities()
+    paths = {}
+    # An innovation day at a venue, open for registration.
+    slugs = {"sv": "innovationsdag-stockholm", "en": "innovation-day-stockholm"}
+    for language in ("sv", "en"):
+        index = ActivityIndexPage.objects.get(locale__language_code=language)
+        activity = ActivityPage.objects.child_of(index).live().get(slug=slugs[language])
+        assert activity.registration_state() == "open"
+        paths[f"activities_{language}"] = index.url
+        paths[f"activity_{language}"] = activity.url
+    return paths
+
+
 @pytest.fixture
 def seeded_site(transactional_db, flushed_tables_restored, site, make_case, live_server):
     """Two Swedish cases (one stopped) and the English translation of one, with
@@ -153,6 +171,36 @@ def seeded_site(transactional_db, flushed_tables_restored, site, make_case, live
         "case_sv": stopped.url,
         "case_en": english.url,
         "ongoing_sv": ongoing.url,
+        **_seed_activities(),
     }
     return SeededSite(paths=paths, cases={"stopped": stopped, "ongoing": ongoing,
                                           "english": english})
+
+
+@pytest.fixture
+def agency(seeded_site):
+    from wagtail.models import Locale
+
+    from cases.snippets import Agency
+
+    return Agency.objects.create(name="Skatteverket", org_number="202100-5448",
+                                 email_domains="skatteverket.se",
+                                 locale=Locale.get_default())
+
+
+@pytest.fixture
+def contributor_cookies(agency, live_server):
+    """Session cookies of an active contributor at `agency`, for
+    new_page(storage_state={"cookies": ...})."""
+    from django.test import Client
+
+    from contributions.accounts import create_contributor
+
+    user = create_contributor("anna@skatteverket.se", agency, password="ett-langt-losenord-42",
+                              first_name="Anna", last_name="Andersson")
+    user.is_active = True
+    user.save()
+    client = Client()
+    client.force_login(user)
+    return [{"name": cookie.key, "value": cookie.value, "url": live_server.url}
+            for cookie in client.cookies.values()]

@@ -14,9 +14,22 @@ PAGES = [
     ("case page", "{case_sv}", "{case_en}"),
     ("standard page", "/om/", "/en/about/"),
     ("accessibility statement", "/tillganglighet/", "/en/accessibility/"),
+    ("search, results", "/sok/?q=r%C3%B6strobot", "/en/search/?q=voice+robot"),
+    ("search, no results", "/sok/?q=xyzzyplugh", "/en/search/?q=xyzzyplugh"),
+    ("lessons", "/lardomar/", "/en/lessons/"),
+    ("activity index", "{activities_sv}", "{activities_en}"),
+    ("activity page with registration form", "{activity_sv}", "{activity_en}"),
+    ("contributor sign-up", "/konto/registrera/", "/en/account/sign-up/"),
+    ("contributor log-in", "/konto/logga-in/", "/en/account/log-in/"),
+]
+
+# Pages that need a logged-in contributor (see the `contributor` fixture).
+CONTRIBUTOR_PAGES = [
+    ("case form", "/dela/", "/en/share/"),
+    ("my contributions", "/mina-bidrag/", "/en/my-contributions/"),
 ]
 
 
-def pages_for(language, seeded_paths):
+def pages_for(language, seeded_paths, pages=PAGES):
     column = 1 if language == "sv" else 2
-    return [(entry[0], entry[column].format(**seeded_paths)) for entry in PAGES]
+    return [(entry[0], entry[column].format(**seeded_paths)) for entry in pages]

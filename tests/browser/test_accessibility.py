@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.browser.conftest import WIDTHS
-from tests.browser.pages import pages_for
+from tests.browser.pages import CONTRIBUTOR_PAGES, pages_for
 
 pytestmark = pytest.mark.browser
 
@@ -24,13 +24,13 @@ def describe(violations):
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("language", ["sv", "en"])
-def test_every_page_type_passes_axe_at_both_widths(language, seeded_site, new_page):
+def audit(language, pages, new_page, **context_options):
+    """Problems found on each (name, path) at both widths."""
     axe = Axe()
     problems = []
     for width_name, width in WIDTHS.items():
-        page, console = new_page(width=width)
-        for name, path in pages_for(language, seeded_site.paths):
+        page, console = new_page(width=width, **context_options)
+        for name, path in pages:
             response = page.goto(path)
             where = f"{name} {path} at {width_name} ({width}px)"
             if response.status >= 400 and "bad filter" not in name:
@@ -49,6 +49,20 @@ def test_every_page_type_passes_axe_at_both_widths(language, seeded_site, new_pa
             if console.errors:
                 problems.append(f"{where}: {console.errors}")
                 console.errors.clear()
+    return problems
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_every_page_type_passes_axe_at_both_widths(language, seeded_site, new_page):
+    problems = audit(language, pages_for(language, seeded_site.paths), new_page)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_contributor_pages_pass_axe_at_both_widths(language, seeded_site, new_page,
+                                                   contributor_cookies):
+    pages = pages_for(language, seeded_site.paths, CONTRIBUTOR_PAGES)
+    problems = audit(language, pages, new_page, storage_state={"cookies": contributor_cookies})
     assert not problems, "\n".join(problems)
 
 

@@ -29,6 +29,8 @@ def test_home_pages_render_in_both_languages(client, make_case):
     assert "AI och automatisering" in text(sv) and "AI and automation" in text(en)
     assert "Senaste erfarenheterna" in text(sv)
     assert "Latest cases" in text(en)
+    assert 'href="/dela/">Dela en erfarenhet</a>' in text(sv)
+    assert 'href="/en/share/">Share a case</a>' in text(en)
 
 
 def test_listing_filters_combine_and_show_counts(client, make_case):
