@@ -152,21 +152,12 @@ def _publish_child(parent, page):
 
 def ensure_index_pages():
     from portal.models import HomePage
+    from portal.site_setup import add_translated_pages
 
-    pages = {}
-    for language in ("sv", "en"):
-        home = HomePage.objects.filter(locale__language_code=language).first()
-        if home is None:
-            continue
-        existing = ActivityIndexPage.objects.child_of(home).first()
-        if existing:
-            pages[language] = existing
-            continue
-        page = ActivityIndexPage(locale=home.locale, show_in_menus=True, **INDEX[language])
-        if "sv" in pages:
-            page.translation_key = pages["sv"].translation_key
-        pages[language] = _publish_child(home, page)
-    return pages
+    homes = {home.locale.language_code: home
+             for home in HomePage.objects.filter(locale__language_code__in=("sv", "en"))
+             .select_related("locale")}
+    return add_translated_pages(homes, ActivityIndexPage, INDEX, show_in_menus=True)
 
 
 @transaction.atomic

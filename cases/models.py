@@ -228,15 +228,13 @@ class CaseStudyPage(Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from cases.listing import Taxonomy, related_cases
+        from cases.listing import Taxonomy, annotate_cards, related_cases
 
         context = super().get_context(request, *args, **kwargs)
         taxonomy = Taxonomy.for_locale(self.locale)
-        context["theme_labels"] = sorted(
-            ((t.slug, taxonomy.theme_label(t.slug)) for t in self.themes.all()),
-            key=lambda item: item[1].lower(),
-        )
-        context["stage_label"] = taxonomy.stage_label(self.stage.slug)
+        annotate_cards([self], taxonomy)
+        context["theme_labels"] = self.theme_labels
+        context["stage_label"] = self.stage_label
         context["related_cases"] = related_cases(self, taxonomy)
         return context
 

@@ -7,12 +7,15 @@ from wagtail.models import Locale, Page, Site
 from portal import site_content
 
 
-def _add_translated(parent_by_lang, model, texts, **fields):
-    """Create a page in Swedish and its English translation (same translation key)."""
+def add_translated_pages(parent_by_lang, model, texts, **fields):
+    """Create a page in Swedish and its English translation (same translation key)
+    under each language's parent, keeping pages that exist (by slug)."""
     pages = {}
     for language in ("sv", "en"):
+        parent = parent_by_lang.get(language)
+        if parent is None:
+            continue
         locale = Locale.objects.get(language_code=language)
-        parent = parent_by_lang[language]
         existing = model.objects.child_of(parent).filter(slug=texts[language]["slug"]).first()
         if existing:
             pages[language] = existing
@@ -68,7 +71,7 @@ def ensure_site_structure():
         if old_root.specific_class is Page and old_root.depth == 2:
             old_root.delete()
 
-    _add_translated(homes, CaseIndexPage, site_content.CASE_INDEX, show_in_menus=True)
+    add_translated_pages(homes, CaseIndexPage, site_content.CASE_INDEX, show_in_menus=True)
     for texts in site_content.STANDARD_PAGES:
-        _add_translated(homes, StandardPage, texts)
+        add_translated_pages(homes, StandardPage, texts)
     return homes

@@ -9,10 +9,20 @@ from wagtail.models import Locale, Page
 register = template.Library()
 
 
-def _home_for(language):
+def _home_for(context, language):
+    """The live home page of a language, looked up once per request: the header,
+    the switcher and the footer all need it."""
     from portal.models import HomePage
 
-    return HomePage.objects.live().filter(locale__language_code=language).first()
+    request = context.get("request")
+    cache = getattr(request, "_portal_homes", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._portal_homes = cache
+    if language not in cache:
+        cache[language] = HomePage.objects.live().filter(locale__language_code=language).first()
+    return cache[language]
 
 
 @register.simple_tag(takes_context=True)
@@ -22,7 +32,7 @@ def nav_links(context):
     request = context.get("request")
     language = context.get("current_language", settings.LANGUAGE_CODE)
     links = []
-    home = _home_for(language)
+    home = _home_for(context, language)
     if home:
         links += [(p.title, p.get_url(request)) for p in home.get_children().live().in_menu()]
     named = [("lessons", _("Lessons")), ("search", _("Search")),
@@ -61,7 +71,7 @@ def language_switcher(context):
                 url = translated.get_url(request)
             else:
                 missing = True
-                home = _home_for(code)
+                home = _home_for(context, code)
                 url = home.get_url(request) if home else f"/{code}/"
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
@@ -81,7 +91,7 @@ def long_date(value):
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    home = _home_for(context.get("current_language", settings.LANGUAGE_CODE))
+    home = _home_for(context, context.get("current_language", settings.LANGUAGE_CODE))
     return home.get_url(context.get("request")) if home else "/"
 
 
@@ -91,7 +101,7 @@ def footer_links(context):
     from portal.models import StandardPage
 
     request = context.get("request")
-    home = _home_for(context.get("current_language", settings.LANGUAGE_CODE))
+    home = _home_for(context, context.get("current_language", settings.LANGUAGE_CODE))
     if not home:
         return []
     pages = StandardPage.objects.live().child_of(home).filter(show_in_menus=False)
