@@ -3,6 +3,7 @@ voices): text, language and rate handed over, pause and stop, the highlighted
 sentence following the boundary events, reading from a selected passage."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -112,8 +113,9 @@ def test_listen_reads_the_case_with_language_rate_and_highlighting(seeded_site, 
     assert page.evaluate("__speech.current()") is None
     assert page.evaluate(HIGHLIGHTED) is None
     assert page.evaluate("document.activeElement.textContent.trim()") == "Lyssna"
-    page.wait_for_function(
-        "document.querySelector('[data-listen-status]').textContent.includes('stoppad')")
+    # A locator wait, not wait_for_function: polling a string expression needs
+    # eval, which the page's CSP (rightly) forbids.
+    expect(page.locator("[data-listen-status]")).to_contain_text("stoppad")
     assert not console.errors
 
 
