@@ -8,7 +8,7 @@ from django.conf import settings
 from modelsearch.backends import get_search_backend
 
 _CHECK_EVERY = 5.0
-_state = {"checked": 0.0, "up": True}
+_state = {"checked": 0.0, "up": None}  # None: not asked yet in this process
 
 
 @functools.lru_cache(maxsize=4)
@@ -21,6 +21,7 @@ def _client(config):
 def engine_available(force=False):
     now = time.monotonic()
     if force or now - _state["checked"] > _CHECK_EVERY:
+        was_up = _state["up"]
         try:
             timeout = getattr(settings, "SEARCH_ENGINE_QUERY_TIMEOUT", 2)
             client = _client(repr(settings.WAGTAILSEARCH_BACKENDS["default"]))
@@ -28,6 +29,11 @@ def engine_available(force=False):
         except Exception:  # any transport error: the engine is not usable now
             _state["up"] = False
         _state["checked"] = now
+        if _state["up"] and not was_up:
+            # Back again: send what changed while it was away.
+            from search.indexing import schedule_sync
+
+            schedule_sync()
     return _state["up"]
 
 

@@ -23,3 +23,22 @@ def log_query(params, total):
     if params.words and params.page == 1:
         LoggedQuery.objects.create(query=params.query.lower()[:200], language=params.lang,
                                    hits=total)
+
+
+class PendingIndexUpdate(models.Model):
+    """An object whose entry in the remote search engine is out of date
+    (search/indexing.py). Written in the same transaction as the change, so
+    nothing is forgotten while the engine is down; `version` tells a change
+    made while the row was being sent from the change that was sent."""
+
+    model = models.CharField(max_length=100)
+    object_id = models.CharField(max_length=64)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "object_id"], name="unique_pending_update")
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.object_id}"

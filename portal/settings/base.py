@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -172,6 +174,11 @@ def search_backends_from_url(url):
         "INDEX_PREFIX": options.get("prefix", ["erfarenhetsbanken_"])[0],
         "TIMEOUT": int(options.get("timeout", ["5"])[0]),
         "OPTIONS": {"max_retries": 0},
+        # Rebuilds fill a new index and then move the alias: no downtime.
+        "ATOMIC_REBUILD": True,
+        # Kept up to date through the task queue (search/indexing.py), so that
+        # changes made while the engine is down reach it when it is back.
+        "AUTO_UPDATE": False,
     }
     if parts.username:
         config["OPTIONS"]["http_auth"] = (unquote(parts.username), unquote(parts.password or ""))
@@ -205,7 +212,26 @@ def email_settings_from_url(url):
     }
 
 
+def task_settings(backend):
+    """TASK_BACKEND: `database` queues background work (search indexing, e-mail)
+    in the database for `manage.py db_worker`, which survives restarts;
+    `immediate` runs it at once inside the request, for a machine without a
+    worker. The default follows the search engine: remote means a worker."""
+    backend = backend or ("database" if SEARCH_URL else "immediate")
+    paths = {"database": "django_tasks_db.DatabaseBackend",
+             "immediate": "django_tasks.backends.immediate.ImmediateBackend"}
+    if backend not in paths:
+        raise ImproperlyConfigured(f"TASK_BACKEND: unknown backend {backend!r}")
+    return {"default": {"BACKEND": paths[backend]}}
+
+
+TASKS = task_settings(os.environ.get("TASK_BACKEND", ""))
+
+# E-mail is handed to the task framework (portal/mail.py), which delivers it
+# through EMAIL_URL's backend: a slow or absent mail server never holds up a request.
 globals().update(email_settings_from_url(os.environ.get("EMAIL_URL", "")))
+EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND  # noqa: F821 (set just above)
+EMAIL_BACKEND = "portal.mail.TaskEmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Erfarenhetsbanken <noreply@127.0.0.1>")
 
 # Wagtail

@@ -1,0 +1,134 @@
+"""Keeps a remote search engine (OpenSearch, Elasticsearch) in step with the
+database, in the background.
+
+modelsearch updates each backend as a change is saved and only logs a
+failure, so what was published while the engine was down would never reach
+it. The remote backend is therefore configured with AUTO_UPDATE off, and
+instead every change to an indexed object writes a PendingIndexUpdate row in
+the change's own transaction. The `sync_search_engine` task sends the pending
+rows to the engine and deletes them only once the engine has taken them;
+while it is down they wait and the task tries again later. It is enqueued
+after each committed change and when the engine comes back (search/engine.py).
+"""
+
+import datetime
+import logging
+from collections import defaultdict
+
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from django_tasks import default_task_backend, task
+from modelsearch import index
+from modelsearch.backends import get_search_backend
+
+from search.models import PendingIndexUpdate
+
+logger = logging.getLogger(__name__)
+BATCH = 200
+RETRY_AFTER = datetime.timedelta(seconds=30)
+
+
+def queued_backend_alias():
+    """The remote backend kept up to date through the queue, if there is one."""
+    for alias, config in settings.WAGTAILSEARCH_BACKENDS.items():
+        if config.get("AUTO_UPDATE", True) is False and "database" not in config["BACKEND"]:
+            return alias
+    return None
+
+
+def note_change(instance, **kwargs):
+    """post_save / post_delete handler for every indexed model."""
+    if kwargs.get("raw") or queued_backend_alias() is None:
+        return
+    label, pk = instance._meta.label_lower, str(instance.pk)
+    rows = PendingIndexUpdate.objects.filter(model=label, object_id=pk)
+    if not rows.update(version=F("version") + 1):
+        PendingIndexUpdate.objects.bulk_create(
+            [PendingIndexUpdate(model=label, object_id=pk)], ignore_conflicts=True)
+    schedule_sync()
+
+
+def tasks_run_inline():
+    """The immediate task backend (no worker) is the one that cannot defer."""
+    return not default_task_backend.supports_defer
+
+
+def _enqueue_sync():
+    sync_search_engine.enqueue()
+
+
+def schedule_sync():
+    """Once per transaction, after it commits; at once when tasks run inline,
+    so that a change is searchable as soon as it is saved."""
+    if not connection.in_atomic_block or tasks_run_inline():
+        _enqueue_sync()
+    elif not any(callback is _enqueue_sync for _sids, callback, _robust
+                 in connection.run_on_commit):
+        transaction.on_commit(_enqueue_sync)
+
+
+def _send(backend, rows):
+    by_model = defaultdict(list)
+    for row in rows:
+        by_model[row.model].append(row.object_id)
+    for label, ids in by_model.items():
+        model = apps.get_model(label)
+        found = {str(obj.pk): obj for obj in model._default_manager.filter(pk__in=ids)}
+        to_add = defaultdict(list)
+        for object_id in ids:
+            indexed = index.get_indexed_instance(found[object_id]) if object_id in found else None
+            if indexed is None:
+                backend.delete(model(pk=object_id))
+            else:
+                to_add[type(indexed)].append(indexed)
+        for indexed_model, objects in to_add.items():
+            backend.add_bulk(indexed_model, objects)
+
+
+def _retry_later():
+    """With a worker, try again shortly; inline, the next change or the engine's
+    return (search/engine.py) brings the next try."""
+    if not tasks_run_inline():
+        sync_search_engine.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
+
+
+@task()
+def sync_search_engine():
+    """Send pending changes to the engine; returns how many were sent."""
+    from search.engine import engine_available, mark_unavailable
+
+    alias = queued_backend_alias()
+    if alias is None:
+        return 0
+    if not engine_available():
+        _retry_later()
+        return 0
+    backend = get_search_backend(alias)
+    sent = 0
+    while rows := list(PendingIndexUpdate.objects.order_by("pk")[:BATCH]):
+        try:
+            _send(backend, rows)
+        except Exception:  # any transport error: keep the rows and try later
+            logger.warning("search engine unreachable; %d changes wait", len(rows),
+                           exc_info=True)
+            mark_unavailable()
+            _retry_later()
+            return sent
+        for row in rows:
+            # A change saved while this row was being sent raised its version: keep it.
+            PendingIndexUpdate.objects.filter(pk=row.pk, version=row.version).delete()
+        sent += len(rows)
+    return sent
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save
+
+    for model in index.get_indexed_models():
+        if getattr(model, "search_auto_update", True):
+            post_save.connect(note_change, sender=model, dispatch_uid=f"note_change_{model}")
+            post_delete.connect(note_change, sender=model,
+                                dispatch_uid=f"note_delete_{model}")

@@ -1,0 +1,88 @@
+"""The remote engine follows publishing, unpublishing and deleting through the
+task queue, and catches up with what changed while it was unreachable."""
+
+import copy
+
+import pytest
+from django.test import Client
+from modelsearch.backends import get_search_backend
+
+from django_tasks_db.models import DBTaskResult
+
+from cases.models import CaseStudyPage
+from search import engine
+from search.models import PendingIndexUpdate
+
+pytestmark = pytest.mark.opensearch
+
+QUEUED_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def in_engine(index, word):
+    """Titles the engine itself holds for a word, unpublished pages included."""
+    index.refresh()
+    results = get_search_backend().search(word, CaseStudyPage.objects.all())
+    return sorted(page.title for page in results)
+
+
+def run_like_the_worker(queued):
+    """What `manage.py db_worker` does with each task (the command itself
+    cannot run inside the test's transaction: it resets connections)."""
+    for result in queued:
+        result.task.call(*result.args_kwargs["args"], **result.args_kwargs["kwargs"])
+
+
+def search_api(q):
+    return Client().get("/api/search/", {"q": q}).json()
+
+
+def test_publishing_reaches_the_engine_only_through_the_worker(
+        make_case, settings, isolated_search_index, django_capture_on_commit_callbacks):
+    settings.TASKS = QUEUED_TASKS
+    with django_capture_on_commit_callbacks(execute=True):
+        make_case(id="bot", title="Chattbot för deklarationen")
+    assert in_engine(isolated_search_index, "chattbot") == []
+    queued = list(DBTaskResult.objects.ready())
+    assert "search.indexing.sync_search_engine" in {task.task_path for task in queued}
+
+    run_like_the_worker(queued)
+
+    assert in_engine(isolated_search_index, "chattbot") == ["Chattbot för deklarationen"]
+    assert not PendingIndexUpdate.objects.exists()
+
+
+def test_unpublishing_and_deleting_follow(make_case, isolated_search_index):
+    page = make_case(id="bot", title="Chattbot för deklarationen")
+    other = make_case(id="bot2", title="Chattbot i kundtjänsten")
+    assert len(in_engine(isolated_search_index, "chattbot")) == 2
+
+    page.unpublish()
+    assert [r["id"] for r in search_api("chattbot")["results"]] == ["bot2"]
+    other.delete()
+    assert in_engine(isolated_search_index, "chattbot") == ["Chattbot för deklarationen"]
+    assert search_api("chattbot")["total"] == 0
+
+
+def test_what_is_published_while_the_engine_is_down_reaches_it_when_back(
+        make_case, settings, isolated_search_index):
+    working = settings.WAGTAILSEARCH_BACKENDS
+    down = copy.deepcopy(working)
+    down["default"]["URLS"] = ["http://127.0.0.1:9"]  # nothing listens there
+    settings.WAGTAILSEARCH_BACKENDS = down
+    engine._state.update(checked=0.0, up=True)
+
+    make_case(id="bot", title="Chattbot som svarar")
+    data = search_api("chattbot")
+    assert (data["backend"], data["degraded"]) == ("database", True)
+    assert [r["id"] for r in data["results"]] == ["bot"]
+    assert PendingIndexUpdate.objects.count() >= 1
+
+    settings.WAGTAILSEARCH_BACKENDS = working  # the engine answers again
+    engine._state.update(checked=0.0)
+    data = search_api("chattbot")  # noticing it is back sends what waited
+    assert not PendingIndexUpdate.objects.exists()
+    assert in_engine(isolated_search_index, "chattbot") == ["Chattbot som svarar"]
+    data = search_api("chattbot")
+    assert (data["backend"], data.get("degraded")) == ("opensearch", None)
+    assert [r["id"] for r in data["results"]] == ["bot"]
+
