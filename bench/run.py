@@ -1,7 +1,9 @@
 """make bench-search: seed N synthetic cases, build the index, then measure
-/api/search/ under gunicorn for the database backend and OpenSearch.
+/api/search/ under gunicorn for the database backend (SQLite and PostgreSQL)
+and OpenSearch.
 
-    python bench/run.py [N ...]      (default 1000 10000; BENCH_BACKENDS=database,opensearch)
+    python bench/run.py [N ...]      (default 1000 10000)
+    BENCH_SEARCH=sqlite,postgres,opensearch   which runs to make
 
 Prints one JSON document and writes it to bench/results/. Not a test: it
 asserts nothing about timings."""
@@ -9,21 +11,15 @@ asserts nothing about timings."""
 import datetime
 import json
 import os
-import secrets
 import statistics
-import subprocess
 import sys
 import threading
 import time
 import urllib.parse
-import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "bench" / ".data"
-RESULTS = ROOT / "bench" / "results"
+from stack import RESULTS, commit, ensure_seeded, environment, get, gunicorn, machine, manage
+
 PORT = int(os.environ.get("BENCH_PORT", "8101"))
-OS_URL = os.environ.get("BENCH_OPENSEARCH_URL", "opensearch://127.0.0.1:9200")
 QUERIES = [
     ("plain", {"q": "chattbot"}),
     ("common word", {"q": "myndigheterna"}),
@@ -32,57 +28,31 @@ QUERIES = [
     ("empty with facets", {}),
     ("all languages", {"q": "kundtjänst", "lang": "all", "sort": "newest"}),
 ]
+RUNS = {  # name: (database, search backend)
+    "sqlite": ("sqlite", "database"),
+    "postgres": ("postgres", "database"),
+    "opensearch": ("postgres", "opensearch"),
+}
 
 
-def env_for(n, backend):
-    env = dict(os.environ)
-    env.update(
-        DJANGO_SETTINGS_MODULE="portal.settings.base",
-        SECRET_KEY=secrets.token_urlsafe(48),
-        HTTPS="false",
-        DEBUG="false",
-        ALLOWED_HOSTS="127.0.0.1",
-        DATABASE_URL=f"sqlite:///{DATA / f'cases-{n}.sqlite3'}",
-        SEARCH_URL="" if backend == "database" else f"{OS_URL}?prefix=bench{n}_",
-        PYTHONPATH=str(ROOT),
-    )
-    return env
-
-
-def manage(env, *args):
-    subprocess.run(  # noqa: S603 (our own manage.py)
-        [sys.executable, str(ROOT / "manage.py"), *args], env=env, check=True, cwd=ROOT)
-
-
-def seed(n):
-    DATA.mkdir(parents=True, exist_ok=True)
-    env = env_for(n, "database")
-    stamp = DATA / f"cases-{n}.seeded"
-    if stamp.exists():
-        return 0.0
-    manage(env, "migrate", "--noinput", "-v0")
+def timed_get(path):
     started = time.monotonic()
-    code = f"import django; django.setup(); from bench.seed import seed; seed({int(n)})"
-    subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=ROOT)  # noqa: S603
-    stamp.touch()
-    return time.monotonic() - started
-
-
-def get(path):
-    started = time.monotonic()
-    with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=30) as response:  # noqa: S310
-        body = json.loads(response.read())
+    body = json.loads(get(PORT, path))
     return time.monotonic() - started, body
 
 
-def measure(rounds=20, seconds=10.0):
+def percentile(values, p):
+    return round(statistics.quantiles(values, n=100)[p - 1] * 1000, 1)
+
+
+def measure(rounds=30, seconds=10.0):
     paths = [(name, "/api/search/?" + urllib.parse.urlencode(p)) for name, p in QUERIES]
     for _name, path in paths:
-        get(path)  # warm up
+        timed_get(path)  # warm up
     latencies, per_query, totals = [], {}, {}
     for _ in range(rounds):
         for name, path in paths:
-            elapsed, body = get(path)
+            elapsed, body = timed_get(path)
             latencies.append(elapsed)
             per_query.setdefault(name, []).append(elapsed)
             totals[name] = body["total"]
@@ -92,7 +62,7 @@ def measure(rounds=20, seconds=10.0):
     def client(i):
         j = i
         while time.monotonic() < stop:
-            get(paths[j % len(paths)][1])
+            timed_get(paths[j % len(paths)][1])
             j += 1
             with lock:
                 count[0] += 1
@@ -103,53 +73,44 @@ def measure(rounds=20, seconds=10.0):
     for t in threads:
         t.join()
     return {
-        "p50_ms": round(statistics.median(latencies) * 1000, 1),
-        "p95_ms": round(statistics.quantiles(latencies, n=20)[18] * 1000, 1),
-        "per_query_p50_ms": {
-            k: round(statistics.median(v) * 1000, 1) for k, v in per_query.items()
-        },
+        "p50_ms": percentile(latencies, 50),
+        "p95_ms": percentile(latencies, 95),
+        "per_query_p95_ms": {k: percentile(v, 95) for k, v in per_query.items()},
         "hits": totals,
         "rps_4_clients": round(count[0] / seconds, 1),
     }
 
 
-def run(n, backend):
-    env = env_for(n, backend)
+def run(n, database, search):
+    env = environment(database, n, search)
     started = time.monotonic()
     manage(env, "rebuild_modelsearch_index")
     index_seconds = time.monotonic() - started
-    server = subprocess.Popen(  # noqa: S603 (our own gunicorn)
-        [str(ROOT / ".venv" / "bin" / "gunicorn"), "portal.wsgi", "--bind", f"127.0.0.1:{PORT}",
-         "--workers", "2", "--log-level", "warning"], env=env, cwd=ROOT)
-    try:
-        for _ in range(100):
-            try:
-                get("/api/search/?page_size=1")
-                break
-            except OSError:
-                time.sleep(0.3)
+    with gunicorn(env, PORT):
         result = measure()
-        result["backend_reported"] = get("/api/search/?q=chattbot")[1]["backend"]
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        result["backend_reported"] = timed_get("/api/search/?q=chattbot")[1]["backend"]
     result["index_build_s"] = round(index_seconds, 1)
     return result
 
 
 def main():
     sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
-    backends = os.environ.get("BENCH_BACKENDS", "database,opensearch").split(",")
+    runs = os.environ.get("BENCH_SEARCH", "sqlite,postgres,opensearch").split(",")
     report = {"date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-              "server": "gunicorn, 2 workers, DEBUG off", "database": "sqlite", "runs": []}
+              "commit": commit(), "machine": machine(),
+              "server": "gunicorn, 2 workers, DEBUG off, 127.0.0.1",
+              "clients": "1 for latency (30 rounds of 6 queries), 4 for requests/s", "runs": []}
     for n in sizes:
-        seed_seconds = seed(n)
-        for backend in backends:
-            result = run(n, backend)
-            report["runs"].append({"cases": n, "backend": backend,
+        for name in runs:
+            database, search = RUNS[name]
+            seed_seconds = ensure_seeded(database, n)
+            result = run(n, database, search)
+            report["runs"].append({"cases": n, "database": database, "backend": search,
                                    "seed_s": round(seed_seconds, 1), **result})
+            print(json.dumps(report["runs"][-1], ensure_ascii=False), file=sys.stderr)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / f"search-{datetime.date.today().isoformat()}.json"
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = RESULTS / f"search-{stamp}.json"
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     print(json.dumps(report, indent=2, ensure_ascii=False))
 

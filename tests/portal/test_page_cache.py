@@ -59,3 +59,13 @@ def test_logged_in_users_are_never_served_from_the_cache(client, make_case):
 def test_health_check_is_never_cached(client, site):
     client.get("/healthz")
     assert "X-Page-Cache" not in client.get("/healthz")
+
+
+def test_searches_are_not_cached_so_each_reaches_the_query_log(client, make_case):
+    from search.models import LoggedQuery
+
+    make_case(title="Chattbot")
+    for path in ("/sok/", "/sok/", "/api/search/"):
+        response = client.get(path, {"q": "chattbot"})
+        assert "X-Page-Cache" not in response
+    assert LoggedQuery.objects.filter(query="chattbot").count() == 3
