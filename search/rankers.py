@@ -147,11 +147,18 @@ class EngineRanker:
                         {
                             "multi_match": {
                                 "query": text,
+                                # The stemmed fields first; the plain ones
+                                # let a typo in an inflected word still match
+                                # (stemming "handläggnig" cuts it short).
                                 "fields": [
                                     f"title.{lang}^6",
                                     f"_all_text_boost_3_0.{lang}^3",
                                     f"_all_text_boost_2_0.{lang}^2",
                                     f"_all_text.{lang}",
+                                    "title^3",
+                                    "_all_text_boost_3_0^1.5",
+                                    "_all_text_boost_2_0",
+                                    "_all_text^0.5",
                                 ],
                                 "operator": "and",
                                 "fuzziness": "AUTO",
@@ -172,7 +179,9 @@ class EngineRanker:
             "stored_fields": ["pk"],
             "size": ENGINE_MAX_HITS,
             "track_total_hits": True,
-            "suggest": {"words": {"text": text, "term": {"field": "_all_text"}}},
+            # Fuzzy matching keeps the first letter; the suggester may change it.
+            "suggest": {"words": {"text": text, "term": {"field": "_all_text",
+                                                          "prefix_length": 0}}},
         }
         try:
             response = backend.es.search(

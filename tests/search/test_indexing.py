@@ -5,9 +5,8 @@ import copy
 
 import pytest
 from django.test import Client
-from modelsearch.backends import get_search_backend
-
 from django_tasks_db.models import DBTaskResult
+from modelsearch.backends import get_search_backend
 
 from cases.models import CaseStudyPage
 from search import engine

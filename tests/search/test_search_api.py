@@ -199,3 +199,26 @@ def test_unpublished_cases_are_not_found(make_case, api):
     case = make_case(id="gone", title="Chattbot")
     case.unpublish()
     assert api(q="chattbot")[1]["total"] == 0
+
+
+@pytest.mark.opensearch
+def test_typos_are_tolerated_by_the_engine(make_case, api, settings):
+    if "database" in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:
+        pytest.fail("the typo test needs SEARCH_URL to name the OpenSearch node")
+    make_case(id="permits", title="Snabbare handläggning av bygglov")
+    make_case(id="other", title="Arbetsmiljö i hemarbete")
+    assert ids(api(q="handläggnig")[1]) == ["permits"]  # a letter missing
+    assert ids(api(q="bygglvo")[1]) == ["permits"]  # two letters swapped
+    make_case(id="en-bot", language="en", title="A chatbot answers tax questions",
+              summary="A short summary.")
+    assert ids(api(q="chatbto", lang="en")[1]) == ["en-bot"]
+
+
+@pytest.mark.opensearch
+def test_a_word_too_far_from_any_gets_a_spelling_suggestion(make_case, api, settings):
+    if "database" in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:
+        pytest.fail("the suggestion test needs SEARCH_URL to name the OpenSearch node")
+    make_case(id="permits", title="Snabbare handläggning av bygglov")
+    status, data = api(q="vygglov")  # fuzzy matching keeps the first letter
+    assert (status, data["total"]) == (200, 0)
+    assert data["suggestion"] == "bygglov"
