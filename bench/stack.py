@@ -25,7 +25,7 @@ def database_url(database, n):
     if database == "sqlite":
         return f"sqlite:///{DATA / f'cases-{n}.sqlite3'}"
     parts = urllib.parse.urlsplit(PG_URL)
-    return urllib.parse.urlunsplit(parts._replace(path=f"/bench_{n}"))
+    return urllib.parse.urlunsplit(parts._replace(path=f"/bench_{int(n)}"))
 
 
 def environment(database, n, search="database", **extra):
@@ -58,7 +58,8 @@ def manage(env, *args, capture=False):
 def _create_postgres_database(n):
     import psycopg
 
-    with psycopg.connect(PG_URL, autocommit=True) as connection:
+    maintenance = urllib.parse.urlunsplit(urllib.parse.urlsplit(PG_URL)._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as connection:
         exists = connection.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [f"bench_{n}"]).fetchone()
         if not exists:

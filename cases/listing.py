@@ -1,14 +1,16 @@
 """Filters, facet counts and related cases: shared by the case listing and search."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, When
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from cases.models import CaseStatus, CaseStudyPage
-from cases.snippets import DigitalisationStage, Theme
+from cases.snippets import Agency, DigitalisationStage, Theme
 
 FACETS = ("theme", "stage", "agency", "status", "year")
 PAGE_SIZE = 20
@@ -95,48 +97,83 @@ def apply_filters(queryset, filters):
     return queryset
 
 
-def facet_counts(queryset, filters, taxonomy):
-    """Counts over the whole filtered result set, one aggregate query per facet.
+def count_facets(queryset):
+    """{facet: {value: count}} over the whole result set, "language" included,
+    in one statement: the matching ids are computed once (a materialized CTE),
+    then grouped by the combination of the single-valued facets and by theme.
+    One pass instead of one query per facet, each of which ran the whole
+    search again, keeps common words fast at 10,000 cases."""
+    ids_sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    if connection.vendor == "sqlite":
+        year = "CAST(strftime('%%Y', c.started) AS INTEGER)"
+    else:
+        year = "CAST(EXTRACT(YEAR FROM c.started) AS INTEGER)"
+    # Fixed SQL around Django's own query; every value is a parameter.
+    sql = (
+        f"WITH m(pk) AS MATERIALIZED ({ids_sql}) "  # noqa: S608
+        f"SELECT 0, c.stage_id, c.agency_id, c.status, {year}, p.locale_id, COUNT(*) "
+        "FROM m JOIN cases_casestudypage c ON c.page_ptr_id = m.pk "
+        "JOIN wagtailcore_page p ON p.id = m.pk "
+        f"GROUP BY c.stage_id, c.agency_id, c.status, {year}, p.locale_id "
+        "UNION ALL "
+        "SELECT 1, t.theme_id, NULL, NULL, NULL, NULL, COUNT(*) "
+        "FROM m JOIN cases_casestudypage_themes t ON t.casestudypage_id = m.pk "
+        "GROUP BY t.theme_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    combos = [row[1:] for row in rows if row[0] == 0]
+    stage_slugs = dict(DigitalisationStage.objects.values_list("pk", "slug"))
+    theme_slugs = dict(Theme.objects.values_list("pk", "slug"))
+    agency_names = dict(Agency.objects.filter(pk__in={r[1] for r in combos})
+                        .values_list("pk", "name"))
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    counts = {name: Counter() for name in (*FACETS, "language")}
+    for stage, agency, status, year_, locale, n in combos:
+        counts["stage"][stage_slugs[stage]] += n
+        counts["agency"][agency_names[agency]] += n
+        counts["status"][status] += n
+        counts["year"][str(year_)] += n
+        counts["language"][languages[locale].split("-")[0]] += n
+    for row in rows:
+        if row[0] == 1:
+            counts["theme"][theme_slugs[row[1]]] += row[6]
+    return counts
+
+
+def facet_counts(queryset, filters, taxonomy, counts=None):
+    """Counts over the whole filtered result set (see count_facets).
 
     Returns {facet: [(value, label, count, selected), ...]}: themes by name,
     stages in stage order, agencies by name, statuses in their fixed order,
     years newest first."""
-    base = queryset.order_by()
-    ids = base.values("pk")
-    rows = {
-        "theme": CaseStudyPage.objects.filter(pk__in=ids)
-        .order_by()
-        .values_list("themes__slug")
-        .annotate(n=Count("pk", distinct=True)),
-        "stage": base.values_list("stage__slug").annotate(n=Count("pk")),
-        "agency": base.values_list("agency__name").annotate(n=Count("pk")),
-        "status": base.values_list("status").annotate(n=Count("pk")),
-        "year": base.annotate(y=ExtractYear("started")).values_list("y").annotate(n=Count("pk")),
-    }
+    if counts is None:
+        counts = count_facets(queryset)
     status_labels = dict(CaseStatus.choices)
     result = {}
-    for name, query in rows.items():
-        counts = {str(value): n for value, n in query if value is not None}
+    for name in FACETS:
+        found = counts[name]
         if name == "theme":
-            items = sorted(counts, key=lambda s: taxonomy.theme_label(s).lower())
+            items = sorted(found, key=lambda s: taxonomy.theme_label(s).lower())
             labels = {s: taxonomy.theme_label(s) for s in items}
         elif name == "stage":
-            items = sorted(counts, key=lambda s: taxonomy.stage_order.get(s, 99))
+            items = sorted(found, key=lambda s: taxonomy.stage_order.get(s, 99))
             labels = {s: taxonomy.stage_label(s) for s in items}
         elif name == "status":
-            items = [s for s in CaseStatus.values if s in counts]
+            items = [s for s in CaseStatus.values if s in found]
             labels = {s: status_labels[s] for s in items}
         elif name == "year":
-            items = sorted(counts, reverse=True)
+            items = sorted(found, reverse=True)
             labels = {s: s for s in items}
         else:
-            items = sorted(counts, key=str.lower)
+            items = sorted(found, key=str.lower)
             labels = {s: s for s in items}
         selected = set(filters.get(name, []))
         # Keep a selected value visible even when it has no hits now.
-        missing = [v for v in filters.get(name, []) if v not in counts]
+        missing = [v for v in filters.get(name, []) if v not in found]
         result[name] = [
-            (value, labels.get(value, value), counts.get(value, 0), value in selected)
+            (value, labels.get(value, value), found.get(value, 0), value in selected)
             for value in items + missing
         ]
     return result

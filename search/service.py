@@ -7,7 +7,6 @@ database when the engine does not answer, and returns results with facets."""
 import logging
 from dataclasses import dataclass, field
 
-from django.db.models import Count
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -17,6 +16,7 @@ from cases.listing import (
     Taxonomy,
     annotate_cards,
     apply_filters,
+    count_facets,
     facet_counts,
     parse_filters,
     published_cases,
@@ -144,21 +144,12 @@ def rank(params, candidates):
     return DatabaseRanker().rank(*args), "database", False
 
 
-def language_counts(matches):
-    rows = (
-        matches.order_by()
-        .values_list("locale__language_code")
-        .annotate(n=Count("pk"))
-    )
-    counts = {code.split("-")[0]: n for code, n in rows}
-    return [(code, code, counts[code]) for code in LANGUAGES if code in counts]
-
-
 def run_search(params):
     candidates = candidate_cases(params)
     ranking, backend, degraded = rank(params, candidates)
     matches = CaseStudyPage.objects.filter(pk__in=ranking.matches.order_by().values("pk"))
-    facets = facet_counts(matches, params.filters, params.taxonomy)
+    counts = count_facets(matches)
+    facets = facet_counts(matches, params.filters, params.taxonomy, counts)
     cases = {c.pk: c for c in with_card_data(CaseStudyPage.objects.filter(pk__in=ranking.page_ids))
              .prefetch_related("lessons")}
     results = [cases[pk] for pk in ranking.page_ids if pk in cases]
@@ -169,10 +160,11 @@ def run_search(params):
         case.excerpt = excerpt(texts, params.words, params.languages)
     return SearchOutcome(
         params=params,
-        total=ranking.total,
+        total=sum(counts["language"].values()) if ranking.total is None else ranking.total,
         results=results,
         facets=facets,
-        language_facet=language_counts(matches),
+        language_facet=[(code, code, counts["language"][code])
+                        for code in LANGUAGES if counts["language"][code]],
         backend=backend,
         degraded=degraded,
         suggestion=ranking.suggestion,
