@@ -100,7 +100,7 @@ def apply_filters(queryset, filters):
 def count_facets(queryset):
     """{facet: {value: count}} over the whole result set, "language" included,
     in one statement: the matching ids are computed once (a materialized CTE),
-    then grouped by the combination of the single-valued facets and by theme.
+    with the facet columns of each match, then grouped once per facet.
     One pass instead of one query per facet, each of which ran the whole
     search again, keeps common words fast at 10,000 cases."""
     ids_sql, params = queryset.order_by().values("pk").query.sql_with_params()
@@ -109,36 +109,35 @@ def count_facets(queryset):
     else:
         year = "CAST(EXTRACT(YEAR FROM c.started) AS INTEGER)"
     # Fixed SQL around Django's own query; every value is a parameter.
+    groups = " UNION ALL ".join(
+        f"SELECT '{name}', x_{name}, COUNT(*) FROM f GROUP BY x_{name}"  # noqa: S608
+        for name in ("stage", "agency", "status", "year", "language"))
     sql = (
-        f"WITH m(pk) AS MATERIALIZED ({ids_sql}) "  # noqa: S608
-        f"SELECT 0, c.stage_id, c.agency_id, c.status, {year}, p.locale_id, COUNT(*) "
+        f"WITH m(pk) AS MATERIALIZED ({ids_sql}), "  # noqa: S608
+        "f AS MATERIALIZED (SELECT c.stage_id AS x_stage, c.agency_id AS x_agency, "
+        f"c.status AS x_status, {year} AS x_year, p.locale_id AS x_language "
         "FROM m JOIN cases_casestudypage c ON c.page_ptr_id = m.pk "
-        "JOIN wagtailcore_page p ON p.id = m.pk "
-        f"GROUP BY c.stage_id, c.agency_id, c.status, {year}, p.locale_id "
-        "UNION ALL "
-        "SELECT 1, t.theme_id, NULL, NULL, NULL, NULL, COUNT(*) "
+        "JOIN wagtailcore_page p ON p.id = m.pk) "
+        f"{groups} UNION ALL "
+        "SELECT 'theme', t.theme_id, COUNT(*) "
         "FROM m JOIN cases_casestudypage_themes t ON t.casestudypage_id = m.pk "
         "GROUP BY t.theme_id"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    combos = [row[1:] for row in rows if row[0] == 0]
-    stage_slugs = dict(DigitalisationStage.objects.values_list("pk", "slug"))
-    theme_slugs = dict(Theme.objects.values_list("pk", "slug"))
-    agency_names = dict(Agency.objects.filter(pk__in={r[1] for r in combos})
-                        .values_list("pk", "name"))
-    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    labels = {
+        "stage": dict(DigitalisationStage.objects.values_list("pk", "slug")),
+        "theme": dict(Theme.objects.values_list("pk", "slug")),
+        "agency": dict(Agency.objects.filter(pk__in=[v for f, v, _n in rows if f == "agency"])
+                       .values_list("pk", "name")),
+        "language": {pk: code.split("-")[0]
+                     for pk, code in Locale.objects.values_list("pk", "language_code")},
+    }
     counts = {name: Counter() for name in (*FACETS, "language")}
-    for stage, agency, status, year_, locale, n in combos:
-        counts["stage"][stage_slugs[stage]] += n
-        counts["agency"][agency_names[agency]] += n
-        counts["status"][status] += n
-        counts["year"][str(year_)] += n
-        counts["language"][languages[locale].split("-")[0]] += n
-    for row in rows:
-        if row[0] == 1:
-            counts["theme"][theme_slugs[row[1]]] += row[6]
+    for name, value, n in rows:
+        if value is not None:
+            counts[name][labels[name][value] if name in labels else str(value)] += n
     return counts
 
 
