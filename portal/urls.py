@@ -9,12 +9,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal import seo, views
 from portal.api import api_router
 from portal.feeds import AtomCaseFeed, CaseFeed
+from portal.liveness import livez
 from search.urls import api_urlpatterns as search_api_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
+    path("livez", livez, name="livez"),
     path("favicon.ico", views.favicon),
     path("robots.txt", seo.robots_txt, name="robots-txt"),
     path("sitemap.xml", seo.sitemap, name="sitemap"),

@@ -270,8 +270,8 @@ CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
 # Anonymous whole-page cache (portal/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Searches are not cached: each one goes into the editors' query log.
-PAGE_CACHE_SKIP_PATHS = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/jsi18n/",
-                         "/sok/", "/en/search/", "/api/search/")
+PAGE_CACHE_SKIP_PATHS = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/livez",
+                         "/jsi18n/", "/sok/", "/en/search/", "/api/search/")
 
 # Security: on by default; HTTPS=false only for a local production-like run.
 HTTPS = env_bool("HTTPS", True)

@@ -1,0 +1,189 @@
+"""make bench: requests per second and latency of the portal's pages under a
+production-like server, against the stack's own ceiling, in one run.
+
+    python bench/pages.py [N ...]        (default 10000; BENCH_N="1000 10000 100000")
+
+For each N: seed N cases on PostgreSQL (bench/seed.py), build the database
+and OpenSearch indexes, start gunicorn with the production settings and
+measure with wrk (Debian's package), 4 connections for BENCH_SECONDS (10) per
+page: the trivial view /livez (the ceiling), then home, listing, filtered
+listing, case, search page and /api/search/, with the anonymous page cache
+(Redis) and without it, and /api/search/ on OpenSearch. Prints JSON with the
+ratios to the ceiling and writes it to bench/results/. Not a test: it asserts
+nothing about timings."""
+
+import datetime
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+
+from stack import (
+    DATA,
+    RESULTS,
+    ROOT,
+    commit,
+    ensure_seeded,
+    environment,
+    get,
+    gunicorn,
+    machine,
+    manage,
+)
+
+PORT = int(os.environ.get("BENCH_PORT", "8102"))
+REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "6391"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1))))
+TARGETS = {"cached_pages": 0.70, "uncached_case": 0.10, "api_search_postgres": 0.05,
+           "api_search_opensearch": 0.10, "p99_over_p50_max": 3.0}
+
+
+def page_paths(env):
+    """Paths per page kind; the case kind cycles through 200 different cases."""
+    cases = manage(env, "shell", "-c", (
+        "from cases.models import CaseStudyPage\n"
+        "for p in CaseStudyPage.objects.live().filter(locale__language_code='sv')"
+        ".order_by('?')[:200]: print(p.url)"), capture=True).split()
+    return {
+        "home": ["/"],
+        "listing": ["/erfarenheter/"],
+        "filtered listing": ["/erfarenheter/?theme=ai-automation&stage=pilot&status=completed"],
+        "case": cases,
+        "search page": ["/sok/?q=chattbot", "/sok/?q=myndigheterna", "/sok/?q=digital+brevlåda"],
+        "api search": ["/api/search/?q=chattbot", "/api/search/?q=myndigheterna",
+                       "/api/search/?q=handläggning&theme=ai-automation",
+                       "/api/search/?q=digital+brevlåda+företagare", "/api/search/"],
+    }
+
+
+def wrk(paths):
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
+        listing.write("\n".join(paths) + "\n")
+    try:
+        output = subprocess.run(  # noqa: S603 (wrk from Debian, on 127.0.0.1)
+            [shutil.which("wrk"), "-t2", "-c4", f"-d{SECONDS}s", "--timeout", "30s",
+             "-s", str(ROOT / "bench" / "wrk.lua"), f"http://127.0.0.1:{PORT}"],
+            env={**os.environ, "WRK_PATHS": listing.name}, capture_output=True, text=True,
+            check=True).stdout
+    finally:
+        os.unlink(listing.name)
+    figures = json.loads(output.strip().splitlines()[-1])
+    seconds = figures["duration_us"] / 1e6
+    return {
+        "rps": round(figures["requests"] / seconds, 1),
+        "p50_ms": round(figures["p50_us"] / 1000, 1),
+        "p95_ms": round(figures["p95_us"] / 1000, 1),
+        "p99_ms": round(figures["p99_us"] / 1000, 1),
+        "errors": figures["socket_errors"] + figures["non_2xx"],
+    }
+
+
+@contextmanager
+def redis():
+    """A private Redis for the page cache, as in production; the file cache
+    when redis-server is not installed."""
+    if not shutil.which("redis-server"):
+        yield None
+        return
+    server = subprocess.Popen(  # noqa: S603 (Debian's redis-server on 127.0.0.1)
+        [shutil.which("redis-server"), "--port", str(REDIS_PORT), "--bind", "127.0.0.1",
+         "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    try:
+        time.sleep(0.5)
+        yield f"redis://127.0.0.1:{REDIS_PORT}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def warm(paths):
+    for path in paths:
+        get(PORT, path)
+
+
+def measure_pages(env, paths, cached):
+    env = {**env, "PAGE_CACHE_SECONDS": "300" if cached else "0"}
+    results = {}
+    with gunicorn(env, PORT, workers=WORKERS):
+        results["ceiling"] = wrk(["/livez"])
+        for kind, kind_paths in paths.items():
+            warm(kind_paths)
+            results[kind] = wrk(kind_paths)
+    return results
+
+
+def ratios(ceiling, cached, uncached, api_opensearch):
+    rps = ceiling["rps"]
+    cached_kinds = ["home", "listing", "filtered listing", "case"]
+    everything = {**{f"{k} (cached)": v for k, v in cached.items()},
+                  **{f"{k} (uncached)": v for k, v in uncached.items()},
+                  "api search (opensearch)": api_opensearch}
+    out = {
+        "cached_pages": {k: round(cached[k]["rps"] / rps, 3) for k in cached_kinds},
+        "uncached_case": round(uncached["case"]["rps"] / rps, 3),
+        "api_search_postgres": round(uncached["api search"]["rps"] / rps, 3),
+        "api_search_opensearch": round(api_opensearch["rps"] / rps, 3),
+        "p99_over_p50": {k: round(v["p99_ms"] / max(v["p50_ms"], 0.1), 2)
+                         for k, v in everything.items() if k != "ceiling (cached)"},
+    }
+    out["meets_targets"] = {
+        "cached_pages": min(out["cached_pages"].values()) >= TARGETS["cached_pages"],
+        "uncached_case": out["uncached_case"] >= TARGETS["uncached_case"],
+        "api_search_postgres": out["api_search_postgres"] >= TARGETS["api_search_postgres"],
+        "api_search_opensearch":
+            out["api_search_opensearch"] >= TARGETS["api_search_opensearch"],
+        "p99_over_p50": max(out["p99_over_p50"].values()) <= TARGETS["p99_over_p50_max"],
+    }
+    return out
+
+
+def run(n):
+    seed_seconds = ensure_seeded("postgres", n)
+    env = environment("postgres", n)
+    manage(env, "rebuild_modelsearch_index", "-v0")
+    paths = page_paths(env)
+    with redis() as cache_url:
+        if cache_url:
+            env["CACHE_URL"] = cache_url
+        cached = measure_pages(env, paths, cached=True)
+        uncached = measure_pages(env, paths, cached=False)
+    engine_env = environment("postgres", n, "opensearch", PAGE_CACHE_SECONDS="0")
+    manage(engine_env, "rebuild_modelsearch_index", "-v0")
+    with gunicorn(engine_env, PORT, workers=WORKERS):
+        warm(paths["api search"])
+        api_opensearch = wrk(paths["api search"])
+        api_opensearch["backend"] = json.loads(get(PORT, "/api/search/?q=chattbot"))["backend"]
+    ceiling = uncached.pop("ceiling")
+    cached.pop("ceiling")
+    return {"cases": n, "seed_s": round(seed_seconds, 1), "ceiling": ceiling,
+            "cached": cached, "uncached": uncached, "api_search_opensearch": api_opensearch,
+            "ratios_to_ceiling": ratios(ceiling, cached, uncached, api_opensearch)}
+
+
+def main():
+    sizes = [int(a) for a in sys.argv[1:]] or [10000]
+    if not shutil.which("wrk"):
+        sys.exit("make bench needs wrk (apt-get install wrk)")
+    DATA.mkdir(parents=True, exist_ok=True)
+    report = {"date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+              "commit": commit(), "machine": machine(),
+              "server": f"gunicorn, {WORKERS} sync workers, DEBUG off, PostgreSQL, 127.0.0.1",
+              "load": f"wrk, 2 threads, 4 connections, {SECONDS} s per page",
+              "targets": TARGETS, "runs": []}
+    for n in sizes:
+        report["runs"].append(run(n))
+        print(json.dumps(report["runs"][-1], ensure_ascii=False), file=sys.stderr)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = RESULTS / f"pages-{stamp}.json"
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print(json.dumps(report, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,11 @@
+"""/livez: the process answers. Unlike /healthz it asks nothing of the
+database, so it is also the benchmark's ceiling: the cheapest request the
+stack can serve."""
+
+from django.http import HttpResponse
+from django.views.decorators.cache import never_cache
+
+
+@never_cache
+def livez(request):
+    return HttpResponse("ok", content_type="text/plain")
