@@ -5,7 +5,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5433/erfarenhetsbanken
 OS_URL ?= opensearch://127.0.0.1:9200
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: help run test lint check test-sqlite test-postgres test-opensearch test-browser serve services stop-services lock messages
+.PHONY: help run test lint check test-sqlite test-postgres test-opensearch test-browser serve services stop-services lock messages bench bench-search audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ serve: $(PIP_STAMP) ## Production-like: gunicorn, DEBUG off, WhiteNoise static f
 
 bench-search: $(PIP_STAMP) services ## Search benchmark (N=1000 and 10000; BENCH_N="100000" for more)
 	$(PY) bench/run.py $(BENCH_N)
+
+bench: $(PIP_STAMP) services ## Page benchmark with wrk on PostgreSQL (N=10000; BENCH_N="1000 10000 100000")
+	$(PY) bench/pages.py $(BENCH_N)
 
 audit: $(PIP_STAMP) ## Lighthouse scores of the home, listing, case and search pages -> bench/results/
 	scripts/audit.sh

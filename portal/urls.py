@@ -44,3 +44,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+handler404 = "portal.errors.page_not_found"
+handler500 = "portal.errors.server_error"

@@ -25,9 +25,21 @@ def env_list(name, default=""):
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY or len(SECRET_KEY) < 32:
+
+
+def insecure_secret_key(key):
+    """Empty, short, or a development key (dev.py and test.py use ones with
+    "insecure" in them, as does Django's startproject)."""
+    return len(key) < 32 or "insecure" in key
+
+
+# Production (these settings used directly) refuses to start without a real key.
+if os.environ.get("DJANGO_SETTINGS_MODULE") == "portal.settings.base" and insecure_secret_key(
+    SECRET_KEY
+):
     raise ImproperlyConfigured(
-        "SECRET_KEY must be set to a random value of at least 32 characters in production."
+        "SECRET_KEY must be set to a random value of at least 32 characters in production, "
+        "not a development key."
     )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -69,6 +81,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -288,11 +301,20 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SILENCED_SYSTEM_CHECKS = []
 
+# Logs: JSON lines with the request id (LOG_FORMAT=text for plain lines);
+# one access line per request at INFO on "portal.request".
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "portal.request_id.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "portal.json_logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": os.environ.get("LOG_FORMAT", "json")}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"portal.request": {"level": os.environ.get("ACCESS_LOG_LEVEL", "INFO")}},
 }
 
 PORTAL_NAME = _("Erfarenhetsbanken")

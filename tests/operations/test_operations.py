@@ -1,0 +1,132 @@
+"""Operations: request ids in JSON logs, error pages in both languages that
+work with the database down, and production settings that refuse a
+development secret key."""
+
+import json
+import logging
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from portal.json_logs import JsonFormatter
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def access_lines(caplog):
+    formatter = JsonFormatter()
+    return [json.loads(formatter.format(r)) for r in caplog.records
+            if r.name == "portal.request"]
+
+
+@pytest.mark.django_db
+def test_each_request_gets_an_id_in_the_response_and_the_json_log(client, site, caplog):
+    caplog.set_level(logging.INFO, logger="portal.request")
+    response = client.get("/erfarenheter/", {"email": "anna@skatteverket.se"})
+    request_id = response["X-Request-ID"]
+    assert len(request_id) == 32
+    [line] = access_lines(caplog)
+    assert line["request_id"] == request_id
+    assert (line["method"], line["path"], line["status"]) == ("GET", "/erfarenheter/", 200)
+    assert line["level"] == "INFO" and line["time"].endswith("+00:00")
+    assert "skatteverket" not in json.dumps(line)  # the query string is not logged
+
+
+@pytest.mark.django_db
+def test_a_proxy_request_id_is_kept_and_a_malformed_one_replaced(client, site):
+    assert client.get("/", HTTP_X_REQUEST_ID="nginx-4f2a.7")["X-Request-ID"] == "nginx-4f2a.7"
+    replaced = client.get("/", HTTP_X_REQUEST_ID="<script>\n")["X-Request-ID"]
+    assert replaced != "<script>\n" and len(replaced) == 32
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path, lang, heading, home", [
+    ("/finns-inte/", "sv", "Sidan finns inte", 'href="/"'),
+    ("/en/no-such-page/", "en", "Page not found", 'href="/en/"'),
+])
+def test_not_found_page_in_the_readers_language(client, site, path, lang, heading, home):
+    response = client.get(path)
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert f'<html lang="{lang}">' in html
+    assert f"<h1>{heading}</h1>" in html
+    assert home in html
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_error_pages_and_healthz_when_the_database_is_down(tmp_path):
+    """A production server whose PostgreSQL does not answer: readers get the
+    localized error page, /healthz says the database is down."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.base",
+           "SECRET_KEY": secrets.token_urlsafe(48), "HTTPS": "false", "DEBUG": "false",
+           "ALLOWED_HOSTS": "127.0.0.1", "SEARCH_URL": "", "STATIC_ROOT": str(tmp_path / "static"),
+           "DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/nothing",
+           "CACHE_URL": "locmem:"}
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+                   cwd=ROOT, env=env, check=True)
+    port = free_port()
+    server = subprocess.Popen([str(ROOT / ".venv" / "bin" / "gunicorn"), "portal.wsgi",
+                              "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+                             cwd=ROOT, env=env, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                status, body = fetch(f"http://127.0.0.1:{port}/healthz")
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert status == 503
+        assert json.loads(body)["database"] == "down"
+        status, html = fetch(f"http://127.0.0.1:{port}/")
+        assert status == 500
+        assert '<html lang="sv">' in html and "Något gick fel" in html
+        status, html = fetch(f"http://127.0.0.1:{port}/en/cases/")
+        assert status == 500
+        assert '<html lang="en">' in html and "Something went wrong" in html
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.mark.parametrize("key", [
+    "",
+    "too-short-0123456789",
+    "dev-only-insecure-key-0123456789abcdefghijklmnop",
+    "test-only-insecure-key-0123456789abcdefghijklmnop",
+    "django-insecure-0123456789abcdefghijklmnopqrstuvwxyz",
+])
+def test_production_settings_refuse_a_development_secret_key(key):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.base", "SECRET_KEY": key}
+    result = subprocess.run([sys.executable, "-c", "import django; django.setup()"],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set to a random value" in result.stderr
+
+
+def test_production_settings_start_with_a_real_secret_key():
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.base",
+           "SECRET_KEY": secrets.token_urlsafe(48)}
+    result = subprocess.run([sys.executable, "-c", "import django; django.setup()"],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
