@@ -95,7 +95,7 @@ def gunicorn(env, port, workers=2):
     manage(env, "collectstatic", "--noinput", "-v0")
     server = subprocess.Popen(  # noqa: S603 (our own gunicorn)
         [str(GUNICORN), "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--log-level", "warning"], env=env, cwd=ROOT)
+         "--log-level", "warning", "--no-control-socket"], env=env, cwd=ROOT)
     try:
         for _ in range(200):
             try:

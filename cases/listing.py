@@ -110,7 +110,7 @@ def count_facets(queryset):
         year = "CAST(EXTRACT(YEAR FROM c.started) AS INTEGER)"
     # Fixed SQL around Django's own query; every value is a parameter.
     groups = " UNION ALL ".join(
-        f"SELECT '{name}', x_{name}, COUNT(*) FROM f GROUP BY x_{name}"  # noqa: S608
+        f"SELECT '{name}', CAST(x_{name} AS TEXT), COUNT(*) FROM f GROUP BY x_{name}"  # noqa: S608
         for name in ("stage", "agency", "status", "year", "language"))
     sql = (
         f"WITH m(pk) AS MATERIALIZED ({ids_sql}), "  # noqa: S608
@@ -119,7 +119,7 @@ def count_facets(queryset):
         "FROM m JOIN cases_casestudypage c ON c.page_ptr_id = m.pk "
         "JOIN wagtailcore_page p ON p.id = m.pk) "
         f"{groups} UNION ALL "
-        "SELECT 'theme', t.theme_id, COUNT(*) "
+        "SELECT 'theme', CAST(t.theme_id AS TEXT), COUNT(*) "
         "FROM m JOIN cases_casestudypage_themes t ON t.casestudypage_id = m.pk "
         "GROUP BY t.theme_id"
     )
@@ -129,7 +129,8 @@ def count_facets(queryset):
     labels = {
         "stage": dict(DigitalisationStage.objects.values_list("pk", "slug")),
         "theme": dict(Theme.objects.values_list("pk", "slug")),
-        "agency": dict(Agency.objects.filter(pk__in=[v for f, v, _n in rows if f == "agency"])
+        "agency": dict(Agency.objects.filter(pk__in=[int(v) for f, v, _n in rows
+                                                     if f == "agency"])
                        .values_list("pk", "name")),
         "language": {pk: code.split("-")[0]
                      for pk, code in Locale.objects.values_list("pk", "language_code")},
@@ -137,7 +138,8 @@ def count_facets(queryset):
     counts = {name: Counter() for name in (*FACETS, "language")}
     for name, value, n in rows:
         if value is not None:
-            counts[name][labels[name][value] if name in labels else str(value)] += n
+            # Every value comes back as text (one column type for the UNION).
+            counts[name][labels[name][int(value)] if name in labels else value] += n
     return counts
 
 
