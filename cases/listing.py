@@ -3,6 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, When
@@ -103,7 +104,11 @@ def count_facets(queryset):
     with the facet columns of each match, then grouped once per facet.
     One pass instead of one query per facet, each of which ran the whole
     search again, keeps common words fast at 10,000 cases."""
-    ids_sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    counts = {name: Counter() for name in (*FACETS, "language")}
+    try:
+        ids_sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # e.g. pk__in=[]: the engine found nothing
+        return counts
     if connection.vendor == "sqlite":
         year = "CAST(strftime('%%Y', c.started) AS INTEGER)"
     else:
@@ -135,7 +140,6 @@ def count_facets(queryset):
         "language": {pk: code.split("-")[0]
                      for pk, code in Locale.objects.values_list("pk", "language_code")},
     }
-    counts = {name: Counter() for name in (*FACETS, "language")}
     for name, value, n in rows:
         if value is not None:
             # Every value comes back as text (one column type for the UNION).

@@ -85,7 +85,17 @@ def _send(backend, rows):
             else:
                 to_add[type(indexed)].append(indexed)
         for indexed_model, objects in to_add.items():
+            _ensure_index(backend, indexed_model)
             backend.add_bulk(indexed_model, objects)
+
+
+def _ensure_index(backend, model):
+    """Adding to a missing index would make the engine guess its mapping; make
+    it with ours instead (rebuild_modelsearch_index normally has)."""
+    index = backend.get_index_for_model(model)
+    if hasattr(index, "exists") and not index.exists():
+        index.put()
+        index.add_model(model)
 
 
 def _retry_later():

@@ -85,3 +85,12 @@ def test_what_is_published_while_the_engine_is_down_reaches_it_when_back(
     assert (data["backend"], data.get("degraded")) == ("opensearch", None)
     assert [r["id"] for r in data["results"]] == ["bot"]
 
+
+
+def test_a_missing_index_is_made_with_the_portals_mapping(make_case, isolated_search_index):
+    isolated_search_index.delete()
+    make_case(id="bot", title="Chattbotarna svarar")
+    mapping = isolated_search_index.es.indices.get_mapping(index=isolated_search_index.name)
+    [properties] = [m["mappings"]["properties"] for m in mapping.values()]
+    assert properties["title"]["fields"]["sv"]["analyzer"] == "swedish"
+    assert in_engine(isolated_search_index, "chattbot") == ["Chattbotarna svarar"]
