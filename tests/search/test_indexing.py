@@ -89,8 +89,8 @@ def test_what_is_published_while_the_engine_is_down_reaches_it_when_back(
 
 def test_a_missing_index_is_made_with_the_portals_mapping(make_case, isolated_search_index):
     isolated_search_index.delete()
-    make_case(id="bot", title="Chattbotarna svarar")
+    make_case(id="bot", title="Chattbot som svarar")
     mapping = isolated_search_index.es.indices.get_mapping(index=isolated_search_index.name)
     [properties] = [m["mappings"]["properties"] for m in mapping.values()]
     assert properties["title"]["fields"]["sv"]["analyzer"] == "swedish"
-    assert in_engine(isolated_search_index, "chattbot") == ["Chattbotarna svarar"]
+    assert in_engine(isolated_search_index, "chattbot") == ["Chattbot som svarar"]
