@@ -5,7 +5,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5433/erfarenhetsbanken
 OS_URL ?= opensearch://127.0.0.1:9200
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: help run test lint check test-sqlite test-postgres test-opensearch test-browser serve services stop-services lock messages bench bench-search audit
+.PHONY: help run test lint check test-sqlite test-postgres test-opensearch test-browser test-production serve services stop-services lock messages bench bench-search audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ run: $(PIP_STAMP) ## Fresh machine -> portal with demo content at http://127.0.0
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(PIP_STAMP) services lint check test-sqlite test-postgres test-opensearch test-browser ## The whole suite: lint, checks, SQLite, PostgreSQL, OpenSearch, browser
+test: $(PIP_STAMP) services lint check test-sqlite test-postgres test-opensearch test-browser test-production ## The whole suite: lint, checks, SQLite, PostgreSQL, OpenSearch, browser, production
 
 lint: $(PIP_STAMP) ## ruff
 	.venv/bin/ruff check .
@@ -36,13 +36,16 @@ check: $(PIP_STAMP) ## Django checks, migrations current, deploy check with prod
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 test-sqlite: $(PIP_STAMP) ## Tests on SQLite with the database search backend
-	DATABASE_URL= SEARCH_URL= .venv/bin/pytest -m "not browser and not opensearch and not postgres" -p no:cacheprovider
+	DATABASE_URL= SEARCH_URL= .venv/bin/pytest -m "not browser and not opensearch and not postgres and not production" -p no:cacheprovider
 
 test-postgres: $(PIP_STAMP) services ## Tests on PostgreSQL with its Swedish full-text search
-	DATABASE_URL=$(PG_URL) SEARCH_URL= .venv/bin/pytest -m "not browser and not opensearch" -p no:cacheprovider
+	DATABASE_URL=$(PG_URL) SEARCH_URL= .venv/bin/pytest -m "not browser and not opensearch and not production" -p no:cacheprovider
 
 test-opensearch: $(PIP_STAMP) services ## Search tests against the real OpenSearch node
 	DATABASE_URL=$(PG_URL) SEARCH_URL=$(OS_URL) .venv/bin/pytest -m "search or opensearch" -p no:cacheprovider
+
+test-production: $(PIP_STAMP) services ## The production recipe and its faults: nginx, two gunicorns, Redis, the worker
+	PG_URL=$(PG_URL) OS_URL=$(OS_URL) .venv/bin/pytest -m production -p no:cacheprovider
 
 test-browser: $(PIP_STAMP) ## Headless Chromium: pages, keyboard, axe-core
 	DATABASE_URL= SEARCH_URL= .venv/bin/pytest -m browser -p no:cacheprovider

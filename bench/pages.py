@@ -45,7 +45,7 @@ TARGETS = {"cached_pages": 0.70, "uncached_case": 0.10, "api_search_postgres": 0
 
 def page_paths(env):
     """Paths per page kind; the case kind cycles through 200 different cases."""
-    cases = manage(env, "shell", "-c", (
+    cases = manage(env, "shell", "-v", "0", "-c", (
         "from cases.models import CaseStudyPage\n"
         "for p in CaseStudyPage.objects.live().filter(locale__language_code='sv')"
         ".order_by('?')[:200]: print(p.url)"), capture=True).split()

@@ -218,6 +218,9 @@ def email_settings_from_url(url):
         return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
     if url.startswith("locmem:"):
         return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    if url.startswith("file://"):  # a mail-drop folder, one file per message
+        return {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+                "EMAIL_FILE_PATH": url.removeprefix("file://")}
     parts = urlsplit(url)
     if parts.scheme not in {"smtp", "smtps"}:
         raise ImproperlyConfigured(f"EMAIL_URL: unknown scheme {parts.scheme!r}")
@@ -280,6 +283,10 @@ def cache_from_url(url):
 
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # Sessions read from the shared Redis and written through to the database,
+    # so every application server knows them and a Redis restart logs no one out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous whole-page cache (portal/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Searches are not cached: each one goes into the editors' query log.

@@ -1,0 +1,209 @@
+"""The production recipe of docs/production.md, started for real on 127.0.0.1:
+one PostgreSQL database, one OpenSearch index prefix, one Redis, one media
+folder, two gunicorn application servers, the task worker and nginx."""
+
+import http.cookiejar
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import string
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PG_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5433/erfarenhetsbanken")
+OS_URL = os.environ.get("OS_URL", "opensearch://127.0.0.1:9200")
+ADMIN_PASSWORD = secrets.token_urlsafe(16)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until(check, seconds=60, interval=0.3):
+    """Poll until check() is truthy (bounded: the tests assert outcomes, not speed)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            result = check()
+        except OSError:
+            result = None
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(interval)
+
+
+def _postgres(sql, database="postgres"):
+    import psycopg
+
+    url = urllib.parse.urlunsplit(urllib.parse.urlsplit(PG_URL)._replace(path=f"/{database}"))
+    with psycopg.connect(url, autocommit=True) as connection:
+        return connection.execute(sql).fetchall() if sql.lstrip().upper().startswith(
+            "SELECT") else connection.execute(sql)
+
+
+class Browser:
+    """A person with cookies, talking HTTP to any of the servers."""
+
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def request(self, url, data=None, timeout=30):
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        try:
+            with self.opener.open(url, body, timeout=timeout) as response:
+                return (response.status, response.read().decode(errors="replace"), response.headers,
+                        response.url)
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace"), error.headers, url
+
+    def csrf(self):
+        return next(c.value for c in self.jar if c.name == "csrftoken")
+
+    def form_post(self, url, data):
+        """GET the form page for its CSRF cookie, then POST with the token."""
+        self.request(url)
+        return self.request(url, {**data, "csrfmiddlewaretoken": self.csrf()})
+
+
+class Stack:
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.name = f"prod_{secrets.token_hex(4)}"
+        self.ports = {"a": free_port(), "b": free_port(), "nginx": free_port(),
+                      "redis": free_port()}
+        for sub in ("media", "static", "mail", "nginx"):
+            (self.folder / sub).mkdir(parents=True, exist_ok=True)
+        self.folder.chmod(0o755)  # nginx's workers read static and media files
+        self.processes = {}
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.base",
+            "SECRET_KEY": secrets.token_urlsafe(48),
+            "DEBUG": "false", "HTTPS": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DATABASE_URL": urllib.parse.urlunsplit(
+                urllib.parse.urlsplit(PG_URL)._replace(path=f"/{self.name}")),
+            "SEARCH_URL": f"{OS_URL}?prefix={self.name}_",
+            "CACHE_URL": f"redis://127.0.0.1:{self.ports['redis']}/0",
+            "TASK_BACKEND": "database",
+            "EMAIL_URL": f"file://{self.folder / 'mail'}",
+            "MEDIA_ROOT": str(self.folder / "media"),
+            "STATIC_ROOT": str(self.folder / "static"),
+            "PAGE_CACHE_SECONDS": "300",
+            "LOG_LEVEL": "WARNING", "ACCESS_LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(ROOT),
+        }
+
+    # --- processes -------------------------------------------------------------
+    def _spawn(self, name, args):
+        log = open(self.folder / f"{name}.log", "ab")  # noqa: SIM115 (closed with the process)
+        self.processes[name] = subprocess.Popen(  # noqa: S603 (our own servers)
+            args, cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True)
+        return self.processes[name]
+
+    def stop(self, name, sig=signal.SIGTERM):
+        process = self.processes.pop(name, None)
+        if process and process.poll() is None:
+            os.killpg(process.pid, sig)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+    def manage(self, *args):
+        return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env,
+                              check=True, capture_output=True, text=True).stdout
+
+    def shell(self, code):
+        return self.manage("shell", "-v", "0", "-c", code).strip()
+
+    def start_app(self, name):
+        self._spawn(name, [str(ROOT / ".venv" / "bin" / "gunicorn"), "portal.wsgi",
+                           "--bind", f"127.0.0.1:{self.ports[name]}", "--workers", "2",
+                           "--graceful-timeout", "5", "--no-control-socket"])
+        assert wait_until(lambda: self.get(name, "/livez")[0] == 200), f"{name} did not start"
+
+    def start_worker(self):
+        self._spawn("worker", [sys.executable, "manage.py", "db_worker", "--interval", "0.5",
+                               "--no-startup-delay"])
+
+    def start_nginx(self):
+        template = string.Template((ROOT / "deploy" / "nginx.conf").read_text())
+        conf = self.folder / "nginx" / "nginx.conf"
+        conf.write_text(template.safe_substitute(
+            LISTEN=f"127.0.0.1:{self.ports['nginx']}",
+            APP_SERVERS=" ".join(f"server 127.0.0.1:{self.ports[n]};" for n in ("a", "b")),
+            STATIC_ROOT=self.env["STATIC_ROOT"], MEDIA_ROOT=self.env["MEDIA_ROOT"],
+            RUN_DIR=str(self.folder / "nginx")))
+        self._spawn("nginx", [shutil.which("nginx"), "-c", str(conf), "-g", "daemon off;"])
+        assert wait_until(lambda: self.get("nginx", "/livez")[0] == 200), "nginx did not start"
+
+    def start(self):
+        _postgres(f'CREATE DATABASE "{self.name}"')
+        self._spawn("redis", [shutil.which("redis-server"), "--port", str(self.ports["redis"]),
+                              "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
+        self.manage("migrate", "--noinput", "-v0")
+        self.manage("collectstatic", "--noinput", "-v0")
+        self.manage("seed_demo")
+        self.manage("rebuild_modelsearch_index", "-v0")
+        self.env.update(DJANGO_SUPERUSER_USERNAME="editor",
+                        DJANGO_SUPERUSER_EMAIL="editor@example.se",
+                        DJANGO_SUPERUSER_PASSWORD=ADMIN_PASSWORD)
+        self.manage("createsuperuser", "--noinput")
+        self.start_worker()
+        self.start_app("a")
+        self.start_app("b")
+        self.start_nginx()
+
+    def close(self):
+        for name in list(self.processes):
+            self.stop(name, signal.SIGKILL if name == "worker" else signal.SIGTERM)
+        try:
+            urllib.request.urlopen(urllib.request.Request(  # noqa: S310 (127.0.0.1)
+                f"http://{urllib.parse.urlsplit(OS_URL).netloc}/{self.name}_*",
+                method="DELETE"), timeout=30).read()
+        except OSError:
+            pass
+        _postgres(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+    # --- HTTP ----------------------------------------------------------------------
+    def url(self, server, path):
+        return f"http://127.0.0.1:{self.ports[server]}{path}"
+
+    def get(self, server, path, browser=None):
+        return (browser or Browser()).request(self.url(server, path))
+
+    def search(self, server, q):
+        return json.loads(self.get(server, f"/api/search/?q={urllib.parse.quote(q)}")[1])
+
+    def log_in(self, server):
+        browser = Browser()
+        status, html, _h, final = browser.form_post(
+            self.url(server, "/admin/login/"), {"username": "editor", "password": ADMIN_PASSWORD})
+        assert "/admin/login/" not in final, "the editor could not log in"
+        return browser
+
+    def mails(self):
+        return sorted((self.folder / "mail").glob("*.log"))
+
+    def queued_tasks(self, path):
+        return int(self.shell(
+            "from django_tasks_db.models import DBTaskResult; "
+            f"print(DBTaskResult.objects.filter(task_path={path!r}, status='READY').count())"))
+
+
+def csrf_from(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)

@@ -1,0 +1,115 @@
+"""The scale-out recipe: nginx in front of two application servers sharing
+PostgreSQL, OpenSearch, Redis and the media folder, with the task worker."""
+
+import json
+import re
+import signal
+
+import pytest
+
+from tests.production.stack import Browser, wait_until
+
+pytestmark = pytest.mark.production
+
+WEBINAR = "/aktiviteter/webbinarium-mata-nytta/"
+
+
+def a_case(stack):
+    pk, url, title = stack.shell(
+        "from cases.models import CaseStudyPage; "
+        "p = CaseStudyPage.objects.live().filter(locale__language_code='sv')"
+        ".order_by('pk').first(); print(p.pk, p.url, p.title, sep='|')").split("|")
+    return int(pk), url, title
+
+
+def test_every_server_answers_and_reports_its_services(stack):
+    for server in ("a", "b", "nginx"):
+        for path in ("/", "/en/", "/erfarenheter/", "/sok/?q=chattbot"):
+            assert stack.get(server, path)[0] == 200, (server, path)
+        health = json.loads(stack.get(server, "/healthz")[1])
+        assert health == {"database": "ok", "search": "ok", "backend": "opensearch"}
+
+
+def test_publishing_through_one_server_shows_on_the_other_at_once(stack):
+    pk, url, title = a_case(stack)
+    for server in ("a", "b", "nginx"):
+        stack.get(server, url)
+        stack.get(server, "/erfarenheter/")
+        status, html, headers, _u = stack.get(server, url)
+        assert (status, headers["X-Page-Cache"]) == (200, "hit")
+
+    editor = stack.log_in("a")
+    status, html, _h, _u = editor.form_post(
+        stack.url("a", f"/admin/bulk/wagtailcore/page/unpublish/?id={pk}&next=/admin/"), {})
+    assert status == 200
+    # The cache purge went through Redis: server B and nginx no longer show it.
+    assert stack.get("b", url)[0] == 404
+    assert stack.get("nginx", url)[0] == 404
+    assert title not in stack.get("b", "/erfarenheter/")[1]
+
+    # The session made on A works on B (sessions are shared): publish it again there.
+    status, html, _h, _u = editor.form_post(
+        stack.url("b", f"/admin/bulk/wagtailcore/page/publish/?id={pk}&next=/admin/"), {})
+    assert status == 200
+    for server in ("a", "nginx"):
+        status, html, _h, _u = stack.get(server, url)
+        assert status == 200 and title in html
+
+
+def test_a_new_case_reaches_both_servers_and_the_engine_through_the_worker(stack):
+    line = json.dumps({
+        "id": "scale-out-1", "language": "sv", "title": "Zebrafinkar räknas med drönare",
+        "summary": "Inventering med drönare.", "agency": {"name": "Naturvårdsverket"},
+        "themes": ["data-sharing"], "stage": "pilot", "status": "ongoing",
+        "challenge": "Inventeringen tog för lång tid.", "approach": "Vi testade drönare.",
+    }, ensure_ascii=False)
+    path = stack.folder / "case.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    stack.manage("import_cases", str(path))
+    for server in ("a", "b"):
+        assert "Zebrafinkar räknas med drönare" in stack.get(server, "/erfarenheter/")[1]
+
+    def found_by_engine():
+        data = stack.search("nginx", "zebrafinkar")
+        return data["backend"] == "opensearch" and [r["id"] for r in data["results"]]
+
+    assert wait_until(found_by_engine) == ["scale-out-1"]
+
+
+def register(stack, email):
+    browser = Browser()
+    status, html, _h, final = browser.form_post(stack.url("nginx", WEBINAR), {
+        "name": "Eva Ek", "email": email, "role": "other", "organisation": "Vinnova",
+        "consent": "on"})
+    return status, html, final
+
+
+def mail_to(stack, email):
+    return [m for m in stack.mails() if email in m.read_text(errors="replace")]
+
+
+def test_queued_mail_survives_a_worker_restart(stack):
+    stack.stop("worker")  # a deploy or a crash: nothing runs the queue now
+    status, html, final = register(stack, "eva.ek@example.se")
+    assert status == 200 and final.endswith("/registered/")
+    assert "Du är anmäld" in html or "väntelista" in html
+    assert stack.queued_tasks("portal.mail.deliver_email") >= 1
+    assert mail_to(stack, "eva.ek@example.se") == []
+
+    stack.start_worker()
+    assert wait_until(lambda: mail_to(stack, "eva.ek@example.se"))
+
+    # Killed outright while idle: what is queued meanwhile is still delivered.
+    stack.stop("worker", signal.SIGKILL)
+    register(stack, "olle.ek@example.se")
+    stack.start_worker()
+    assert wait_until(lambda: mail_to(stack, "olle.ek@example.se"))
+
+
+def test_media_is_shared_and_served_by_nginx(stack):
+    _pk, url, _title = a_case(stack)
+    html = stack.get("a", url)[1]
+    images = re.findall(r'src="(/media/[^"]+)"', html)
+    assert images, "the demo case has an image"
+    status, body, headers, _u = stack.get("nginx", images[0])
+    assert status == 200 and headers["Content-Type"].startswith("image/")
