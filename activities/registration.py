@@ -117,13 +117,15 @@ def register(activity, people, *, agency=None, organisation="", language="sv"):
                             accessibility_needs=p.accessibility_needs)
                 for p in people
             )
+            # Queued in the same transaction (portal/mail.py): the registration
+            # and its confirmation are saved together, even if this process dies.
+            from activities import emails
+
+            emails.send_registration_received(registration)
     except IntegrityError as exc:  # the unique constraint, should the check above be bypassed
         raise RegistrationError(
             "duplicate", _("This e-mail address is already registered for the activity.")
         ) from exc
-    from activities import emails
-
-    emails.send_registration_received(registration)
     return registration
 
 

@@ -2,7 +2,7 @@
 database nor the session: the language comes from the path (/en/… is
 English), and the page is rendered without context processors."""
 
-from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -11,8 +11,8 @@ def _language(request):
     return "en" if request.path == "/en" or request.path.startswith("/en/") else "sv"
 
 
-def _render(request, template):
-    language = _language(request)
+def _render(request, template, language=None):
+    language = language or _language(request)
     with translation.override(language):
         return render_to_string(template, {
             "language": language,
@@ -27,3 +27,9 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return HttpResponseServerError(_render(request, "500.html"))
+
+
+def storage_full(request):
+    """507 in the language the request is being served in (the admin's own)."""
+    language = (translation.get_language() or "sv").split("-")[0]
+    return HttpResponse(_render(request, "storage_full.html", language), status=507)

@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.storage.StorageFullMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -125,6 +126,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Each request is one transaction: a server killed mid-request leaves nothing
+# half-saved (a submitted case with no revision, a registration without its
+# queued confirmation).
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database: readers never wait for a writer (WAL), and a
     # larger page cache and memory-mapped reads keep searches over
@@ -162,7 +167,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # application do it for a single-machine run such as `make serve`.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
