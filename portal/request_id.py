@@ -9,6 +9,8 @@ import re
 import time
 import uuid
 
+from django.core.signals import request_finished
+
 current_request_id = contextvars.ContextVar("request_id", default=None)
 access_log = logging.getLogger("portal.request")
 _TOKEN = re.compile(r"[A-Za-z0-9._-]{1,64}")
@@ -21,19 +23,27 @@ class RequestIdMiddleware:
     def __call__(self, request):
         given = request.headers.get("X-Request-ID", "")
         request.id = given if _TOKEN.fullmatch(given) else uuid.uuid4().hex
-        token = current_request_id.set(request.id)
+        # Kept until the response is closed (see below), not reset on return:
+        # Django writes its "Not Found" and "Service Unavailable" lines after
+        # the middleware has returned, and they need the id too.
+        current_request_id.set(request.id)
         started = time.monotonic()
-        try:
-            response = self.get_response(request)
-            response["X-Request-ID"] = request.id
-            # The path only: query strings may carry e-mail addresses or tokens.
-            access_log.info("%s %s %s", request.method, request.path, response.status_code,
-                            extra={"method": request.method, "path": request.path,
-                                   "status": response.status_code,
-                                   "duration_ms": round((time.monotonic() - started) * 1000, 1)})
-            return response
-        finally:
-            current_request_id.reset(token)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.id
+        # The path only: query strings may carry e-mail addresses or tokens.
+        access_log.info("%s %s %s", request.method, request.path, response.status_code,
+                        extra={"method": request.method, "path": request.path,
+                               "status": response.status_code,
+                               "duration_ms": round((time.monotonic() - started) * 1000, 1)})
+        return response
+
+
+def _forget_request_id(**kwargs):
+    current_request_id.set(None)
+
+
+# The server closes the response in the request's own thread when it is sent.
+request_finished.connect(_forget_request_id, dispatch_uid="portal.request_id")
 
 
 class RequestIdFilter(logging.Filter):

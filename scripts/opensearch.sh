@@ -47,8 +47,12 @@ find_java() {
 # Our pid only if that process is still our node (guards against pid reuse).
 running_pid() {
   local pid
-  pid="$(cat "$PIDFILE" 2>/dev/null)" || return 1
-  ps -p "$pid" -o args= 2>/dev/null | grep -q "$MAIN" && echo "$pid"
+  if pid="$(cat "$PIDFILE" 2>/dev/null)" && ps -p "$pid" -o args= 2>/dev/null | grep -q "$MAIN"; then
+    echo "$pid"
+  else
+    # The pid file may be gone (a cleaned folder): find this port's node by its home.
+    pgrep -f -- "$MAIN -basePath $DIR " | head -n 1 | grep .
+  fi
 }
 
 healthy() {

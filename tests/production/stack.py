@@ -69,6 +69,23 @@ class Browser:
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode(errors="replace"), error.headers, url
 
+    def upload(self, url, fields, filename, content, content_type):
+        """POST a multipart form with one file, as a browser does."""
+        boundary = secrets.token_hex(16)
+        parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'
+                 .encode() for k, v in fields.items()]
+        parts.append((f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+                      f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n').encode()
+                     + content + b"\r\n")
+        request = urllib.request.Request(
+            url, b"".join(parts) + f"--{boundary}--\r\n".encode(),
+            {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                return response.status, response.read().decode(errors="replace")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace")
+
     def csrf(self):
         return next(c.value for c in self.jar if c.name == "csrftoken")
 
@@ -107,10 +124,11 @@ class Stack:
         }
 
     # --- processes -------------------------------------------------------------
-    def _spawn(self, name, args):
+    def _spawn(self, name, args, **env):
         log = open(self.folder / f"{name}.log", "ab")  # noqa: SIM115 (closed with the process)
         self.processes[name] = subprocess.Popen(  # noqa: S603 (our own servers)
-            args, cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True)
+            args, cwd=ROOT, env={**self.env, **env}, stdout=log, stderr=log,
+            start_new_session=True)
         return self.processes[name]
 
     def stop(self, name, sig=signal.SIGTERM):
@@ -130,11 +148,24 @@ class Stack:
     def shell(self, code):
         return self.manage("shell", "-v", "0", "-c", code).strip()
 
-    def start_app(self, name):
+    def start_app(self, name, **env):
+        self.ports.setdefault(name, free_port())
         self._spawn(name, [str(ROOT / ".venv" / "bin" / "gunicorn"), "portal.wsgi",
                            "--bind", f"127.0.0.1:{self.ports[name]}", "--workers", "2",
-                           "--graceful-timeout", "5", "--no-control-socket"])
+                           "--graceful-timeout", "5", "--no-control-socket"], **env)
         assert wait_until(lambda: self.get(name, "/livez")[0] == 200), f"{name} did not start"
+
+    def worker_pids(self, server):
+        """The gunicorn workers (children of the master) of one server."""
+        master = self.processes[server].pid
+        out = subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True)
+        return [int(pid) for pid in out.stdout.split()]
+
+    def ensure_worker(self):
+        """What the supervisor does: start the task worker again if it died."""
+        if self.processes.get("worker") is None or self.processes["worker"].poll() is not None:
+            self.processes.pop("worker", None)
+            self.start_worker()
 
     def start_worker(self):
         self._spawn("worker", [sys.executable, "manage.py", "db_worker", "--interval", "0.5",
