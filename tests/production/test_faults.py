@@ -97,11 +97,12 @@ def test_a_postgresql_restart_fails_requests_only_while_it_is_down(stack):
 
     def load():
         while not stop.is_set():
+            started = time.monotonic()
             try:
                 status, html, _h, _u = stack.get("nginx", "/sok/?q=chattbot")
             except OSError:  # no answer at all (counted as a failure)
                 status, html = 0, ""
-            results.append((time.monotonic(), status, html))
+            results.append((started, status, html))
             time.sleep(0.05)
 
     thread = threading.Thread(target=load)
