@@ -1,5 +1,6 @@
 """What purges the anonymous page cache: any change to content a page shows."""
 
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -17,13 +18,22 @@ def _shows_on_pages(sender):
                                  or meta.label_lower in CONTENT_MODELS)
 
 
+def purge_now_and_on_commit():
+    """Now, and again when the transaction commits: a reader served between
+    the two would otherwise cache the old content under the new generation."""
+    purge()
+    if connection.in_atomic_block and not any(
+            callback is purge for _sids, callback, _robust in connection.run_on_commit):
+        transaction.on_commit(purge)
+
+
 def purge_on_change(sender, **kwargs):
     if _shows_on_pages(sender):
-        purge()
+        purge_now_and_on_commit()
 
 
 def purge_always(sender, **kwargs):
-    purge()
+    purge_now_and_on_commit()
 
 
 def connect():
