@@ -43,6 +43,7 @@ def environment(database, n, search="database", **extra):
         STATIC_ROOT=str(DATA / "static"),
         PYTHONPATH=str(ROOT),
         LOG_LEVEL="WARNING",
+        ACCESS_LOG_LEVEL="WARNING",
     )
     env.update(extra)
     return env

@@ -1,6 +1,7 @@
 """The search page, /api/search/, title autocomplete and the lessons view."""
 
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -22,6 +23,9 @@ def _error(exc):
                         status=400)
 
 
+# Searches read, then log the query: no request-long transaction (a write at
+# the end of a long read transaction serialises SQLite's workers).
+@transaction.non_atomic_requests
 @require_GET
 def api_search(request):
     try:
@@ -33,6 +37,7 @@ def api_search(request):
     return JsonResponse(outcome_as_json(outcome), json_dumps_params={"ensure_ascii": False})
 
 
+@transaction.non_atomic_requests
 @require_GET
 def search_page(request):
     context = {"query": clean_query(request.GET.get("q", ""))[:200], "facet_titles": facet_titles()}
@@ -56,6 +61,7 @@ def search_page(request):
     return render(request, "search/search.html", context)
 
 
+@transaction.non_atomic_requests
 @require_GET
 def api_autocomplete(request):
     """Case titles for the search box's combobox: at most eight, prefix matches first."""
