@@ -4,7 +4,7 @@ import html
 import re
 import unicodedata
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 
 MAX_QUERY_LENGTH = 200
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -75,24 +75,38 @@ def stems(word, languages):
     return out
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 def plain_text(value):
-    return " ".join(html.unescape(strip_tags(value or "")).split())
+    """Rich text as plain words. A tag pattern rather than an HTML parser: this
+    runs for every field of every result, and the output is escaped again."""
+    return " ".join(html.unescape(_TAG.sub(" ", value or "")).split())
 
 
 def excerpt(texts, words, languages, width=220):
     """The first passage that contains a query word (or a stemmed form of one),
-    escaped, with the matched words in <mark>. Plain escaped text otherwise."""
-    text = " ".join(t for t in (plain_text(x) for x in texts) if t)
-    if not text:
-        return ""
+    escaped, with the matched words in <mark>. Plain escaped text otherwise.
+    Texts are read in order and only until one matches."""
     prefixes = sorted({s for w in words for s in stems(w, languages) + [w] if s}, key=len,
                       reverse=True)
-    if not prefixes:
-        return escape(_cut(text, 0, width))
     pattern = re.compile(
         r"\b(" + "|".join(re.escape(p) for p in prefixes) + r")\w*", re.IGNORECASE
-    )
-    first = pattern.search(text)
+    ) if prefixes else None
+    text, first = "", None
+    for value in texts:
+        candidate = plain_text(value)
+        if not candidate:
+            continue
+        text = text or candidate
+        first = pattern.search(candidate) if pattern else None
+        if first:
+            text = candidate
+            break
+    if not text:
+        return ""
+    if pattern is None:
+        return escape(_cut(text, 0, width))
     start = max(0, first.start() - width // 3) if first else 0
     passage = _cut(text, start, width)
     parts, last = [], 0
