@@ -177,8 +177,8 @@ class EngineRanker:
             return Ranking(0, [], CaseStudyPage.objects.none())
         body = {
             "query": {"bool": {"should": should, "minimum_should_match": 1}},
+            # The document id is the page's pk: no stored field to fetch per hit.
             "_source": False,
-            "stored_fields": ["pk"],
             "size": ENGINE_MAX_HITS,
             "track_total_hits": True,
             # Fuzzy matching keeps the first letter; the suggester may change it.
@@ -193,7 +193,7 @@ class EngineRanker:
             )
         except Exception as exc:  # transport error or time-out: fall back
             raise EngineUnavailable(str(exc)) from exc
-        ids = [int(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+        ids = [int(hit["_id"]) for hit in response["hits"]["hits"]]
         matches = CaseStudyPage.objects.filter(pk__in=ids)
         total = len(ids)
         suggestion = self._suggestion(response, words) if not ids else ""
