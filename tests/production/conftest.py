@@ -1,3 +1,4 @@
+import shutil
 import tempfile
 
 import pytest
@@ -6,8 +7,10 @@ from tests.production.stack import Stack
 
 
 @pytest.fixture(scope="session")
-def stack():
+def stack(request):
     """One running production stack for the whole production suite."""
+    # Not pytest's tmp_path: its folders are private to this user, and nginx's
+    # workers (another user when run as root) must read the static and media files.
     folder = tempfile.mkdtemp(prefix="erfarenhetsbanken-prod-")
     running = Stack(folder)
     try:
@@ -15,3 +18,7 @@ def stack():
         yield running
     finally:
         running.close()
+        if request.session.testsfailed:
+            print(f"\nproduction stack logs kept in {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -23,6 +23,16 @@ ROOT = Path(__file__).resolve().parents[2]
 PG_URL = os.environ.get("PG_URL", "postgres://postgres@127.0.0.1:5433/erfarenhetsbanken")
 OS_URL = os.environ.get("OS_URL", "opensearch://127.0.0.1:9200")
 ADMIN_PASSWORD = secrets.token_urlsafe(16)
+# The one-off steps of a first install (docs/production.md), in one interpreter:
+# each `manage.py` start costs seconds of imports on a small machine.
+FIRST_INSTALL = f"""
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+call_command("migrate", interactive=False, verbosity=0)
+call_command("seed_demo")
+call_command("rebuild_modelsearch_index", verbosity=0)
+get_user_model().objects.create_superuser("editor", "editor@example.se", {ADMIN_PASSWORD!r})
+"""
 
 
 def free_port():
@@ -44,13 +54,13 @@ def wait_until(check, seconds=60, interval=0.3):
         time.sleep(interval)
 
 
-def _postgres(sql, database="postgres"):
+def _postgres(sql, database="postgres", params=None):
     import psycopg
 
     url = urllib.parse.urlunsplit(urllib.parse.urlsplit(PG_URL)._replace(path=f"/{database}"))
     with psycopg.connect(url, autocommit=True) as connection:
-        return connection.execute(sql).fetchall() if sql.lstrip().upper().startswith(
-            "SELECT") else connection.execute(sql)
+        return connection.execute(sql, params).fetchall() if sql.lstrip().upper().startswith(
+            "SELECT") else connection.execute(sql, params)
 
 
 class Browser:
@@ -132,13 +142,18 @@ class Stack:
         return self.processes[name]
 
     def stop(self, name, sig=signal.SIGTERM):
-        process = self.processes.pop(name, None)
-        if process and process.poll() is None:
-            os.killpg(process.pid, sig)
+        self.stop_all([name], sig)
+
+    def stop_all(self, names, sig=signal.SIGTERM):
+        """Signal each process group, then wait for all of them (SIGKILL after 30 s)."""
+        stopping = [self.processes.pop(name) for name in names if name in self.processes]
+        for process in stopping:
+            _signal_group(process, sig)
+        for process in stopping:
             try:
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+                _signal_group(process, signal.SIGKILL)
                 process.wait()
 
     def manage(self, *args):
@@ -149,10 +164,16 @@ class Stack:
         return self.manage("shell", "-v", "0", "-c", code).strip()
 
     def start_app(self, name, **env):
+        self.spawn_app(name, **env)
+        self.wait_app(name)
+
+    def spawn_app(self, name, **env):
         self.ports.setdefault(name, free_port())
         self._spawn(name, [str(ROOT / ".venv" / "bin" / "gunicorn"), "portal.wsgi",
                            "--bind", f"127.0.0.1:{self.ports[name]}", "--workers", "2",
                            "--graceful-timeout", "5", "--no-control-socket"], **env)
+
+    def wait_app(self, name):
         assert wait_until(lambda: self.get(name, "/livez")[0] == 200), f"{name} did not start"
 
     def worker_pids(self, server):
@@ -179,29 +200,44 @@ class Stack:
             APP_SERVERS=" ".join(f"server 127.0.0.1:{self.ports[n]};" for n in ("a", "b")),
             STATIC_ROOT=self.env["STATIC_ROOT"], MEDIA_ROOT=self.env["MEDIA_ROOT"],
             RUN_DIR=str(self.folder / "nginx")))
-        self._spawn("nginx", [shutil.which("nginx"), "-c", str(conf), "-g", "daemon off;"])
+        run_dir = str(self.folder / "nginx")
+        # Its own prefix and error log: nothing outside the folder is touched.
+        self._spawn("nginx", [shutil.which("nginx"), "-p", run_dir, "-e", f"{run_dir}/error.log",
+                              "-c", str(conf), "-g", "daemon off;"])
         assert wait_until(lambda: self.get("nginx", "/livez")[0] == 200), "nginx did not start"
+
+    def redis(self, action):
+        env = {**os.environ, "REDIS_PORT": str(self.ports["redis"]),
+               "REDIS_DIR": str(self.folder / "redis")}
+        subprocess.run([str(ROOT / "scripts" / "redis.sh"), action], check=True,
+                       capture_output=True, env=env)
 
     def start(self):
         _postgres(f'CREATE DATABASE "{self.name}"')
-        self._spawn("redis", [shutil.which("redis-server"), "--port", str(self.ports["redis"]),
-                              "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"])
-        self.manage("migrate", "--noinput", "-v0")
-        self.manage("collectstatic", "--noinput", "-v0")
-        self.manage("seed_demo")
-        self.manage("rebuild_modelsearch_index", "-v0")
-        self.env.update(DJANGO_SUPERUSER_USERNAME="editor",
-                        DJANGO_SUPERUSER_EMAIL="editor@example.se",
-                        DJANGO_SUPERUSER_PASSWORD=ADMIN_PASSWORD)
-        self.manage("createsuperuser", "--noinput")
+        self.redis("start")
+        manage = [sys.executable, "manage.py"]
+        self._spawn("collectstatic", [*manage, "collectstatic", "--noinput", "-v0"])
+        self._spawn("install", [*manage, "shell", "-v", "0", "-c", FIRST_INSTALL])
+        # The application servers read the static manifest as they start, and
+        # touch the database only when asked for a page: they start meanwhile.
+        self._finish("collectstatic")
+        self.spawn_app("a")
+        self.spawn_app("b")
+        self._finish("install")
+        # After the index rebuild, so that the worker's first sync finds the index.
         self.start_worker()
-        self.start_app("a")
-        self.start_app("b")
+        self.wait_app("a")
+        self.wait_app("b")
         self.start_nginx()
 
+    def _finish(self, name):
+        """Wait for a one-off step started with _spawn."""
+        assert self.processes.pop(name).wait() == 0, f"{name} failed: {self.folder}/{name}.log"
+
     def close(self):
-        for name in list(self.processes):
-            self.stop(name, signal.SIGKILL if name == "worker" else signal.SIGTERM)
+        self.stop("worker", signal.SIGKILL)  # it may be waiting out its poll interval
+        self.stop_all(list(self.processes))
+        self.redis("stop")
         try:
             urllib.request.urlopen(urllib.request.Request(  # noqa: S310 (127.0.0.1)
                 f"http://{urllib.parse.urlsplit(OS_URL).netloc}/{self.name}_*",
@@ -231,9 +267,17 @@ class Stack:
         return sorted((self.folder / "mail").glob("*.log"))
 
     def queued_tasks(self, path):
-        return int(self.shell(
-            "from django_tasks_db.models import DBTaskResult; "
-            f"print(DBTaskResult.objects.filter(task_path={path!r}, status='READY').count())"))
+        """Tasks waiting for the worker (django_tasks_db's table; its app label is the prefix)."""
+        return _postgres("SELECT count(*) FROM django_tasks_database_dbtaskresult "
+                         "WHERE task_path = %s AND status = 'READY'", self.name, [path])[0][0]
+
+
+def _signal_group(process, sig):
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:  # it has just exited
+            pass
 
 
 def csrf_from(html):

@@ -4,6 +4,7 @@ PostgreSQL, OpenSearch, Redis and the media folder, with the task worker."""
 import json
 import re
 import signal
+import urllib.parse
 
 import pytest
 
@@ -14,46 +15,58 @@ pytestmark = pytest.mark.production
 WEBINAR = "/aktiviteter/webbinarium-mata-nytta/"
 
 
-def a_case(stack):
-    pk, url, title = stack.shell(
-        "from cases.models import CaseStudyPage; "
-        "p = CaseStudyPage.objects.live().filter(locale__language_code='sv')"
-        ".order_by('pk').first(); print(p.pk, p.url, p.title, sep='|')").split("|")
-    return int(pk), url, title
+@pytest.fixture(scope="module")
+def case(stack):
+    """The first Swedish demo case, as the page API lists it: (page id, path, title)."""
+    status, body, _h, _u = stack.get(
+        "a", "/api/v2/pages/?type=cases.CaseStudyPage&locale=sv&order=id&limit=1")
+    page = json.loads(body)["items"][0]
+    return page["id"], urllib.parse.urlsplit(page["meta"]["html_url"]).path, page["title"]
 
 
-def test_every_server_answers_and_reports_its_services(stack):
+def test_every_server_answers_and_reports_its_services(stack, case):
+    _pk, url, _title = case
     for server in ("a", "b", "nginx"):
-        for path in ("/", "/en/", "/erfarenheter/", "/sok/?q=chattbot"):
+        for path in ("/", "/en/", "/erfarenheter/", url, "/sok/?q=chattbot"):
             assert stack.get(server, path)[0] == 200, (server, path)
         health = json.loads(stack.get(server, "/healthz")[1])
         assert health == {"database": "ok", "search": "ok", "backend": "opensearch"}
+    # nginx serves the collected static files itself.
+    stylesheet = re.search(r'href="(/static/[^"]+\.css)"', stack.get("nginx", "/")[1]).group(1)
+    status, _body, headers, _u = stack.get("nginx", stylesheet)
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
 
 
-def test_publishing_through_one_server_shows_on_the_other_at_once(stack):
-    pk, url, title = a_case(stack)
+def test_publishing_through_one_server_shows_on_the_other_at_once(stack, case):
+    pk, url, title = case
     for server in ("a", "b", "nginx"):
         stack.get(server, url)
-        stack.get(server, "/erfarenheter/")
+        assert f'href="{url}"' in stack.get(server, "/erfarenheter/")[1]
         status, html, headers, _u = stack.get(server, url)
         assert (status, headers["X-Page-Cache"]) == (200, "hit")
 
     editor = stack.log_in("a")
-    status, html, _h, _u = editor.form_post(
+    status, html, _h, final = editor.form_post(
         stack.url("a", f"/admin/bulk/wagtailcore/page/unpublish/?id={pk}&next=/admin/"), {})
-    assert status == 200
+    assert status == 200 and "/admin/login/" not in final
     # The cache purge went through Redis: server B and nginx no longer show it.
     assert stack.get("b", url)[0] == 404
     assert stack.get("nginx", url)[0] == 404
-    assert title not in stack.get("b", "/erfarenheter/")[1]
+    assert f'href="{url}"' not in stack.get("b", "/erfarenheter/")[1]
 
     # The session made on A works on B (sessions are shared): publish it again there.
-    status, html, _h, _u = editor.form_post(
+    status, html, _h, final = editor.form_post(
         stack.url("b", f"/admin/bulk/wagtailcore/page/publish/?id={pk}&next=/admin/"), {})
-    assert status == 200
+    assert status == 200 and "/admin/login/" not in final
     for server in ("a", "nginx"):
         status, html, _h, _u = stack.get(server, url)
         assert status == 200 and title in html
+
+    def found_by_engine():
+        data = stack.search("nginx", title)
+        return data["backend"] == "opensearch" and title in [r["title"] for r in data["results"]]
+
+    assert wait_until(found_by_engine)
 
 
 def test_a_new_case_reaches_both_servers_and_the_engine_through_the_worker(stack):
@@ -101,15 +114,20 @@ def test_queued_mail_survives_a_worker_restart(stack):
 
     # Killed outright while idle: what is queued meanwhile is still delivered.
     stack.stop("worker", signal.SIGKILL)
-    register(stack, "olle.ek@example.se")
+    status, html, final = register(stack, "olle.ek@example.se")
+    assert status == 200 and final.endswith("/registered/")
     stack.start_worker()
     assert wait_until(lambda: mail_to(stack, "olle.ek@example.se"))
 
 
-def test_media_is_shared_and_served_by_nginx(stack):
-    _pk, url, _title = a_case(stack)
-    html = stack.get("a", url)[1]
-    images = re.findall(r'src="(/media/[^"]+)"', html)
-    assert images, "the demo case has an image"
-    status, body, headers, _u = stack.get("nginx", images[0])
-    assert status == 200 and headers["Content-Type"].startswith("image/")
+def test_media_is_shared_and_served_by_nginx(stack, case):
+    _pk, url, _title = case
+    images = {server: re.findall(r'src="(/media/[^"]+)"', stack.get(server, url)[1])
+              for server in ("a", "b")}
+    assert images["a"], "the demo case has an image"
+    # Whichever server made the renditions, both show the same files from the
+    # shared folder, and nginx serves them.
+    assert images["a"] == images["b"]
+    for image in images["a"]:
+        status, body, headers, _u = stack.get("nginx", image)
+        assert status == 200 and headers["Content-Type"].startswith("image/")
