@@ -1,4 +1,4 @@
-from django.db import connection
+from django.db import connection, transaction
 from django.http import FileResponse, JsonResponse
 from django.views.decorators.cache import cache_control, never_cache
 
@@ -6,6 +6,8 @@ from portal.settings.base import BASE_DIR
 from search.health import search_health
 
 
+# Outside the request transaction: opening one needs the database this reports on.
+@transaction.non_atomic_requests
 @never_cache
 def healthz(request):
     try:
