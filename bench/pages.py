@@ -25,7 +25,6 @@ from contextlib import contextmanager
 
 from stack import (
     DATA,
-    RESULTS,
     ROOT,
     commit,
     ensure_seeded,
@@ -34,6 +33,7 @@ from stack import (
     gunicorn,
     machine,
     manage,
+    write_report,
 )
 
 PORT = int(os.environ.get("BENCH_PORT", "8102"))
@@ -192,11 +192,7 @@ def main():
     for n in sizes:
         report["runs"].append(run(n))
         print(json.dumps(report["runs"][-1], ensure_ascii=False), file=sys.stderr)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-    out = RESULTS / f"pages-{stamp}.json"
-    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    print(json.dumps(report, indent=2, ensure_ascii=False))
+    write_report(report, "pages")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import threading
 import time
 import urllib.parse
 
-from stack import RESULTS, commit, ensure_seeded, environment, get, gunicorn, machine, manage
+from stack import commit, ensure_seeded, environment, get, gunicorn, machine, manage, write_report
 
 PORT = int(os.environ.get("BENCH_PORT", "8101"))
 QUERIES = [
@@ -108,11 +108,7 @@ def main():
             report["runs"].append({"cases": n, "database": database, "backend": search,
                                    "seed_s": round(seed_seconds, 1), **result})
             print(json.dumps(report["runs"][-1], ensure_ascii=False), file=sys.stderr)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-    out = RESULTS / f"search-{stamp}.json"
-    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    print(json.dumps(report, indent=2, ensure_ascii=False))
+    write_report(report, "search")
 
 
 if __name__ == "__main__":

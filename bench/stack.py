@@ -121,6 +121,18 @@ def machine():
             "system": platform.platform(terse=True)}
 
 
+def write_report(report, kind):
+    """Write the report to bench/results/<kind>-<UTC time>.json and print it."""
+    import datetime
+    import json
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    text = json.dumps(report, indent=2, ensure_ascii=False)
+    (RESULTS / f"{kind}-{stamp}.json").write_text(text + "\n")
+    print(text)
+
+
 def commit():
     return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,  # noqa: S607
                           capture_output=True, text=True).stdout.strip()

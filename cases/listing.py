@@ -33,15 +33,18 @@ class Taxonomy:
     themes: dict = field(default_factory=dict)
     stages: dict = field(default_factory=dict)
     stage_order: dict = field(default_factory=dict)
+    slug_by_pk: dict = field(default_factory=lambda: {"theme": {}, "stage": {}})
 
     @classmethod
     def for_locale(cls, locale):
         taxonomy = cls()
         for theme in Theme.objects.all():
+            taxonomy.slug_by_pk["theme"][theme.pk] = theme.slug
             # Prefer the locale's own name; fall back to any translation.
             if theme.locale_id == locale.pk or theme.slug not in taxonomy.themes:
                 taxonomy.themes[theme.slug] = theme.name
         for stage in DigitalisationStage.objects.all():
+            taxonomy.slug_by_pk["stage"][stage.pk] = stage.slug
             if stage.locale_id == locale.pk or stage.slug not in taxonomy.stages:
                 taxonomy.stages[stage.slug] = stage.name
                 taxonomy.stage_order[stage.slug] = stage.order
@@ -98,7 +101,7 @@ def apply_filters(queryset, filters):
     return queryset
 
 
-def count_facets(queryset):
+def count_facets(queryset, taxonomy):
     """{facet: {value: count}} over the whole result set, "language" included,
     in one statement: the matching ids are computed once (a materialized CTE),
     with the facet columns of each match, then grouped once per facet.
@@ -132,8 +135,7 @@ def count_facets(queryset):
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     labels = {
-        "stage": dict(DigitalisationStage.objects.values_list("pk", "slug")),
-        "theme": dict(Theme.objects.values_list("pk", "slug")),
+        **taxonomy.slug_by_pk,
         "agency": dict(Agency.objects.filter(pk__in=[int(v) for f, v, _n in rows
                                                      if f == "agency"])
                        .values_list("pk", "name")),
@@ -154,7 +156,7 @@ def facet_counts(queryset, filters, taxonomy, counts=None):
     stages in stage order, agencies by name, statuses in their fixed order,
     years newest first."""
     if counts is None:
-        counts = count_facets(queryset)
+        counts = count_facets(queryset, taxonomy)
     status_labels = dict(CaseStatus.choices)
     result = {}
     for name in FACETS:

@@ -148,7 +148,7 @@ def run_search(params):
     candidates = candidate_cases(params)
     ranking, backend, degraded = rank(params, candidates)
     matches = CaseStudyPage.objects.filter(pk__in=ranking.matches.order_by().values("pk"))
-    counts = count_facets(matches)
+    counts = count_facets(matches, params.taxonomy)
     facets = facet_counts(matches, params.filters, params.taxonomy, counts)
     cases = {c.pk: c for c in with_card_data(CaseStudyPage.objects.filter(pk__in=ranking.page_ids))
              .prefetch_related("lessons")}
