@@ -36,19 +36,19 @@ check: $(PIP_STAMP) ## Django checks, migrations current, deploy check with prod
 		$(PY) manage.py check --deploy --fail-level WARNING
 
 test-sqlite: $(PIP_STAMP) ## Tests on SQLite with the database search backend
-	DATABASE_URL= SEARCH_URL= TASK_BACKEND=immediate .venv/bin/pytest -m "not browser and not opensearch and not postgres and not production" -p no:cacheprovider
+	DATABASE_URL= SEARCH_URL= TASK_BACKEND=immediate .venv/bin/pytest --ds=portal.settings.test -m "not browser and not opensearch and not postgres and not production" -p no:cacheprovider
 
 test-postgres: $(PIP_STAMP) services ## Tests on PostgreSQL with its Swedish full-text search
-	DATABASE_URL=$(PG_URL) SEARCH_URL= TASK_BACKEND=immediate .venv/bin/pytest -m "not browser and not opensearch and not production" -p no:cacheprovider
+	DATABASE_URL=$(PG_URL) SEARCH_URL= TASK_BACKEND=immediate .venv/bin/pytest --ds=portal.settings.test -m "not browser and not opensearch and not production" -p no:cacheprovider
 
 test-opensearch: $(PIP_STAMP) services ## Search tests against the real OpenSearch node
-	DATABASE_URL=$(PG_URL) SEARCH_URL=$(OS_URL) TASK_BACKEND=immediate .venv/bin/pytest -m "search or opensearch" -p no:cacheprovider
+	DATABASE_URL=$(PG_URL) SEARCH_URL=$(OS_URL) TASK_BACKEND=immediate .venv/bin/pytest --ds=portal.settings.test -m "search or opensearch" -p no:cacheprovider
 
 test-production: $(PIP_STAMP) services ## The production recipe and its faults: nginx, two gunicorns, Redis, the worker
-	PG_URL=$(PG_URL) OS_URL=$(OS_URL) .venv/bin/pytest -m production -p no:cacheprovider
+	PG_URL=$(PG_URL) OS_URL=$(OS_URL) .venv/bin/pytest --ds=portal.settings.test -m production -p no:cacheprovider
 
 test-browser: $(PIP_STAMP) ## Headless Chromium: pages, keyboard, axe-core
-	DATABASE_URL= SEARCH_URL= TASK_BACKEND=immediate .venv/bin/pytest -m browser -p no:cacheprovider
+	DATABASE_URL= SEARCH_URL= TASK_BACKEND=immediate .venv/bin/pytest --ds=portal.settings.test -m browser -p no:cacheprovider
 
 services: ## Start PostgreSQL (port 5433) and OpenSearch (port 9200) on 127.0.0.1
 	scripts/postgres.sh start

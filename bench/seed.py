@@ -117,7 +117,7 @@ def _page(line, i, parent, step, locale, lookups):
 def seed(n, batch_size=1000):
     """Add n synthetic cases to the site (python -c "...; seed(10000)")."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db import transaction
+    from django.db import connection, transaction
     from wagtail.models import Locale, Page
 
     from cases.exchange import case_index_for
@@ -168,3 +168,7 @@ def seed(n, batch_size=1000):
             for parent in parents.values():
                 Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild)
         done += len(batch)
+    # Fresh statistics, as autovacuum would give a live site after a while:
+    # without them the planner walks whole page trees for one index page.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Q, When
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -263,21 +263,36 @@ def facet_titles():
     }
 
 
+RELATED_CANDIDATES = 200
+
+
 def related_cases(page, taxonomy, limit=4):
-    """Up to four cases in the same language sharing themes or the stage."""
-    slugs = list(page.themes.values_list("slug", flat=True))
-    stage_slug = page.stage.slug
-    queryset = (
+    """Up to four cases in the same language sharing themes or the stage, taken
+    from the newest RELATED_CANDIDATES such cases: most shared themes first,
+    then the same stage, then the newest.
+
+    Bounded so a case page costs the same at 1,000 or 100,000 cases: the
+    candidates come newest first from the publication date index, and only
+    they are ranked; the winners are then loaded for their cards."""
+    theme_ids = [theme.pk for theme in page.themes.all()]
+    through = CaseStudyPage.themes.through.objects
+    candidates = list(
         published_cases(page.locale)
         .exclude(pk=page.pk)
-        .filter(Q(themes__slug__in=slugs) | Q(stage__slug=stage_slug))
-        .annotate(
-            shared=Count("themes", filter=Q(themes__slug__in=slugs), distinct=True),
-            same_stage=Case(
-                When(stage__slug=stage_slug, then=1), default=0, output_field=IntegerField()
-            ),
+        .filter(
+            Q(stage_id=page.stage_id)
+            | Exists(through.filter(casestudypage_id=OuterRef("pk"), theme_id__in=theme_ids))
         )
-        .order_by("-shared", "-same_stage", "-first_published_at")
+        .order_by("-first_published_at", "-pk")
+        .values_list("pk", "stage_id")[:RELATED_CANDIDATES]
     )
-    related = list(with_card_data(queryset)[:limit])
-    return annotate_cards(related, taxonomy)
+    shared = Counter(
+        through.filter(casestudypage_id__in=[pk for pk, _ in candidates], theme_id__in=theme_ids)
+        .values_list("casestudypage_id", flat=True)
+    )
+    # Candidates are newest first and sorted() is stable, so ties stay newest first.
+    ranked = [pk for pk, stage_id in sorted(
+        candidates, key=lambda c: (shared[c[0]], c[1] == page.stage_id), reverse=True
+    )][:limit]
+    cases = with_card_data(CaseStudyPage.objects.filter(pk__in=ranked)).in_bulk()
+    return annotate_cards([cases[pk] for pk in ranked if pk in cases], taxonomy)

@@ -235,7 +235,8 @@ class CaseStudyPage(Page):
         annotate_cards([self], taxonomy)
         context["theme_labels"] = self.theme_labels
         context["stage_label"] = self.stage_label
-        context["related_cases"] = related_cases(self, taxonomy)
+        # Called by the template only when its cached fragment is missing.
+        context["related_cases"] = lambda: related_cases(self, taxonomy)
         return context
 
 

@@ -10,6 +10,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page
 
+from portal.fragments import remember
+
 OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 SPEECH_LANGUAGES = {"sv": "sv-SE", "en": "en-GB"}
 
@@ -22,14 +24,19 @@ def absolute(request, url):
 
 
 def translations_of(page, request):
-    """[(language, absolute url)] of the live translations of a page, itself included."""
-    pages = Page.objects.live().public().filter(translation_key=page.translation_key)
-    result = []
-    for other in pages.select_related("locale").order_by("locale__language_code"):
-        url = other.get_url(request)
-        if url:
-            result.append((other.locale.language_code, absolute(request, url)))
-    return result
+    """[(language, url)] of the live public translations of a page, itself
+    included (root-relative URLs unless the page is on another site)."""
+    def compute():
+        pages = Page.objects.live().public().filter(translation_key=page.translation_key)
+        result = []
+        for other in pages.select_related("locale").order_by("locale__language_code"):
+            url = other.get_url(request)
+            if url:
+                result.append((other.locale.language_code, url))
+        return result
+
+    host = request.get_host() if request is not None else ""
+    return remember(request, f"translations:{host}:{page.translation_key}", compute)
 
 
 class PageSitemap(Sitemap):

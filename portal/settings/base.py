@@ -294,6 +294,8 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Anonymous whole-page cache (portal/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Shared parts of pages (menus, translations, related cases): see portal/fragments.py.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 # Searches are not cached: each one goes into the editors' query log.
 PAGE_CACHE_SKIP_PATHS = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/livez",
                          "/jsi18n/", "/sok/", "/en/search/", "/api/search/")

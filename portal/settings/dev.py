@@ -12,3 +12,4 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
 PAGE_CACHE_SECONDS = 0  # see every template change at once
+FRAGMENT_CACHE_SECONDS = 0

@@ -4,25 +4,42 @@ from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from portal.fragments import remember
+from portal.seo import translations_of
 
 register = template.Library()
 
 
-def _home_for(context, language):
-    """The live home page of a language, looked up once per request: the header,
-    the switcher and the footer all need it."""
+def _home_for(language):
     from portal.models import HomePage
 
-    request = context.get("request")
-    cache = getattr(request, "_portal_homes", None) if request is not None else None
-    if cache is None:
-        cache = {}
-        if request is not None:
-            request._portal_homes = cache
-    if language not in cache:
-        cache[language] = HomePage.objects.live().filter(locale__language_code=language).first()
-    return cache[language]
+    # Ordered by id, not by tree path: with the path order the database walks
+    # the whole page tree to find the two home pages.
+    homes = HomePage.objects.live().filter(locale__language_code=language).order_by("pk")
+    return min(homes, key=lambda home: home.path, default=None)
+
+
+def _site_chrome(request, language):
+    """The home page's URL, its menu and footer pages in one language: every
+    page shows them, so they are computed once per content change."""
+    from portal.models import StandardPage
+
+    def compute():
+        home = _home_for(language)
+        if home is None:
+            return {"home": None, "menu": [], "footer": []}
+        children = home.get_children().live()
+        return {
+            "home": home.get_url(request),
+            "menu": [(p.title, p.get_url(request)) for p in children.in_menu()],
+            "footer": [(p.title, p.get_url(request)) for p in
+                       StandardPage.objects.live().child_of(home).filter(show_in_menus=False)],
+        }
+
+    host = request.get_host() if request is not None else ""
+    return remember(request, f"chrome:{host}:{language}", compute)
 
 
 @register.simple_tag(takes_context=True)
@@ -31,10 +48,7 @@ def nav_links(context):
     lessons, search and sharing a case; (title, url, is_current) each."""
     request = context.get("request")
     language = context.get("current_language", settings.LANGUAGE_CODE)
-    links = []
-    home = _home_for(context, language)
-    if home:
-        links += [(p.title, p.get_url(request)) for p in home.get_children().live().in_menu()]
+    links = list(_site_chrome(request, language)["menu"])
     named = [("lessons", _("Lessons")), ("search", _("Search")),
              ("contributions:new", _("Share a case"))]
     user = getattr(request, "user", None)
@@ -56,23 +70,17 @@ def language_switcher(context):
     request = context.get("request")
     page = context.get("page")
     current = context.get("current_language", settings.LANGUAGE_CODE)
+    translations = dict(translations_of(page, request)) if isinstance(page, Page) else {}
     options = []
     for code, name in settings.LANGUAGES:
         if code == current:
             continue
         url, missing = None, False
         if isinstance(page, Page):
-            try:
-                locale = Locale.objects.get(language_code=code)
-            except Locale.DoesNotExist:
-                locale = None
-            translated = page.get_translation_or_none(locale) if locale else None
-            if translated and translated.live:
-                url = translated.get_url(request)
-            else:
+            url = translations.get(code)
+            if url is None:
                 missing = True
-                home = _home_for(context, code)
-                url = home.get_url(request) if home else f"/{code}/"
+                url = _site_chrome(request, code)["home"] or f"/{code}/"
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         options.append({"code": code, "name": name, "url": url, "missing": missing})
@@ -91,18 +99,12 @@ def long_date(value):
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    home = _home_for(context, context.get("current_language", settings.LANGUAGE_CODE))
-    return home.get_url(context.get("request")) if home else "/"
+    language = context.get("current_language", settings.LANGUAGE_CODE)
+    return _site_chrome(context.get("request"), language)["home"] or "/"
 
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     """Standard pages under the home page that are not in the main menu."""
-    from portal.models import StandardPage
-
-    request = context.get("request")
-    home = _home_for(context, context.get("current_language", settings.LANGUAGE_CODE))
-    if not home:
-        return []
-    pages = StandardPage.objects.live().child_of(home).filter(show_in_menus=False)
-    return [(p.title, p.get_url(request)) for p in pages]
+    language = context.get("current_language", settings.LANGUAGE_CODE)
+    return _site_chrome(context.get("request"), language)["footer"]

@@ -68,7 +68,8 @@ def page_meta(context):
         url = page.get_url(request)
         if url:
             meta["canonical"] = seo.absolute(request, url)
-        alternates = seo.translations_of(page, request)
+        alternates = [(code, seo.absolute(request, url))
+                      for code, url in seo.translations_of(page, request)]
         if len(alternates) > 1:
             meta["alternates"] = alternates
             default = dict(alternates).get(settings.LANGUAGE_CODE)

@@ -85,11 +85,12 @@ def test_listing_paginates_newest_first(client, make_case):
 
 def test_listing_query_count_does_not_grow_with_cases(client, make_case):
     make_case()
-    client.get("/erfarenheter/")  # warm Wagtail's per-process caches
+    client.get("/erfarenheter/")  # warm Wagtail's caches and the shared fragments
     with CaptureQueriesContext(connection) as one:
         client.get("/erfarenheter/")
     for _ in range(19):
         make_case(themes=["skills", "security"], partner_agencies=[{"name": "Digg"}])
+    client.get("/erfarenheter/")  # the new cases purged the fragments: warm them again
     with CaptureQueriesContext(connection) as twenty:
         client.get("/erfarenheter/")
     assert len(twenty) == len(one), [q["sql"][:120] for q in twenty.captured_queries]
@@ -146,6 +147,24 @@ def test_related_cases_share_themes_or_stage_in_the_same_language(client, make_c
     assert len(re.findall(r"Relaterat \d", related)) == 4
     assert "Orelaterat" not in related and "English related" not in related
     assert same
+
+
+def test_related_cases_rank_shared_themes_then_stage_and_follow_publishing(client, make_case):
+    case = make_case(themes=["security", "skills"], stage="evaluation")
+    make_case(title="Samma skede", themes=["sustainability"], stage="evaluation")
+    make_case(title="Ett gemensamt tema", themes=["security"], stage="problem")
+    make_case(title="Två gemensamma teman", themes=["security", "skills"], stage="problem")
+
+    def related():
+        page = text(client.get(case.url))
+        return re.findall(r"Samma skede|Ett gemensamt tema|Två gemensamma teman|Allt gemensamt",
+                          page[page.index("Relaterade erfarenheter"):])
+
+    assert related() == ["Två gemensamma teman", "Ett gemensamt tema", "Samma skede"]
+    # The list is kept between requests; publishing a closer case must still show at once.
+    make_case(title="Allt gemensamt", themes=["security", "skills"], stage="evaluation")
+    assert related() == ["Allt gemensamt", "Två gemensamma teman", "Ett gemensamt tema",
+                         "Samma skede"]
 
 
 def test_case_without_translation_says_so(client, make_case):
