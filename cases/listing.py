@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from cases.models import CaseStatus, CaseStudyPage
 from cases.snippets import Agency, DigitalisationStage, Theme
+from portal.fragments import remember
 
 FACETS = ("theme", "stage", "agency", "status", "year")
 PAGE_SIZE = 20
@@ -28,7 +29,8 @@ class FilterError(ValueError):
 
 @dataclass
 class Taxonomy:
-    """Theme and stage names in one locale, keyed by slug (two queries)."""
+    """Theme and stage names in one locale, keyed by slug (two queries, once
+    per content change: see portal.fragments)."""
 
     themes: dict = field(default_factory=dict)
     stages: dict = field(default_factory=dict)
@@ -37,6 +39,10 @@ class Taxonomy:
 
     @classmethod
     def for_locale(cls, locale):
+        return remember(None, f"taxonomy:{locale.pk}", lambda: cls._load(locale))
+
+    @classmethod
+    def _load(cls, locale):
         taxonomy = cls()
         for theme in Theme.objects.all():
             taxonomy.slug_by_pk["theme"][theme.pk] = theme.slug
@@ -103,37 +109,47 @@ def apply_filters(queryset, filters):
 
 def count_facets(queryset, taxonomy):
     """{facet: {value: count}} over the whole result set, "language" included,
-    in one statement: the matching ids are computed once (a materialized CTE),
-    with the facet columns of each match, then grouped once per facet.
-    One pass instead of one query per facet, each of which ran the whole
-    search again, keeps common words fast at 10,000 cases."""
-    counts = {name: Counter() for name in (*FACETS, "language")}
+    in one statement (see facet_statement)."""
     try:
         ids_sql, params = queryset.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # e.g. pk__in=[]: the engine found nothing
-        return counts
+        return counts_from_rows([], taxonomy)
+    with connection.cursor() as cursor:
+        cursor.execute(facet_statement("pk", ids_sql), params)
+        return counts_from_rows(cursor.fetchall(), taxonomy)
+
+
+def facet_statement(match_columns, match_sql, first_rows=""):
+    """SQL counting every facet over the matches: the matching ids are computed
+    once (a materialized CTE `m` whose first column is the page id), with the
+    facet columns of each match, then grouped once per facet. One pass instead
+    of one query per facet, each of which ran the whole search again, keeps
+    common words fast at 10,000 cases. first_rows: more rows of (kind, value,
+    number) put before the counts, read from `m` (a ranker's page of hits)."""
     if connection.vendor == "sqlite":
         year = "CAST(strftime('%%Y', c.started) AS INTEGER)"
     else:
         year = "CAST(EXTRACT(YEAR FROM c.started) AS INTEGER)"
-    # Fixed SQL around Django's own query; every value is a parameter.
+    # Fixed SQL around the match query; every value is a parameter.
     groups = " UNION ALL ".join(
         f"SELECT '{name}', CAST(x_{name} AS TEXT), COUNT(*) FROM f GROUP BY x_{name}"  # noqa: S608
         for name in ("stage", "agency", "status", "year", "language"))
-    sql = (
-        f"WITH m(pk) AS MATERIALIZED ({ids_sql}), "  # noqa: S608
+    return (
+        f"WITH m({match_columns}) AS MATERIALIZED ({match_sql}), "  # noqa: S608
         "f AS MATERIALIZED (SELECT c.stage_id AS x_stage, c.agency_id AS x_agency, "
         f"c.status AS x_status, {year} AS x_year, p.locale_id AS x_language "
         "FROM m JOIN cases_casestudypage c ON c.page_ptr_id = m.pk "
         "JOIN wagtailcore_page p ON p.id = m.pk) "
-        f"{groups} UNION ALL "
+        f"{first_rows}{groups} UNION ALL "
         "SELECT 'theme', CAST(t.theme_id AS TEXT), COUNT(*) "
         "FROM m JOIN cases_casestudypage_themes t ON t.casestudypage_id = m.pk "
         "GROUP BY t.theme_id"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+
+
+def counts_from_rows(rows, taxonomy):
+    """{facet: Counter(value: count)} from facet_statement's (facet, value, n) rows."""
+    counts = {name: Counter() for name in (*FACETS, "language")}
     labels = {
         **taxonomy.slug_by_pk,
         "agency": dict(Agency.objects.filter(pk__in=[int(v) for f, v, _n in rows
@@ -143,7 +159,7 @@ def count_facets(queryset, taxonomy):
                      for pk, code in Locale.objects.values_list("pk", "language_code")},
     }
     for name, value, n in rows:
-        if value is not None:
+        if value is not None and name in counts:
             # Every value comes back as text (one column type for the UNION).
             counts[name][labels[name][int(value)] if name in labels else value] += n
     return counts

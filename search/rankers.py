@@ -14,6 +14,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
 
+from cases.listing import facet_statement
 from cases.models import CaseStudyPage
 from search.text import stems
 
@@ -31,6 +32,9 @@ class Ranking:
     page_ids: list
     matches: object  # a CaseStudyPage queryset of every match
     suggestion: str = ""
+    # Facet rows (kind, value, n) counted in the ranking's own statement, or
+    # None: count them over `matches` (cases.listing.counts_from_rows).
+    facet_rows: list | None = None
 
 
 def newest_first(queryset):
@@ -88,14 +92,21 @@ class DatabaseRanker:
         total = None
         if sort == "newest":
             return Ranking(total, _page(matches, offset, limit), matches)
+        # One statement matches once: the page of hits in rank order, then
+        # every facet's counts over the same materialized matches.
+        hits = (
+            "SELECT 'hit', CAST(pk AS TEXT), rank_no FROM (SELECT pk, ROW_NUMBER() OVER "  # noqa: S608
+            f"(ORDER BY {order}, pk DESC) AS rank_no FROM m) ranked "
+            "WHERE rank_no > %s AND rank_no <= %s UNION ALL "
+        )
+        statement = facet_statement("pk, score", f"SELECT {pk_sql}, {score} {base}", hits)
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {pk_sql}, {score} AS score {base} "  # noqa: S608
-                f"ORDER BY {order}, {pk_sql} DESC LIMIT %s OFFSET %s",
-                [*params, limit, offset],
-            )
-            page_ids = [row[0] for row in cursor.fetchall()]
-        return Ranking(total, page_ids, matches)
+            cursor.execute(statement, [*params, offset, offset + limit])
+            rows = cursor.fetchall()
+        page_ids = [int(value) for kind, value, _p in sorted(
+            (row for row in rows if row[0] == "hit"), key=lambda row: row[2])]
+        return Ranking(total, page_ids, matches,
+                       facet_rows=[row for row in rows if row[0] != "hit"])
 
     @staticmethod
     def _tsquery(words, languages):

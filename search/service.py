@@ -17,6 +17,7 @@ from cases.listing import (
     annotate_cards,
     apply_filters,
     count_facets,
+    counts_from_rows,
     facet_counts,
     parse_filters,
     published_cases,
@@ -147,9 +148,11 @@ def rank(params, candidates):
 def run_search(params):
     candidates = candidate_cases(params)
     ranking, backend, degraded = rank(params, candidates)
-    matches = CaseStudyPage.objects.filter(pk__in=ranking.matches.order_by().values("pk"))
-    counts = count_facets(matches, params.taxonomy)
-    facets = facet_counts(matches, params.filters, params.taxonomy, counts)
+    if ranking.facet_rows is not None:
+        counts = counts_from_rows(ranking.facet_rows, params.taxonomy)
+    else:
+        counts = count_facets(ranking.matches, params.taxonomy)
+    facets = facet_counts(ranking.matches, params.filters, params.taxonomy, counts)
     cases = {c.pk: c for c in with_card_data(CaseStudyPage.objects.filter(pk__in=ranking.page_ids))
              .prefetch_related("lessons")}
     results = [cases[pk] for pk in ranking.page_ids if pk in cases]

@@ -71,7 +71,7 @@ class Browser:
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
 
     def request(self, url, data=None, timeout=30):
-        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         try:
             with self.opener.open(url, body, timeout=timeout) as response:
                 return (response.status, response.read().decode(errors="replace"), response.headers,

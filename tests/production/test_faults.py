@@ -96,6 +96,69 @@ def test_killing_application_workers_mid_request_loses_no_registration(stack):
                                            if e in m.read_text(errors="replace")])
 
 
+def test_killing_application_workers_mid_request_loses_no_submitted_case(stack):
+    from tests.contributions.conftest import case_post
+
+    password = "ett-langt-losenord-42"
+    stack.shell(
+        "from cases.snippets import Agency\n"
+        "from contributions.accounts import create_contributor\n"
+        "agency = Agency.objects.order_by('pk').first()\n"
+        "for n in range(3):\n"
+        f"    user = create_contributor(f'kill-author-{{n}}@example.se', agency, {password!r})\n"
+        "    user.is_active = True\n"
+        "    user.save()\n")
+    authors = []
+    for n in range(3):
+        author = Browser()
+        _s, _html, _h, final = author.form_post(stack.url("nginx", "/konto/logga-in/"), {
+            "username": f"kill-author-{n}@example.se", "password": password})
+        assert final.endswith("/mina-bidrag/"), "the contributor could not log in"
+        authors.append(author)
+    outcomes, answers, lock = [], [], threading.Lock()
+
+    def submit_many(n):
+        for i in range(4):
+            title = f"Avbrutet fall {n}-{i}"
+            try:
+                status, html, _h, final = authors[n].form_post(
+                    stack.url("nginx", "/dela/"), case_post(action="submit", title=title))
+                ok = status == 200 and final.endswith("/mina-bidrag/")
+                answers.append((status, final, re.findall(r'class="[^"]*error[^"]*"[^>]*>([^<]+)',
+                                                          html)[:3]))
+            except OSError:  # no answer: the contributor was not told it worked
+                ok = False
+            with lock:
+                outcomes.append((title, ok))
+
+    threads = [threading.Thread(target=submit_many, args=(n,)) for n in range(3)]
+    for t in threads:
+        t.start()
+    kills = 0
+    while any(t.is_alive() for t in threads):
+        for pid in stack.worker_pids("a")[:1]:
+            subprocess.run(["kill", "-9", str(pid)], check=False)
+            kills += 1
+        time.sleep(0.4)
+    for t in threads:
+        t.join()
+    assert kills > 0
+
+    stored = stack.shell(
+        "from cases.models import CaseStudyPage\n"
+        "for p in CaseStudyPage.objects.filter(draft_title__startswith='Avbrutet fall'):\n"
+        "    print(f'{p.draft_title}|{p.workflow_in_progress}|{p.latest_revision_id is not None}')"
+    ).splitlines()
+    titles = [line.split("|")[0] for line in stored]
+    confirmed = [title for title, ok in outcomes if ok]
+    assert confirmed, f"no case went through: {answers}"
+    for title in confirmed:  # every case the contributor was told was sent is there, once
+        assert titles.count(title) == 1
+    assert len(titles) == len(set(titles))  # none twice
+    # Nothing half-done: every stored case has its draft and is with the editors.
+    assert all(line.endswith("|True|True") for line in stored), stored
+
+
 def test_a_postgresql_restart_fails_requests_only_while_it_is_down(stack):
     results, stop = [], threading.Event()
 
