@@ -192,6 +192,8 @@ class CaseStudyPage(Page):
         index.FilterField("agency_id"),
         index.FilterField("started"),
         index.FilterField("first_published_at"),
+        # A keyword per theme, for the engine's theme facet (an aggregation).
+        index.FilterField("theme_ids_for_search"),
     ]
 
     class Meta:
@@ -214,6 +216,9 @@ class CaseStudyPage(Page):
         if not self.exchange_id:
             self.exchange_id = f"case-{uuid.uuid4().hex[:12]}"
         return super().save(*args, **kwargs)
+
+    def theme_ids_for_search(self):
+        return [str(theme.pk) for theme in self.themes.all()]
 
     @property
     def is_stopped(self):

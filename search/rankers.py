@@ -18,7 +18,9 @@ from cases.listing import facet_statement
 from cases.models import CaseStudyPage
 from search.text import stems
 
-ENGINE_MAX_HITS = 10000
+# Facets the engine counts with aggregations: (facet, the case's filter field).
+ENGINE_FACETS = [("stage", "stage_id"), ("agency", "agency_id"), ("status", "status"),
+                 ("language", "locale_id"), ("theme", "theme_ids_for_search")]
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 
 
@@ -30,7 +32,7 @@ class EngineUnavailable(Exception):
 class Ranking:
     total: int | None  # None: count the matches (the facet counts do)
     page_ids: list
-    matches: object  # a CaseStudyPage queryset of every match
+    matches: object  # a CaseStudyPage queryset of every match (None: see facet_rows)
     suggestion: str = ""
     # Facet rows (kind, value, n) counted in the ranking's own statement, or
     # None: count them over `matches` (cases.listing.counts_from_rows).
@@ -187,16 +189,30 @@ class EngineRanker:
         ]
         if not should:
             return Ranking(0, [], CaseStudyPage.objects.none())
+        column = self._filter_columns(backend)
+        aggregations = {
+            facet: {"terms": {"field": column[field], "size": 10000}}
+            for facet, field in ENGINE_FACETS
+        }
+        aggregations["year"] = {"date_histogram": {
+            "field": column["started"], "calendar_interval": "year", "format": "yyyy",
+            "min_doc_count": 1}}
         body = {
             "query": {"bool": {"should": should, "minimum_should_match": 1}},
             # The document id is the page's pk: no stored field to fetch per hit.
             "_source": False,
-            "size": ENGINE_MAX_HITS,
+            # Only the page asked for: the total and the facets come from the
+            # engine too (track_total_hits and aggregations), not from the hits.
+            "from": offset,
+            "size": limit,
             "track_total_hits": True,
+            "aggs": aggregations,
             # Fuzzy matching keeps the first letter; the suggester may change it.
             "suggest": {"words": {"text": text, "term": {"field": "_all_text",
                                                           "prefix_length": 0}}},
         }
+        if sort == "newest":
+            body["sort"] = [{column["first_published_at"]: "desc"}, {column["id"]: "desc"}]
         try:
             response = backend.es.search(
                 index=index.name,
@@ -205,13 +221,24 @@ class EngineRanker:
             )
         except Exception as exc:  # transport error or time-out: fall back
             raise EngineUnavailable(str(exc)) from exc
-        ids = [int(hit["_id"]) for hit in response["hits"]["hits"]]
-        matches = CaseStudyPage.objects.filter(pk__in=ids)
-        total = len(ids)
-        suggestion = self._suggestion(response, words) if not ids else ""
-        if sort == "newest":
-            return Ranking(total, _page(matches, offset, limit), matches, suggestion)
-        return Ranking(total, ids[offset : offset + limit], matches, suggestion)
+        total = response["hits"]["total"]["value"]
+        page_ids = [int(hit["_id"]) for hit in response["hits"]["hits"]]
+        rows = [
+            (facet, str(bucket.get("key_as_string", bucket["key"])), bucket["doc_count"])
+            for facet, result in response.get("aggregations", {}).items()
+            for bucket in result["buckets"]
+        ]
+        suggestion = self._suggestion(response, words) if not total else ""
+        return Ranking(total, page_ids, None, suggestion, facet_rows=rows)
+
+    @staticmethod
+    def _filter_columns(backend):
+        """The engine's field name of each filter field of a case, by field name."""
+        mapping = backend.mapping_class(CaseStudyPage)
+        return {
+            field.field_name: mapping.get_field_column_name(field)
+            for field in CaseStudyPage.get_filterable_search_fields()
+        }
 
     @staticmethod
     def _suggestion(response, words):
