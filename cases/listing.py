@@ -240,6 +240,18 @@ def filter_links(request, facets):
     return links
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its total (counted with the facets) instead of counting again."""
+
+    def __init__(self, object_list, per_page, total):
+        super().__init__(object_list, per_page)
+        self.total = total
+
+    @property
+    def count(self):
+        return self.total
+
+
 def case_listing_context(request, index_page):
     locale = index_page.locale
     taxonomy = Taxonomy.for_locale(locale)
@@ -249,9 +261,11 @@ def case_listing_context(request, index_page):
     except FilterError as exc:
         filters, error = {}, exc.message
     queryset = apply_filters(published_cases(locale), filters)
-    facets = facet_counts(queryset, filters, taxonomy)
-    paginator = Paginator(
-        with_card_data(queryset.order_by("-first_published_at", "-pk")), PAGE_SIZE
+    counts = count_facets(queryset, taxonomy)
+    facets = facet_counts(queryset, filters, taxonomy, counts)
+    paginator = CountedPaginator(
+        with_card_data(queryset.order_by("-first_published_at", "-pk")), PAGE_SIZE,
+        total=sum(counts["language"].values()),
     )
     page = paginator.get_page(request.GET.get("page"))
     annotate_cards(page.object_list, taxonomy)
