@@ -33,6 +33,7 @@ from stack import (
     gunicorn,
     machine,
     manage,
+    rebuild_index,
     write_report,
 )
 
@@ -158,7 +159,7 @@ def run(n):
     seed_seconds = ensure_seeded("postgres", n)
     env = environment("postgres", n)
     if REINDEX:
-        manage(env, "rebuild_modelsearch_index", "-v0")
+        rebuild_index(env)
     paths = page_paths(env)
     with redis() as cache_url:
         if cache_url:
@@ -169,7 +170,7 @@ def run(n):
     if WITH_OPENSEARCH:
         engine_env = environment("postgres", n, "opensearch", PAGE_CACHE_SECONDS="0")
         if REINDEX:
-            manage(engine_env, "rebuild_modelsearch_index", "-v0")
+            rebuild_index(engine_env)
         with gunicorn(engine_env, PORT, workers=WORKERS):
             warm(paths["api search"])
             api_opensearch = wrk(paths["api search"])

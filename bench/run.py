@@ -17,7 +17,17 @@ import threading
 import time
 import urllib.parse
 
-from stack import commit, ensure_seeded, environment, get, gunicorn, machine, manage, write_report
+from stack import (
+    analyze,
+    commit,
+    ensure_seeded,
+    environment,
+    get,
+    gunicorn,
+    machine,
+    manage,
+    write_report,
+)
 
 PORT = int(os.environ.get("BENCH_PORT", "8101"))
 QUERIES = [
@@ -84,8 +94,9 @@ def measure(rounds=30, seconds=10.0):
 def run(n, database, search):
     env = environment(database, n, search)
     started = time.monotonic()
-    manage(env, "rebuild_modelsearch_index")
+    manage(env, "rebuild_modelsearch_index", "-v0")
     index_seconds = time.monotonic() - started
+    analyze(env)
     with gunicorn(env, PORT):
         result = measure()
         result["backend_reported"] = timed_get("/api/search/?q=chattbot")[1]["backend"]

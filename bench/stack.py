@@ -56,6 +56,18 @@ def manage(env, *args, capture=False):
     return result.stdout
 
 
+def analyze(env):
+    """Fresh planner statistics, as autovacuum would give a live site after a
+    rebuild of the index tables."""
+    manage(env, "shell", "-v", "0", "-c",
+           "from django.db import connection; connection.cursor().execute('ANALYZE')")
+
+
+def rebuild_index(env):
+    manage(env, "rebuild_modelsearch_index", "-v0")
+    analyze(env)
+
+
 def _create_postgres_database(n):
     import psycopg
 
