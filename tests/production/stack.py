@@ -188,9 +188,15 @@ class Stack:
             self.processes.pop("worker", None)
             self.start_worker()
 
+    WORKER_ID = "worker-1"
+
     def start_worker(self):
+        """As the documented systemd unit does: requeue what this worker left
+        running when it was killed, then run it under the same id."""
+        requeue = [sys.executable, "manage.py", "requeue_tasks", "--worker-id", self.WORKER_ID]
+        assert subprocess.run(requeue, cwd=ROOT, env=self.env, capture_output=True).returncode == 0
         self._spawn("worker", [sys.executable, "manage.py", "db_worker", "--interval", "0.5",
-                               "--no-startup-delay"])
+                               "--no-startup-delay", "--worker-id", self.WORKER_ID])
 
     def start_nginx(self):
         template = string.Template((ROOT / "deploy" / "nginx.conf").read_text())

@@ -119,6 +119,19 @@ def test_queued_mail_survives_a_worker_restart(stack):
     stack.start_worker()
     assert wait_until(lambda: mail_to(stack, "olle.ek@example.se"))
 
+    # Killed in the middle of a task: the task stays marked as running. Here the
+    # kill is simulated by claiming the queued task for the worker, as the worker
+    # does just before it runs one. The restarted worker requeues and sends it.
+    stack.stop("worker")
+    status, html, final = register(stack, "stina.ek@example.se")
+    assert status == 200 and final.endswith("/registered/")
+    stack.shell(
+        "from django_tasks_db.models import DBTaskResult\n"
+        "for task in DBTaskResult.objects.ready().filter(task_path='portal.mail.deliver_email'):\n"
+        f"    task.claim({stack.WORKER_ID!r})\n")
+    stack.start_worker()
+    assert wait_until(lambda: mail_to(stack, "stina.ek@example.se"))
+
 
 def test_media_is_shared_and_served_by_nginx(stack, case):
     _pk, url, _title = case
