@@ -1,13 +1,15 @@
 """Rank and paginate matches inside the database or the engine.
 
 Each ranker takes the candidate cases (published, in the chosen languages,
-filtered) and the query words, and returns a `Ranking`: the total, the ids
-of one page in rank order, and a queryset of every match for facet counts.
-None of them loads or scores all hits in Python."""
+filtered) and the query words, and returns a `Ranking`: one page of ids in
+rank order and the facet counts over every match (from which the total
+follows), both from one SQL statement or one engine request. None of them
+loads or scores all hits in Python."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models.expressions import RawSQL
 from modelsearch.backends import get_search_backend
@@ -39,17 +41,36 @@ class Ranking:
     facet_rows: list | None = None
 
 
-def newest_first(queryset):
-    return queryset.order_by("-first_published_at", "-pk")
+NEWEST_FIRST = "p.first_published_at DESC, m.pk DESC"
 
 
-def _page(queryset, offset, limit):
-    return list(newest_first(queryset).values_list("pk", flat=True)[offset : offset + limit])
+def page_and_facets(match_columns, match_sql, params, order, offset, limit):
+    """One statement: the matches are materialised once (`m`, first column the
+    page id), one page of them is numbered in `order` (over `m` and its page
+    row `p`), and every facet is counted over the same matches. Returns the
+    page's ids and the facet rows (cases.listing.counts_from_rows)."""
+    hits = (
+        "SELECT 'hit', CAST(pk AS TEXT), rank_no FROM (SELECT m.pk AS pk, "  # noqa: S608
+        f"ROW_NUMBER() OVER (ORDER BY {order}) AS rank_no "
+        "FROM m JOIN wagtailcore_page p ON p.id = m.pk) ranked "
+        "WHERE rank_no > %s AND rank_no <= %s UNION ALL "
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(facet_statement(match_columns, match_sql, hits),
+                       [*params, offset, offset + limit])
+        rows = cursor.fetchall()
+    hit_rows = sorted((row for row in rows if row[0] == "hit"), key=lambda row: row[2])
+    return [int(value) for _kind, value, _n in hit_rows], [row for row in rows if row[0] != "hit"]
 
 
 def rank_all(candidates, offset, limit):
     """No query words: every candidate, newest first."""
-    return Ranking(None, _page(candidates, offset, limit), candidates)
+    try:
+        sql, params = candidates.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a filter that nothing can match
+        return Ranking(0, [], candidates, facet_rows=[])
+    page_ids, rows = page_and_facets("pk", sql, params, NEWEST_FIRST, offset, limit)
+    return Ranking(None, page_ids, candidates, facet_rows=rows)
 
 
 class DatabaseRanker:
@@ -69,7 +90,7 @@ class DatabaseRanker:
             # Two matches, not one on the concatenation: each can use its GIN index.
             where = "(ie.title @@ q.query OR ie.body @@ q.query)"
             score = "ts_rank(ie.title, q.query) * 4 + ts_rank(ie.body, q.query)"
-            order = "score DESC"
+            direction = "DESC"
             pk_sql = "CAST(ie.object_id AS INTEGER)"
         else:
             fts = f"{table}_fts"
@@ -80,7 +101,7 @@ class DatabaseRanker:
             where = f"{fts} MATCH %s"
             # Columns: autocomplete, body, title.
             score = f"bm25({fts}, 0.0, 1.0, 4.0)"
-            order = "score ASC"
+            direction = "ASC"
             pk_sql = "CAST(ie.object_id AS INTEGER)"
         base = (
             f"FROM {source} WHERE {where} AND ie.content_type_id IN ({type_marks}) "
@@ -90,25 +111,14 @@ class DatabaseRanker:
         # Only fixed SQL fragments are interpolated; the query text is a parameter.
         matched_sql = RawSQL(f"SELECT {pk_sql} {base}", params)  # noqa: S611
         matches = CaseStudyPage.objects.filter(pk__in=matched_sql)
-        # The total is left to the facet counts, which go over every match anyway.
-        total = None
+        # The match runs once: the page of hits and every facet count come from
+        # one statement; the total is the facet counts' sum.
         if sort == "newest":
-            return Ranking(total, _page(matches, offset, limit), matches)
-        # One statement matches once: the page of hits in rank order, then
-        # every facet's counts over the same materialized matches.
-        hits = (
-            "SELECT 'hit', CAST(pk AS TEXT), rank_no FROM (SELECT pk, ROW_NUMBER() OVER "  # noqa: S608
-            f"(ORDER BY {order}, pk DESC) AS rank_no FROM m) ranked "
-            "WHERE rank_no > %s AND rank_no <= %s UNION ALL "
-        )
-        statement = facet_statement("pk, score", f"SELECT {pk_sql}, {score} {base}", hits)
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [*params, offset, offset + limit])
-            rows = cursor.fetchall()
-        page_ids = [int(value) for kind, value, _p in sorted(
-            (row for row in rows if row[0] == "hit"), key=lambda row: row[2])]
-        return Ranking(total, page_ids, matches,
-                       facet_rows=[row for row in rows if row[0] != "hit"])
+            match_sql, order = f"SELECT {pk_sql}, 0 {base}", NEWEST_FIRST
+        else:
+            match_sql, order = f"SELECT {pk_sql}, {score} {base}", f"m.score {direction}, m.pk DESC"
+        page_ids, rows = page_and_facets("pk, score", match_sql, params, order, offset, limit)
+        return Ranking(None, page_ids, matches, facet_rows=rows)
 
     @staticmethod
     def _tsquery(words, languages):
