@@ -51,6 +51,23 @@ def test_a_full_media_disk_fails_the_upload_clearly_and_keeps_nothing(stack):
         subprocess.run(["umount", str(disk)], check=False)
 
 
+def run_while_killing_workers(stack, client, clients):
+    """client(n) for n in range(clients) at once, while one application worker of
+    server A is SIGKILLed every 0.4 s (its master starts a new one) until all end."""
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    for t in threads:
+        t.start()
+    kills = 0
+    while any(t.is_alive() for t in threads):
+        for pid in stack.worker_pids("a")[:1]:
+            subprocess.run(["kill", "-9", str(pid)], check=False)
+            kills += 1
+        time.sleep(0.4)
+    for t in threads:
+        t.join()
+    assert kills > 0
+
+
 def test_killing_application_workers_mid_request_loses_no_registration(stack):
     outcomes, lock = [], threading.Lock()
 
@@ -67,18 +84,7 @@ def test_killing_application_workers_mid_request_loses_no_registration(stack):
             with lock:
                 outcomes.append((email, ok))
 
-    threads = [threading.Thread(target=register_many, args=(n,)) for n in range(6)]
-    for t in threads:
-        t.start()
-    kills = 0
-    while any(t.is_alive() for t in threads):
-        for pid in stack.worker_pids("a")[:1]:
-            subprocess.run(["kill", "-9", str(pid)], check=False)
-            kills += 1
-        time.sleep(0.4)
-    for t in threads:
-        t.join()
-    assert kills > 0
+    run_while_killing_workers(stack, register_many, 6)
 
     stored = stack.shell(
         "from activities.models import Participant; "
@@ -131,18 +137,7 @@ def test_killing_application_workers_mid_request_loses_no_submitted_case(stack):
             with lock:
                 outcomes.append((title, ok))
 
-    threads = [threading.Thread(target=submit_many, args=(n,)) for n in range(3)]
-    for t in threads:
-        t.start()
-    kills = 0
-    while any(t.is_alive() for t in threads):
-        for pid in stack.worker_pids("a")[:1]:
-            subprocess.run(["kill", "-9", str(pid)], check=False)
-            kills += 1
-        time.sleep(0.4)
-    for t in threads:
-        t.join()
-    assert kills > 0
+    run_while_killing_workers(stack, submit_many, 3)
 
     stored = stack.shell(
         "from cases.models import CaseStudyPage\n"
