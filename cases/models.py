@@ -240,8 +240,12 @@ class CaseStudyPage(Page):
         annotate_cards([self], taxonomy)
         context["theme_labels"] = self.theme_labels
         context["stage_label"] = self.stage_label
-        # Called by the template only when its cached fragment is missing.
+        # Called by the template only when its cached fragment is missing. The
+        # fragment's key names what the list depends on, so a preview with other
+        # themes, or of a page not saved yet, gets its own list.
         context["related_cases"] = lambda: related_cases(self, taxonomy)
+        theme_ids = sorted(theme.pk for theme in self.themes.all())
+        context["related_key"] = f"{self.pk}:{self.locale_id}:{self.stage_id}:{theme_ids}"
         return context
 
 

@@ -167,6 +167,21 @@ def test_related_cases_rank_shared_themes_then_stage_and_follow_publishing(clien
                          "Samma skede"]
 
 
+def test_a_preview_shows_the_related_cases_of_its_own_themes(client, make_case):
+    from cases.snippets import Theme
+
+    case = make_case(themes=["security"], stage="evaluation")
+    make_case(title="Säkerhetsfall", themes=["security"], stage="problem")
+    make_case(title="Hållbarhetsfall", themes=["sustainability"], stage="problem")
+    # A reader on the host Wagtail's preview uses: the live list is now kept.
+    assert "Säkerhetsfall" in text(client.get(case.url, HTTP_HOST="localhost"))
+    draft = CaseStudyPage.objects.get(pk=case.pk)
+    draft.themes.set([Theme.objects.get(slug="sustainability", locale=case.locale)])
+    page = draft.make_preview_request().content.decode()
+    related = page[page.index("Relaterade erfarenheter"):]
+    assert "Hållbarhetsfall" in related and "Säkerhetsfall" not in related
+
+
 def test_case_without_translation_says_so(client, make_case):
     case = make_case(title="Bara på svenska")
     page = text(client.get(case.url))
