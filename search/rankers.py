@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models.expressions import RawSQL
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
@@ -32,13 +31,11 @@ class EngineUnavailable(Exception):
 
 @dataclass
 class Ranking:
-    total: int | None  # None: count the matches (the facet counts do)
+    total: int | None  # None: the sum of the facet counts
     page_ids: list
-    matches: object  # a CaseStudyPage queryset of every match (None: see facet_rows)
+    # Facet rows (kind, value, n) over every match (cases.listing.counts_from_rows).
+    facet_rows: list
     suggestion: str = ""
-    # Facet rows (kind, value, n) counted in the ranking's own statement, or
-    # None: count them over `matches` (cases.listing.counts_from_rows).
-    facet_rows: list | None = None
 
 
 NEWEST_FIRST = "p.first_published_at DESC, m.pk DESC"
@@ -68,9 +65,9 @@ def rank_all(candidates, offset, limit):
     try:
         sql, params = candidates.order_by().values("pk").query.sql_with_params()
     except EmptyResultSet:  # a filter that nothing can match
-        return Ranking(0, [], candidates, facet_rows=[])
+        return Ranking(0, [], [])
     page_ids, rows = page_and_facets("pk", sql, params, NEWEST_FIRST, offset, limit)
-    return Ranking(None, page_ids, candidates, facet_rows=rows)
+    return Ranking(None, page_ids, rows)
 
 
 class DatabaseRanker:
@@ -109,8 +106,6 @@ class DatabaseRanker:
         )
         params = [*q_params, *types, *cand_params]
         # Only fixed SQL fragments are interpolated; the query text is a parameter.
-        matched_sql = RawSQL(f"SELECT {pk_sql} {base}", params)  # noqa: S611
-        matches = CaseStudyPage.objects.filter(pk__in=matched_sql)
         # The match runs once: the page of hits and every facet count come from
         # one statement; the total is the facet counts' sum.
         if sort == "newest":
@@ -118,7 +113,7 @@ class DatabaseRanker:
         else:
             match_sql, order = f"SELECT {pk_sql}, {score} {base}", f"m.score {direction}, m.pk DESC"
         page_ids, rows = page_and_facets("pk, score", match_sql, params, order, offset, limit)
-        return Ranking(None, page_ids, matches, facet_rows=rows)
+        return Ranking(None, page_ids, rows)
 
     @staticmethod
     def _tsquery(words, languages):
@@ -198,7 +193,7 @@ class EngineRanker:
             if ids and lang in languages
         ]
         if not should:
-            return Ranking(0, [], CaseStudyPage.objects.none())
+            return Ranking(0, [], [])
         column = self._filter_columns(backend)
         aggregations = {
             facet: {"terms": {"field": column[field], "size": 10000}}
@@ -239,7 +234,7 @@ class EngineRanker:
             for bucket in result["buckets"]
         ]
         suggestion = self._suggestion(response, words) if not total else ""
-        return Ranking(total, page_ids, None, suggestion, facet_rows=rows)
+        return Ranking(total, page_ids, rows, suggestion)
 
     @staticmethod
     def _filter_columns(backend):

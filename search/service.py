@@ -16,7 +16,6 @@ from cases.listing import (
     Taxonomy,
     annotate_cards,
     apply_filters,
-    count_facets,
     counts_from_rows,
     facet_counts,
     parse_filters,
@@ -148,11 +147,8 @@ def rank(params, candidates):
 def run_search(params):
     candidates = candidate_cases(params)
     ranking, backend, degraded = rank(params, candidates)
-    if ranking.facet_rows is not None:
-        counts = counts_from_rows(ranking.facet_rows, params.taxonomy)
-    else:
-        counts = count_facets(ranking.matches, params.taxonomy)
-    facets = facet_counts(ranking.matches, params.filters, params.taxonomy, counts)
+    counts = counts_from_rows(ranking.facet_rows, params.taxonomy)
+    facets = facet_counts(candidates, params.filters, params.taxonomy, counts)
     cases = {c.pk: c for c in with_card_data(CaseStudyPage.objects.filter(pk__in=ranking.page_ids))
              .prefetch_related("lessons")}
     results = [cases[pk] for pk in ranking.page_ids if pk in cases]
