@@ -14,9 +14,11 @@ from django.db import connection
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Locale, PageViewRestriction
 
 from cases.listing import facet_statement
 from cases.models import CaseStudyPage
+from cases.snippets import Agency
 from search.text import stems
 
 # Facets the engine counts with aggregations: (facet, the case's filter field).
@@ -76,7 +78,9 @@ class DatabaseRanker:
 
     name = "database"
 
-    def rank(self, candidates, words, languages, sort, offset, limit):
+    def rank(self, params, candidates, offset):
+        words, languages, sort = params.words, params.languages, params.sort
+        limit = params.page_size
         cand_sql, cand_params = candidates.order_by().values("pk").query.sql_with_params()
         types = list(get_descendants_content_types_pks(CaseStudyPage))
         table = IndexEntry._meta.db_table
@@ -148,84 +152,46 @@ def engine_backend():
 
 class EngineRanker:
     """OpenSearch or Elasticsearch: Swedish and English analysed sub-fields,
-    field boosts and typo tolerance; the candidate ids come from the database."""
+    field boosts and typo tolerance. What a case must be to be found
+    (published, public, in the language, matching the filters) is a filter
+    in the engine too, so no candidate ids travel."""
+
+    # Typo tolerance costs more than the search itself (each word is expanded
+    # over every field's terms), so it runs only when the words as written
+    # find fewer cases than this.
+    FUZZY_BELOW = 3
 
     def __init__(self, name):
         self.name = name
 
-    def rank(self, candidates, words, languages, sort, offset, limit):
+    def rank(self, params, candidates, offset):
         backend = engine_backend()
         index = backend.get_index_for_model(CaseStudyPage)
-        by_language = {lang: [] for lang in languages}
-        for pk, code in candidates.values_list("pk", "locale__language_code"):
-            by_language.setdefault(code.split("-")[0], []).append(str(pk))
-        text = " ".join(words)
-        should = [
-            {
-                "bool": {
-                    "filter": [{"terms": {"pk": ids}}],
-                    "must": [
-                        {
-                            "multi_match": {
-                                "query": text,
-                                # The stemmed fields first; the plain ones
-                                # let a typo in an inflected word still match
-                                # (stemming "handläggnig" cuts it short).
-                                "fields": [
-                                    f"title.{lang}^6",
-                                    f"_all_text_boost_3_0.{lang}^3",
-                                    f"_all_text_boost_2_0.{lang}^2",
-                                    f"_all_text.{lang}",
-                                    "title^3",
-                                    "_all_text_boost_3_0^1.5",
-                                    "_all_text_boost_2_0",
-                                    "_all_text^0.5",
-                                ],
-                                "operator": "and",
-                                "fuzziness": "AUTO",
-                                "prefix_length": 1,
-                            }
-                        }
-                    ],
-                }
-            }
-            for lang, ids in by_language.items()
-            if ids and lang in languages
-        ]
-        if not should:
-            return Ranking(0, [], [])
         column = self._filter_columns(backend)
-        aggregations = {
-            facet: {"terms": {"field": column[field], "size": 10000}}
-            for facet, field in ENGINE_FACETS
-        }
-        aggregations["year"] = {"date_histogram": {
-            "field": column["started"], "calendar_interval": "year", "format": "yyyy",
-            "min_doc_count": 1}}
+        scope = self._scope(backend, column, params)
+        locales = dict(Locale.objects.filter(language_code__in=params.languages)
+                       .values_list("language_code", "pk"))
+        text = " ".join(params.words)
         body = {
-            "query": {"bool": {"should": should, "minimum_should_match": 1}},
             # The document id is the page's pk: no stored field to fetch per hit.
             "_source": False,
             # Only the page asked for: the total and the facets come from the
             # engine too (track_total_hits and aggregations), not from the hits.
             "from": offset,
-            "size": limit,
+            "size": params.page_size,
             "track_total_hits": True,
-            "aggs": aggregations,
-            # Fuzzy matching keeps the first letter; the suggester may change it.
-            "suggest": {"words": {"text": text, "term": {"field": "_all_text",
-                                                          "prefix_length": 0}}},
+            "aggs": self._aggregations(column),
         }
-        if sort == "newest":
+        if params.sort == "newest":
             body["sort"] = [{column["first_published_at"]: "desc"}, {column["id"]: "desc"}]
-        try:
-            response = backend.es.search(
-                index=index.name,
-                body=body,
-                request_timeout=settings.SEARCH_ENGINE_QUERY_TIMEOUT,
-            )
-        except Exception as exc:  # transport error or time-out: fall back
-            raise EngineUnavailable(str(exc)) from exc
+        exact = self._query(scope, column, locales, text, fuzzy=False)
+        response = self._search(backend, index, {**body, "query": exact})
+        if response["hits"]["total"]["value"] < self.FUZZY_BELOW:
+            body["query"] = self._query(scope, column, locales, text, fuzzy=True)
+            # Fuzzy matching keeps the first letter; the suggester may change it.
+            body["suggest"] = {"words": {"text": text, "term": {"field": "_all_text",
+                                                                "prefix_length": 0}}}
+            response = self._search(backend, index, body)
         total = response["hits"]["total"]["value"]
         page_ids = [int(hit["_id"]) for hit in response["hits"]["hits"]]
         rows = [
@@ -233,8 +199,78 @@ class EngineRanker:
             for facet, result in response.get("aggregations", {}).items()
             for bucket in result["buckets"]
         ]
-        suggestion = self._suggestion(response, words) if not total else ""
+        suggestion = self._suggestion(response, params.words) if not total else ""
         return Ranking(total, page_ids, rows, suggestion)
+
+    @staticmethod
+    def _search(backend, index, body):
+        try:
+            return backend.es.search(index=index.name, body=body,
+                                     request_timeout=settings.SEARCH_ENGINE_QUERY_TIMEOUT)
+        except Exception as exc:  # transport error or time-out: fall back
+            raise EngineUnavailable(str(exc)) from exc
+
+    @staticmethod
+    def _query(scope, column, locales, text, fuzzy):
+        """Each language's cases matched on that language's analysed fields."""
+        # The stemmed fields first; the plain ones let a typo in an inflected
+        # word still match (stemming "handläggnig" cuts it short).
+        def fields(lang):
+            return [f"title.{lang}^6", f"_all_text_boost_3_0.{lang}^3",
+                    f"_all_text_boost_2_0.{lang}^2", f"_all_text.{lang}",
+                    "title^3", "_all_text_boost_3_0^1.5", "_all_text_boost_2_0",
+                    "_all_text^0.5"]
+
+        tolerance = {"fuzziness": "AUTO", "prefix_length": 1} if fuzzy else {}
+        should = [
+            {"bool": {
+                "filter": [{"term": {column["locale_id"]: pk}}],
+                "must": [{"multi_match": {"query": text, "fields": fields(lang),
+                                          "operator": "and", **tolerance}}],
+            }}
+            for lang, pk in locales.items()
+        ]
+        return {"bool": {**scope, "should": should, "minimum_should_match": 1}}
+
+    @staticmethod
+    def _scope(backend, column, params):
+        """The engine's filter for what candidate_cases() selects in the
+        database: live, public cases matching the facet filters."""
+        mapping = backend.mapping_class(CaseStudyPage)
+        taxonomy = params.taxonomy
+        must = [{"match": {"_django_content_type": mapping.get_content_type()}},
+                {"term": {column["live"]: True}}]
+        for name, values in params.filters.items():
+            if name in ("theme", "stage"):
+                field = "theme_ids_for_search" if name == "theme" else "stage_id"
+                ids = [str(pk) for pk, slug in taxonomy.slug_by_pk[name].items()
+                       if slug in values]
+                must.append({"terms": {column[field]: ids}})
+            elif name == "agency":
+                ids = list(Agency.objects.filter(name__in=values).values_list("pk", flat=True))
+                must.append({"terms": {column["agency_id"]: ids}})
+            elif name == "status":
+                must.append({"terms": {column["status"]: values}})
+            elif name == "year":
+                must.append({"bool": {"should": [
+                    {"range": {column["started"]: {"gte": f"{year}-01-01",
+                                                   "lte": f"{year}-12-31"}}}
+                    for year in values]}})
+        # Page.public(): nothing under a page with a view restriction.
+        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+        must_not = [{"prefix": {column["path"]: path}} for path in restricted]
+        return {"filter": must, "must_not": must_not}
+
+    @staticmethod
+    def _aggregations(column):
+        aggregations = {
+            facet: {"terms": {"field": column[field], "size": 10000}}
+            for facet, field in ENGINE_FACETS
+        }
+        aggregations["year"] = {"date_histogram": {
+            "field": column["started"], "calendar_interval": "year", "format": "yyyy",
+            "min_doc_count": 1}}
+        return aggregations
 
     @staticmethod
     def _filter_columns(backend):

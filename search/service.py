@@ -22,7 +22,6 @@ from cases.listing import (
     published_cases,
     with_card_data,
 )
-from cases.models import CaseStudyPage
 from search.engine import engine_available, mark_unavailable
 from search.health import backend_name
 from search.rankers import DatabaseRanker, EngineRanker, EngineUnavailable, rank_all
@@ -129,7 +128,7 @@ def candidate_cases(params):
 def rank(params, candidates):
     """(ranking, backend name, degraded) with the engine if it answers."""
     offset = (params.page - 1) * params.page_size
-    args = (candidates, params.words, params.languages, params.sort, offset, params.page_size)
+    args = (params, candidates, offset)
     name = backend_name()
     if not params.words:
         return rank_all(candidates, offset, params.page_size), name, False
@@ -149,7 +148,9 @@ def run_search(params):
     ranking, backend, degraded = rank(params, candidates)
     counts = counts_from_rows(ranking.facet_rows, params.taxonomy)
     facets = facet_counts(candidates, params.filters, params.taxonomy, counts)
-    cases = {c.pk: c for c in with_card_data(CaseStudyPage.objects.filter(pk__in=ranking.page_ids))
+    # From the candidates, not all cases: an engine whose index lags behind
+    # (background indexing) never shows a case that is no longer published.
+    cases = {c.pk: c for c in with_card_data(candidates.filter(pk__in=ranking.page_ids))
              .prefetch_related("lessons")}
     results = [cases[pk] for pk in ranking.page_ids if pk in cases]
     annotate_cards(results, params.taxonomy)

@@ -201,6 +201,30 @@ def test_unpublished_cases_are_not_found(make_case, api):
     assert api(q="chattbot")[1]["total"] == 0
 
 
+def test_cases_behind_a_view_restriction_are_not_found(make_case, api):
+    from wagtail.models import PageViewRestriction
+
+    make_case(id="open", title="Chattbot för alla")
+    hidden = make_case(id="hidden", title="Chattbot bakom lösenord")
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
+    for params in ({"q": "chattbot"}, {"q": "chattbot", "theme": "digital-services"}, {}):
+        data = api(**params)[1]
+        assert ids(data) == ["open"], params
+        assert data["total"] == 1
+
+
+def test_a_case_unpublished_behind_the_index_s_back_is_never_shown(make_case, api):
+    """An engine indexes in the background: until it catches up, a case taken
+    down must not appear in the results, whatever the index says."""
+    from wagtail.models import Page
+
+    make_case(id="live", title="Chattbot som finns")
+    gone = make_case(id="gone", title="Chattbot som togs bort")
+    Page.objects.filter(pk=gone.pk).update(live=False)  # no signal: the index is stale
+    assert ids(api(q="chattbot")[1]) == ["live"]
+
+
 @pytest.mark.opensearch
 def test_typos_are_tolerated_by_the_engine(make_case, api, settings):
     if "database" in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:
