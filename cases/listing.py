@@ -7,6 +7,7 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -29,17 +30,22 @@ class FilterError(ValueError):
 
 @dataclass
 class Taxonomy:
-    """Theme and stage names in one locale, keyed by slug (two queries, once
-    per content change: see portal.fragments)."""
+    """Theme and stage names in one locale, keyed by slug, with the agencies'
+    names and the languages' codes (four queries, once per content change:
+    see portal.fragments)."""
 
     themes: dict = field(default_factory=dict)
     stages: dict = field(default_factory=dict)
     stage_order: dict = field(default_factory=dict)
     slug_by_pk: dict = field(default_factory=lambda: {"theme": {}, "stage": {}})
+    agency_names: dict = field(default_factory=dict)  # by pk, every language
+    language_codes: dict = field(default_factory=dict)  # locale pk: "sv"
 
     @classmethod
     def for_locale(cls, locale):
-        return remember(None, f"taxonomy:{locale.pk}", lambda: cls._load(locale))
+        # The key's version changes with the class's fields: a deploy must not
+        # read objects pickled by the previous release.
+        return remember(None, f"taxonomy:v2:{locale.pk}", lambda: cls._load(locale))
 
     @classmethod
     def _load(cls, locale):
@@ -54,6 +60,9 @@ class Taxonomy:
             if stage.locale_id == locale.pk or stage.slug not in taxonomy.stages:
                 taxonomy.stages[stage.slug] = stage.name
                 taxonomy.stage_order[stage.slug] = stage.order
+        taxonomy.agency_names = dict(Agency.objects.values_list("pk", "name"))
+        taxonomy.language_codes = {pk: code.split("-")[0] for pk, code
+                                   in Locale.objects.values_list("pk", "language_code")}
         return taxonomy
 
     def theme_label(self, slug):
@@ -111,36 +120,54 @@ def count_facets(queryset, taxonomy):
     """{facet: {value: count}} over the whole result set, "language" included,
     in one statement (see facet_statement)."""
     try:
-        ids_sql, params = queryset.order_by().values("pk").query.sql_with_params()
-    except EmptyResultSet:  # e.g. pk__in=[]: the engine found nothing
+        facts, params = facts_sql(queryset)
+    except EmptyResultSet:  # a filter that nothing can match
         return counts_from_rows([], taxonomy)
     with connection.cursor() as cursor:
-        cursor.execute(facet_statement("pk", ids_sql), params)
+        cursor.execute(facet_statement(facts, "SELECT c.*, 0 FROM c"), params)
         return counts_from_rows(cursor.fetchall(), taxonomy)
 
 
-def facet_statement(match_columns, match_sql, first_rows=""):
-    """SQL counting every facet over the matches: the matching ids are computed
-    once (a materialized CTE `m` whose first column is the page id), with the
-    facet columns of each match, then grouped once per facet. One pass instead
-    of one query per facet, each of which ran the whole search again, keeps
-    common words fast at 10,000 cases. first_rows: more rows of (kind, value,
-    number) put before the counts, read from `m` (a ranker's page of hits)."""
-    if connection.vendor == "sqlite":
-        year = "CAST(strftime('%%Y', c.started) AS INTEGER)"
-    else:
-        year = "CAST(EXTRACT(YEAR FROM c.started) AS INTEGER)"
-    # Fixed SQL around the match query; every value is a parameter.
-    groups = " UNION ALL ".join(
-        f"SELECT '{name}', CAST(x_{name} AS TEXT), COUNT(*) FROM f GROUP BY x_{name}"  # noqa: S608
-        for name in ("stage", "agency", "status", "year", "language"))
+# What a match carries besides its score: every column a facet counts or a
+# page of hits is ordered by, read with the candidates (facts_sql) so nothing
+# joins the wide page rows again.
+FACTS = ("pk", "x_stage", "x_agency", "x_status", "x_language", "published", "x_year")
+
+
+def facts_sql(queryset):
+    """SQL and parameters selecting FACTS, in that order, for each case of the
+    queryset. Raises EmptyResultSet when no case can match."""
     return (
-        f"WITH m({match_columns}) AS MATERIALIZED ({match_sql}), "  # noqa: S608
-        "f AS MATERIALIZED (SELECT c.stage_id AS x_stage, c.agency_id AS x_agency, "
-        f"c.status AS x_status, {year} AS x_year, p.locale_id AS x_language "
-        "FROM m JOIN cases_casestudypage c ON c.page_ptr_id = m.pk "
-        "JOIN wagtailcore_page p ON p.id = m.pk) "
+        queryset.order_by()
+        .annotate(x_year=ExtractYear("started"))
+        .values("pk", "stage_id", "agency_id", "status", "locale_id", "first_published_at",
+                "x_year")
+        .query.sql_with_params()
+    )
+
+
+def facet_statement(facts, match_sql, first_rows=""):
+    """SQL counting every facet over the matches, in one pass.
+
+    `facts` (facts_sql) becomes the CTE `c` of the candidates; `match_sql`
+    selects the matches from it, as `c.*` and then a score, and is
+    materialized once as `m`. Each facet is then grouped over `m`: one pass
+    instead of one query per facet (each of which ran the whole search
+    again), and no join back to the page rows. first_rows: more rows of
+    (kind, value, number) put before the counts, read from `m` (a ranker's
+    page of hits)."""
+    columns = ", ".join(FACTS)
+    # Fixed SQL around the queries; every value is a parameter.
+    groups = " UNION ALL ".join(
+        f"SELECT '{name}', CAST(x_{name} AS TEXT), COUNT(*) FROM m GROUP BY x_{name}"  # noqa: S608
+        for name in ("stage", "agency", "status", "language"))
+    return (
+        f"WITH c({columns}) AS NOT MATERIALIZED ({facts}), "  # noqa: S608
+        f"m({columns}, score) AS MATERIALIZED ({match_sql}) "
         f"{first_rows}{groups} UNION ALL "
+        # An integer's text, whatever type the database's year function returns.
+        "SELECT 'year', CAST(CAST(x_year AS INTEGER) AS TEXT), COUNT(*) FROM m "
+        "GROUP BY x_year UNION ALL "
         "SELECT 'theme', CAST(t.theme_id AS TEXT), COUNT(*) "
         "FROM m JOIN cases_casestudypage_themes t ON t.casestudypage_id = m.pk "
         "GROUP BY t.theme_id"
@@ -150,14 +177,8 @@ def facet_statement(match_columns, match_sql, first_rows=""):
 def counts_from_rows(rows, taxonomy):
     """{facet: Counter(value: count)} from facet_statement's (facet, value, n) rows."""
     counts = {name: Counter() for name in (*FACETS, "language")}
-    labels = {
-        **taxonomy.slug_by_pk,
-        "agency": dict(Agency.objects.filter(pk__in=[int(v) for f, v, _n in rows
-                                                     if f == "agency"])
-                       .values_list("pk", "name")),
-        "language": {pk: code.split("-")[0]
-                     for pk, code in Locale.objects.values_list("pk", "language_code")},
-    }
+    labels = {**taxonomy.slug_by_pk, "agency": taxonomy.agency_names,
+              "language": taxonomy.language_codes}
     for name, value, n in rows:
         if value is not None and name in counts:
             # Every value comes back as text (one column type for the UNION).
@@ -210,19 +231,28 @@ def published_cases(locale=None):
 
 
 def with_card_data(queryset):
-    """What a case card shows, fetched in a fixed number of queries."""
-    return queryset.select_related("agency", "stage", "hero_image", "locale").prefetch_related(
-        "themes"
-    )
+    """What a case card shows from related rows; annotate_cards adds the rest."""
+    return queryset.select_related("agency", "stage", "locale")
+
+
+def theme_labels(slugs, taxonomy):
+    """(slug, localized name) pairs in name order."""
+    return sorted(((slug, taxonomy.theme_label(slug)) for slug in slugs),
+                  key=lambda item: item[1].lower())
 
 
 def annotate_cards(cases, taxonomy):
-    """Attach localized theme and stage labels to each case of a page of results."""
+    """Attach theme slugs and localized theme and stage labels to each case of
+    a page of results: one query for the themes of all of them, read as ids
+    (the taxonomy knows their slugs), cheaper than a prefetch of theme rows."""
+    theme_ids = {case.pk: [] for case in cases}
+    rows = CaseStudyPage.themes.through.objects.filter(casestudypage_id__in=theme_ids)
+    for case_id, theme_id in rows.values_list("casestudypage_id", "theme_id"):
+        theme_ids[case_id].append(theme_id)
+    slug_of = taxonomy.slug_by_pk["theme"]
     for case in cases:
-        case.theme_labels = sorted(
-            ((t.slug, taxonomy.theme_label(t.slug)) for t in case.themes.all()),
-            key=lambda item: item[1].lower(),
-        )
+        case.theme_slugs = sorted(slug_of[pk] for pk in theme_ids[case.pk] if pk in slug_of)
+        case.theme_labels = theme_labels(case.theme_slugs, taxonomy)
         case.stage_label = taxonomy.stage_label(case.stage.slug)
     return cases
 

@@ -233,13 +233,13 @@ class CaseStudyPage(Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from cases.listing import Taxonomy, annotate_cards, related_cases
+        from cases.listing import Taxonomy, related_cases, theme_labels
 
         context = super().get_context(request, *args, **kwargs)
         taxonomy = Taxonomy.for_locale(self.locale)
-        annotate_cards([self], taxonomy)
-        context["theme_labels"] = self.theme_labels
-        context["stage_label"] = self.stage_label
+        # From the page itself, not the database: a preview shows its own themes.
+        context["theme_labels"] = theme_labels((t.slug for t in self.themes.all()), taxonomy)
+        context["stage_label"] = taxonomy.stage_label(self.stage.slug)
         # Called by the template only when its cached fragment is missing. The
         # fragment's key names what the list depends on, so a preview with other
         # themes, or of a page not saved yet, gets its own list.

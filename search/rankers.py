@@ -14,11 +14,10 @@ from django.db import connection
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
-from cases.listing import facet_statement
+from cases.listing import facet_statement, facts_sql
 from cases.models import CaseStudyPage
-from cases.snippets import Agency
 from search.text import stems
 
 # Facets the engine counts with aggregations: (facet, the case's filter field).
@@ -40,22 +39,21 @@ class Ranking:
     suggestion: str = ""
 
 
-NEWEST_FIRST = "p.first_published_at DESC, m.pk DESC"
+NEWEST_FIRST = "m.published DESC, m.pk DESC"
 
 
-def page_and_facets(match_columns, match_sql, params, order, offset, limit):
-    """One statement: the matches are materialised once (`m`, first column the
-    page id), one page of them is numbered in `order` (over `m` and its page
-    row `p`), and every facet is counted over the same matches. Returns the
-    page's ids and the facet rows (cases.listing.counts_from_rows)."""
+def page_and_facets(facts, match_sql, params, order, offset, limit):
+    """One statement (cases.listing.facet_statement): the matches are
+    materialised once (`m`), one page of them is numbered in `order`, and
+    every facet is counted over the same matches. Returns the page's ids and
+    the facet rows (cases.listing.counts_from_rows)."""
     hits = (
         "SELECT 'hit', CAST(pk AS TEXT), rank_no FROM (SELECT m.pk AS pk, "  # noqa: S608
-        f"ROW_NUMBER() OVER (ORDER BY {order}) AS rank_no "
-        "FROM m JOIN wagtailcore_page p ON p.id = m.pk) ranked "
+        f"ROW_NUMBER() OVER (ORDER BY {order}) AS rank_no FROM m) ranked "
         "WHERE rank_no > %s AND rank_no <= %s UNION ALL "
     )
     with connection.cursor() as cursor:
-        cursor.execute(facet_statement(match_columns, match_sql, hits),
+        cursor.execute(facet_statement(facts, match_sql, hits),
                        [*params, offset, offset + limit])
         rows = cursor.fetchall()
     hit_rows = sorted((row for row in rows if row[0] == "hit"), key=lambda row: row[2])
@@ -65,10 +63,11 @@ def page_and_facets(match_columns, match_sql, params, order, offset, limit):
 def rank_all(candidates, offset, limit):
     """No query words: every candidate, newest first."""
     try:
-        sql, params = candidates.order_by().values("pk").query.sql_with_params()
+        facts, params = facts_sql(candidates)
     except EmptyResultSet:  # a filter that nothing can match
         return Ranking(0, [], [])
-    page_ids, rows = page_and_facets("pk", sql, params, NEWEST_FIRST, offset, limit)
+    page_ids, rows = page_and_facets(facts, "SELECT c.*, 0 FROM c", params, NEWEST_FIRST,
+                                     offset, limit)
     return Ranking(None, page_ids, rows)
 
 
@@ -79,44 +78,43 @@ class DatabaseRanker:
     name = "database"
 
     def rank(self, params, candidates, offset):
-        words, languages, sort = params.words, params.languages, params.sort
-        limit = params.page_size
-        cand_sql, cand_params = candidates.order_by().values("pk").query.sql_with_params()
+        try:
+            facts, facts_params = facts_sql(candidates)
+        except EmptyResultSet:
+            return Ranking(0, [], [])
         types = list(get_descendants_content_types_pks(CaseStudyPage))
         table = IndexEntry._meta.db_table
         type_marks = ", ".join(["%s"] * len(types))
+        pk_sql = "CAST(ie.object_id AS INTEGER)"
         if connection.vendor == "postgresql":
-            tsquery, q_params = self._tsquery(words, languages)
-            source = f"{table} ie, ({tsquery}) AS q(query)"
+            tsquery, q_params = self._tsquery(params.words, params.languages)
+            source = f"{table} ie JOIN c ON c.pk = {pk_sql}, ({tsquery}) AS q(query)"
             # Two matches, not one on the concatenation: each can use its GIN index.
             where = "(ie.title @@ q.query OR ie.body @@ q.query)"
             score = "ts_rank(ie.title, q.query) * 4 + ts_rank(ie.body, q.query)"
             direction = "DESC"
-            pk_sql = "CAST(ie.object_id AS INTEGER)"
         else:
             fts = f"{table}_fts"
-            q_params = [self._fts_query(words, languages)]
+            q_params = [self._fts_query(params.words, params.languages)]
             # CROSS JOIN fixes the order in SQLite: the full-text match runs
             # once, not once per index entry (which made counts take seconds).
-            source = f"{fts} CROSS JOIN {table} ie ON ie.id = {fts}.rowid"
+            source = (f"{fts} CROSS JOIN {table} ie ON ie.id = {fts}.rowid "
+                      f"CROSS JOIN c ON c.pk = {pk_sql}")
             where = f"{fts} MATCH %s"
             # Columns: autocomplete, body, title.
             score = f"bm25({fts}, 0.0, 1.0, 4.0)"
             direction = "ASC"
-            pk_sql = "CAST(ie.object_id AS INTEGER)"
-        base = (
-            f"FROM {source} WHERE {where} AND ie.content_type_id IN ({type_marks}) "
-            f"AND {pk_sql} IN ({cand_sql})"
-        )
-        params = [*q_params, *types, *cand_params]
         # Only fixed SQL fragments are interpolated; the query text is a parameter.
         # The match runs once: the page of hits and every facet count come from
         # one statement; the total is the facet counts' sum.
-        if sort == "newest":
-            match_sql, order = f"SELECT {pk_sql}, 0 {base}", NEWEST_FIRST
+        if params.sort == "newest":
+            score, order = "0", NEWEST_FIRST
         else:
-            match_sql, order = f"SELECT {pk_sql}, {score} {base}", f"m.score {direction}, m.pk DESC"
-        page_ids, rows = page_and_facets("pk, score", match_sql, params, order, offset, limit)
+            order = f"m.score {direction}, m.pk DESC"
+        match_sql = (f"SELECT c.*, {score} FROM {source} "  # noqa: S608
+                     f"WHERE {where} AND ie.content_type_id IN ({type_marks})")
+        page_ids, rows = page_and_facets(facts, match_sql, [*facts_params, *q_params, *types],
+                                         order, offset, params.page_size)
         return Ranking(None, page_ids, rows)
 
     @staticmethod
@@ -169,8 +167,10 @@ class EngineRanker:
         index = backend.get_index_for_model(CaseStudyPage)
         column = self._filter_columns(backend)
         scope = self._scope(backend, column, params)
-        locales = dict(Locale.objects.filter(language_code__in=params.languages)
-                       .values_list("language_code", "pk"))
+        locales = {}  # language: its locales' pks
+        for pk, code in params.taxonomy.language_codes.items():
+            if code in params.languages:
+                locales.setdefault(code, []).append(pk)
         text = " ".join(params.words)
         body = {
             # The document id is the page's pk: no stored field to fetch per hit.
@@ -182,11 +182,11 @@ class EngineRanker:
             "track_total_hits": True,
             "aggs": self._aggregations(column),
         }
-        if params.sort == "newest":
+        if params.sort == "newest" or not text:
             body["sort"] = [{column["first_published_at"]: "desc"}, {column["id"]: "desc"}]
         exact = self._query(scope, column, locales, text, fuzzy=False)
         response = self._search(backend, index, {**body, "query": exact})
-        if response["hits"]["total"]["value"] < self.FUZZY_BELOW:
+        if text and response["hits"]["total"]["value"] < self.FUZZY_BELOW:
             body["query"] = self._query(scope, column, locales, text, fuzzy=True)
             # Fuzzy matching keeps the first letter; the suggester may change it.
             body["suggest"] = {"words": {"text": text, "term": {"field": "_all_text",
@@ -224,11 +224,12 @@ class EngineRanker:
         tolerance = {"fuzziness": "AUTO", "prefix_length": 1} if fuzzy else {}
         should = [
             {"bool": {
-                "filter": [{"term": {column["locale_id"]: pk}}],
+                "filter": [{"terms": {column["locale_id"]: pks}}],
+                # No words: every case in the language.
                 "must": [{"multi_match": {"query": text, "fields": fields(lang),
-                                          "operator": "and", **tolerance}}],
+                                          "operator": "and", **tolerance}}] if text else [],
             }}
-            for lang, pk in locales.items()
+            for lang, pks in locales.items()
         ]
         return {"bool": {**scope, "should": should, "minimum_should_match": 1}}
 
@@ -247,7 +248,7 @@ class EngineRanker:
                        if slug in values]
                 must.append({"terms": {column[field]: ids}})
             elif name == "agency":
-                ids = list(Agency.objects.filter(name__in=values).values_list("pk", flat=True))
+                ids = [pk for pk, agency in taxonomy.agency_names.items() if agency in values]
                 must.append({"terms": {column["agency_id"]: ids}})
             elif name == "status":
                 must.append({"terms": {column["status"]: values}})

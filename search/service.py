@@ -22,6 +22,7 @@ from cases.listing import (
     published_cases,
     with_card_data,
 )
+from cases.models import CaseLesson
 from search.engine import engine_available, mark_unavailable
 from search.health import backend_name
 from search.rankers import DatabaseRanker, EngineRanker, EngineUnavailable, rank_all
@@ -128,19 +129,23 @@ def candidate_cases(params):
 def rank(params, candidates):
     """(ranking, backend name, degraded) with the engine if it answers."""
     offset = (params.page - 1) * params.page_size
-    args = (params, candidates, offset)
+    if params.words:
+        def database():
+            return DatabaseRanker().rank(params, candidates, offset)
+    else:
+        def database():
+            return rank_all(candidates, offset, params.page_size)
     name = backend_name()
-    if not params.words:
-        return rank_all(candidates, offset, params.page_size), name, False
     if name != "database":
         if engine_available():
             try:
-                return EngineRanker(name).rank(*args), name, False
+                return EngineRanker(name).rank(params, candidates, offset), name, False
             except EngineUnavailable:
                 logger.warning("search engine did not answer; using the database")
                 mark_unavailable()
-        return DatabaseRanker().rank(*args), "database", True
-    return DatabaseRanker().rank(*args), "database", False
+        # Without words the database lists exactly what the engine would.
+        return database(), "database", bool(params.words)
+    return database(), "database", False
 
 
 def run_search(params):
@@ -150,13 +155,15 @@ def run_search(params):
     facets = facet_counts(candidates, params.filters, params.taxonomy, counts)
     # From the candidates, not all cases: an engine whose index lags behind
     # (background indexing) never shows a case that is no longer published.
-    cases = {c.pk: c for c in with_card_data(candidates.filter(pk__in=ranking.page_ids))
-             .prefetch_related("lessons")}
-    results = [cases[pk] for pk in ranking.page_ids if pk in cases]
-    annotate_cards(results, params.taxonomy)
+    cases = with_card_data(candidates.filter(pk__in=ranking.page_ids)).in_bulk()
+    results = annotate_cards([cases[pk] for pk in ranking.page_ids if pk in cases],
+                             params.taxonomy)
+    lessons = {case.pk: [] for case in results}
+    for page_id, text in (CaseLesson.objects.filter(page_id__in=lessons)
+                          .order_by("sort_order").values_list("page_id", "text")):
+        lessons[page_id].append(text)
     for case in results:
-        texts = [case.summary, case.challenge, case.approach, case.results]
-        texts += [lesson.text for lesson in case.lessons.all()]
+        texts = [case.summary, case.challenge, case.approach, case.results, *lessons[case.pk]]
         case.excerpt = excerpt(texts, params.words, params.languages)
     return SearchOutcome(
         params=params,
@@ -197,7 +204,7 @@ def case_as_json(case, excerpt_html):
         "summary": case.summary,
         "excerpt": excerpt_html,
         "agency": case.agency.name,
-        "themes": sorted(t.slug for t in case.themes.all()),
+        "themes": case.theme_slugs,
         "stage": case.stage.slug,
         "status": case.status,
         "language": case.locale.language_code,
