@@ -2,11 +2,12 @@
 
 A response is stored when the request is an anonymous GET (no session cookie)
 and the response is a plain 200 that sets no cookie and does not forbid
-caching; pages with forms set the CSRF cookie and so are never stored. Keys
-carry a generation number that every content change bumps (see
-portal.signals), so one increment purges every page on every application
-server that shares the cache. Entries also expire after PAGE_CACHE_SECONDS,
-since some pages change with the clock (an activity that has started)."""
+caching; pages with forms set the CSRF cookie and so are never stored. Entries
+carry the generation number that every content change bumps (see
+portal.signals) and count only under the current one, so one increment
+purges every page on every application server that shares the cache. They
+also expire after PAGE_CACHE_SECONDS, since some pages change with the clock
+(an activity that has started)."""
 
 from django.conf import settings
 from django.core.cache import cache
@@ -57,12 +58,17 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_SECONDS or not _cacheable_request(request):
             return self.get_response(request)
-        key = f"page-cache:{current_generation()}:{request.get_host()}:{request.get_full_path()}"
-        stored = cache.get(key)
-        if stored is not None:
+        # One round trip for the generation and the page: an entry stored
+        # under an older generation is stale.
+        key = f"page-cache:{request.get_host()}:{request.get_full_path()}"
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or current_generation()
+        request._content_generation = generation  # portal.fragments reads it
+        stored = found.get(key)
+        if stored is not None and stored[0] == generation:
             from django.http import HttpResponse
 
-            content, headers = stored
+            _generation, content, headers = stored
             response = HttpResponse(content)
             for name, value in headers:
                 response[name] = value
@@ -71,6 +77,6 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if _cacheable_response(request, response):
             headers = [(h, response[h]) for h in STORED_HEADERS if response.has_header(h)]
-            cache.set(key, (response.content, headers), settings.PAGE_CACHE_SECONDS)
+            cache.set(key, (generation, response.content, headers), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
