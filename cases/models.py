@@ -199,6 +199,12 @@ class CaseStudyPage(Page):
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
+        indexes = [
+            # Everything a search counts facets by, readable from the index
+            # alone: the wide rows (all the case text) are never read.
+            models.Index(fields=["page_ptr", "stage", "agency", "status", "started"],
+                         name="case_facts"),
+        ]
 
     def clean(self):
         super().clean()
