@@ -246,6 +246,8 @@ class CaseStudyPage(Page):
         # From the page itself, not the database: a preview shows its own themes.
         context["theme_labels"] = theme_labels((t.slug for t in self.themes.all()), taxonomy)
         context["stage_label"] = taxonomy.stage_label(self.stage.slug)
+        # The listing the facts link into, looked up once (each get_parent() is a query).
+        context["listing_url"] = self.get_parent().get_url(request)
         # Called by the template only when its cached fragment is missing. The
         # fragment's key names what the list depends on, so a preview with other
         # themes, or of a page not saved yet, gets its own list.

@@ -196,11 +196,12 @@ def promoted_cases(params):
     return [by_pk[pk] for pk in page_ids if pk in by_pk]
 
 
-def case_as_json(case, excerpt_html):
+def case_as_json(case, excerpt_html, request=None):
     return {
         "id": case.exchange_id,
         "title": case.title,
-        "url": case.url,
+        # With the request, Wagtail looks the site's root paths up once per request.
+        "url": case.get_url(request),
         "summary": case.summary,
         "excerpt": excerpt_html,
         "agency": case.agency.name,
@@ -213,7 +214,7 @@ def case_as_json(case, excerpt_html):
     }
 
 
-def outcome_as_json(outcome):
+def outcome_as_json(outcome, request=None):
     facets = {name: {value: count for value, _l, count, _s in rows if count}
               for name, rows in outcome.facets.items()}
     facets["language"] = {code: n for code, _l, n in outcome.language_facet}
@@ -223,7 +224,7 @@ def outcome_as_json(outcome):
         "page": outcome.params.page,
         "page_size": outcome.params.page_size,
         "backend": outcome.backend,
-        "results": [case_as_json(c, c.excerpt) for c in outcome.results],
+        "results": [case_as_json(c, c.excerpt, request) for c in outcome.results],
         "facets": facets,
     }
     if outcome.degraded:
