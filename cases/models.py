@@ -45,6 +45,18 @@ class CaseIndexPage(Page):
     class Meta:
         verbose_name = _("case index page")
 
+    def route(self, request, path_components):
+        """A case is found as itself, with the agency and stage its page shows,
+        in one query (Wagtail's route reads the page, then its specific row,
+        and the parent again for links)."""
+        if len(path_components) == 1:
+            case = (CaseStudyPage.objects.child_of(self).filter(slug=path_components[0])
+                    .select_related("agency", "stage", "locale").first())
+            if case is not None:
+                case._cached_parent_obj = self
+                return case.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from cases.listing import case_listing_context
 
@@ -244,7 +256,8 @@ class CaseStudyPage(Page):
         context = super().get_context(request, *args, **kwargs)
         taxonomy = Taxonomy.for_locale(self.locale)
         # From the page itself, not the database: a preview shows its own themes.
-        context["theme_labels"] = theme_labels((t.slug for t in self.themes.all()), taxonomy)
+        themes = list(self.themes.all())
+        context["theme_labels"] = theme_labels((t.slug for t in themes), taxonomy)
         context["stage_label"] = taxonomy.stage_label(self.stage.slug)
         # The listing the facts link into, looked up once (each get_parent() is a query).
         context["listing_url"] = self.get_parent().get_url(request)
@@ -252,7 +265,7 @@ class CaseStudyPage(Page):
         # fragment's key names what the list depends on, so a preview with other
         # themes, or of a page not saved yet, gets its own list.
         context["related_cases"] = lambda: related_cases(self, taxonomy)
-        theme_ids = sorted(theme.pk for theme in self.themes.all())
+        theme_ids = sorted(theme.pk for theme in themes)
         context["related_key"] = f"{self.pk}:{self.locale_id}:{self.stage_id}:{theme_ids}"
         return context
 

@@ -58,6 +58,7 @@ def test_a_new_view_restriction_takes_the_page_and_its_listing_out_of_the_cache(
         page=case, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
     page = client.get(case.url)
     assert page.get("X-Page-Cache") != "hit"
+    assert 'type="password"' in page.content.decode()  # the password form, not the case
     assert "Snart bakom lösenord" not in client.get("/erfarenheter/").content.decode()
 
 
