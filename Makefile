@@ -76,9 +76,9 @@ bench: $(PIP_STAMP) services ## Page benchmark with wrk on PostgreSQL (N=10000; 
 audit: $(PIP_STAMP) ## Lighthouse scores of the home, listing, case and search pages -> bench/results/
 	scripts/audit.sh
 
-lock: ## Regenerate requirements.lock from pyproject.toml
+lock: ## Regenerate requirements.lock from pyproject.toml (uv writes no index address by default)
 	$(PY) -m pip install -q uv
-	.venv/bin/uv pip compile pyproject.toml --extra dev --no-emit-index-url -q -o requirements.lock
+	.venv/bin/uv pip compile pyproject.toml --extra dev -q -o requirements.lock
 
 messages: ## Update and compile the translation catalogues
 	$(PY) manage.py makemessages -l sv -l en --no-obsolete -v0 --ignore=.venv --ignore=activities --ignore=contributions --ignore=search --ignore=tests

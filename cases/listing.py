@@ -124,7 +124,7 @@ def count_facets(queryset, taxonomy):
     except EmptyResultSet:  # a filter that nothing can match
         return counts_from_rows([], taxonomy)
     with connection.cursor() as cursor:
-        cursor.execute(facet_statement(facts, "SELECT c.*, 0 FROM c"), params)
+        cursor.execute(facet_statement(facts, ALL_CANDIDATES), params)
         return counts_from_rows(cursor.fetchall(), taxonomy)
 
 
@@ -132,6 +132,8 @@ def count_facets(queryset, taxonomy):
 # page of hits is ordered by, read with the candidates (facts_sql) so nothing
 # joins the wide page rows again.
 FACTS = ("pk", "x_stage", "x_agency", "x_status", "x_language", "published", "x_year")
+# facet_statement's match_sql when there are no words: every candidate, score 0.
+ALL_CANDIDATES = "SELECT c.*, 0 FROM c"
 
 
 def facts_sql(queryset):

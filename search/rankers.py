@@ -16,7 +16,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import PageViewRestriction
 
-from cases.listing import facet_statement, facts_sql
+from cases.listing import ALL_CANDIDATES, facet_statement, facts_sql
 from cases.models import CaseStudyPage
 from search.text import stems
 
@@ -60,17 +60,6 @@ def page_and_facets(facts, match_sql, params, order, offset, limit):
     return [int(value) for _kind, value, _n in hit_rows], [row for row in rows if row[0] != "hit"]
 
 
-def rank_all(candidates, offset, limit):
-    """No query words: every candidate, newest first."""
-    try:
-        facts, params = facts_sql(candidates)
-    except EmptyResultSet:  # a filter that nothing can match
-        return Ranking(0, [], [])
-    page_ids, rows = page_and_facets(facts, "SELECT c.*, 0 FROM c", params, NEWEST_FIRST,
-                                     offset, limit)
-    return Ranking(None, page_ids, rows)
-
-
 class DatabaseRanker:
     """modelsearch's database index (SQLite FTS5 or PostgreSQL tsvector), queried
     with ranking, LIMIT and OFFSET in one SQL statement."""
@@ -80,8 +69,11 @@ class DatabaseRanker:
     def rank(self, params, candidates, offset):
         try:
             facts, facts_params = facts_sql(candidates)
-        except EmptyResultSet:
+        except EmptyResultSet:  # a filter that nothing can match
             return Ranking(0, [], [])
+        if not params.words:  # every candidate, newest first
+            return Ranking(None, *page_and_facets(facts, ALL_CANDIDATES, facts_params,
+                                                  NEWEST_FIRST, offset, params.page_size))
         types = list(get_descendants_content_types_pks(CaseStudyPage))
         table = IndexEntry._meta.db_table
         type_marks = ", ".join(["%s"] * len(types))

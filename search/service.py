@@ -25,7 +25,7 @@ from cases.listing import (
 from cases.models import CaseLesson
 from search.engine import engine_available, mark_unavailable
 from search.health import backend_name
-from search.rankers import DatabaseRanker, EngineRanker, EngineUnavailable, rank_all
+from search.rankers import DatabaseRanker, EngineRanker, EngineUnavailable
 from search.text import MAX_QUERY_LENGTH, clean_query, excerpt, query_words
 
 logger = logging.getLogger(__name__)
@@ -129,12 +129,6 @@ def candidate_cases(params):
 def rank(params, candidates):
     """(ranking, backend name, degraded) with the engine if it answers."""
     offset = (params.page - 1) * params.page_size
-    if params.words:
-        def database():
-            return DatabaseRanker().rank(params, candidates, offset)
-    else:
-        def database():
-            return rank_all(candidates, offset, params.page_size)
     name = backend_name()
     if name != "database":
         if engine_available():
@@ -144,8 +138,8 @@ def rank(params, candidates):
                 logger.warning("search engine did not answer; using the database")
                 mark_unavailable()
         # Without words the database lists exactly what the engine would.
-        return database(), "database", bool(params.words)
-    return database(), "database", False
+        return DatabaseRanker().rank(params, candidates, offset), "database", bool(params.words)
+    return DatabaseRanker().rank(params, candidates, offset), "database", False
 
 
 def run_search(params):
