@@ -26,7 +26,7 @@ from cases.models import CaseLesson
 from search.engine import engine_available, mark_unavailable
 from search.health import backend_name
 from search.rankers import DatabaseRanker, EngineRanker, EngineUnavailable
-from search.text import MAX_QUERY_LENGTH, clean_query, excerpt, query_words
+from search.text import MAX_QUERY_LENGTH, clean_query, excerpt, query_words, word_pattern
 
 logger = logging.getLogger(__name__)
 
@@ -156,9 +156,10 @@ def run_search(params):
     for page_id, text in (CaseLesson.objects.filter(page_id__in=lessons)
                           .order_by("sort_order").values_list("page_id", "text")):
         lessons[page_id].append(text)
+    pattern = word_pattern(params.words, params.languages)
     for case in results:
         texts = [case.summary, case.challenge, case.approach, case.results, *lessons[case.pk]]
-        case.excerpt = excerpt(texts, params.words, params.languages)
+        case.excerpt = excerpt(texts, pattern)
     return SearchOutcome(
         params=params,
         total=sum(counts["language"].values()) if ranking.total is None else ranking.total,

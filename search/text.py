@@ -84,15 +84,21 @@ def plain_text(value):
     return " ".join(html.unescape(_TAG.sub(" ", value or "")).split())
 
 
-def excerpt(texts, words, languages, width=220):
-    """The first passage that contains a query word (or a stemmed form of one),
-    escaped, with the matched words in <mark>. Plain escaped text otherwise.
-    Texts are read in order and only until one matches."""
+def word_pattern(words, languages):
+    """A pattern for the query words and their stems as word beginnings, or
+    None without words. Built once per search, used for every excerpt."""
     prefixes = sorted({s for w in words for s in stems(w, languages) + [w] if s}, key=len,
                       reverse=True)
-    pattern = re.compile(
-        r"\b(" + "|".join(re.escape(p) for p in prefixes) + r")\w*", re.IGNORECASE
-    ) if prefixes else None
+    if not prefixes:
+        return None
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in prefixes) + r")\w*",
+                      re.IGNORECASE)
+
+
+def excerpt(texts, pattern, width=220):
+    """The first passage that contains a match of `pattern` (word_pattern),
+    escaped, with the matched words in <mark>. Plain escaped text otherwise.
+    Texts are read in order and only until one matches."""
     text, first = "", None
     for value in texts:
         candidate = plain_text(value)
