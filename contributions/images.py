@@ -2,10 +2,14 @@
 JPEG, PNG and WebP up to 10 MB, and re-saved without EXIF location data."""
 
 import io
+import re
+import secrets
 import warnings
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
@@ -13,6 +17,9 @@ from PIL import UnidentifiedImageError
 MAX_BYTES = 10 * 1024 * 1024
 FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 GPS_IFD = 0x8825
+KEPT_PREFIX = "contributions:kept-image:"
+KEPT_SECONDS = 24 * 3600
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
 def check_image(upload):
@@ -79,3 +86,31 @@ def store_image(upload, title, user):
     )
     image.save()
     return image
+
+
+def keep_upload(upload, user, token=None):
+    """Keep a checked upload for the form's next round, so that an error in
+    another field does not make the contributor choose the file again (a
+    browser never fills a file input back in). Returns the token to send."""
+    token = token if token and TOKEN.match(token) else secrets.token_urlsafe(24)
+    upload.seek(0)
+    cache.set(f"{KEPT_PREFIX}{user.pk}:{token}",
+              (upload.name, upload.content_type, upload.read()), KEPT_SECONDS)
+    upload.seek(0)
+    return token
+
+
+def kept_upload(token, user):
+    """The upload keep_upload kept under `token` for this user, or None."""
+    if not token or not TOKEN.match(token):
+        return None
+    kept = cache.get(f"{KEPT_PREFIX}{user.pk}:{token}")
+    if kept is None:
+        return None
+    name, content_type, data = kept
+    return SimpleUploadedFile(name, data, content_type)
+
+
+def forget_upload(token, user):
+    if token and TOKEN.match(token):
+        cache.delete(f"{KEPT_PREFIX}{user.pk}:{token}")

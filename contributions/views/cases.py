@@ -21,6 +21,7 @@ from contributions.drafts import (
     submit_for_review,
 )
 from contributions.forms.case import CaseForm, LessonFormSet, LinkFormSet, kept_rows
+from contributions.images import forget_upload, keep_upload, kept_upload
 from contributions.models import WithdrawalRequest
 from contributions.permissions import (
     agency_cases,
@@ -73,10 +74,12 @@ def case_form(request, page_id=None):
     has_image = bool(draft and draft.hero_image_id)
     common = {"fixed_language": page is not None, "has_image": has_image}
 
+    kept_image = None
     if request.method == "POST":
         action = request.POST.get("action", "save")
         strict = action == "submit"
-        form = CaseForm(request.POST, request.FILES, strict=strict, **common)
+        files, kept_token = _files_with_kept_image(request)
+        form = CaseForm(request.POST, files, strict=strict, **common)
         lessons = LessonFormSet(request.POST, prefix="lessons")
         lessons.strict = strict
         links = LinkFormSet(request.POST, prefix="links")
@@ -86,12 +89,17 @@ def case_form(request, page_id=None):
                                    request.user, profile, page)
                 if strict:
                     submit_for_review(saved, request.user)
+            forget_upload(kept_token, request.user)
             if strict:
                 messages.success(request, _("Thank you. Your case has been sent to the "
                                             "editors for review."))
                 return redirect("contributions:my_contributions")
             messages.success(request, _("The draft has been saved."))
             return redirect("contributions:edit", page_id=saved.pk)
+        upload = None if "hero_image" in form.errors else form.cleaned_data.get("hero_image")
+        if upload:
+            kept_image = {"token": keep_upload(upload, request.user, kept_token),
+                          "name": upload.name}
         status = 200
     else:
         kept = _kept_data(request)
@@ -113,8 +121,25 @@ def case_form(request, page_id=None):
         status = 200
     return render(request, T + "form.html", {
         "form": form, "lessons": lessons, "link_formset": links, "case": page, "draft": draft,
-        "state": state, "agency": profile.agency,
+        "state": state, "agency": profile.agency, "kept_image": kept_image,
     }, status=status)
+
+
+def _files_with_kept_image(request):
+    """The uploads, with the image kept from the form's last round when no
+    new file was chosen and the contributor did not let it go."""
+    token = request.POST.get("kept_image", "")
+    if request.POST.get("forget_kept_image"):
+        forget_upload(token, request.user)
+        return request.FILES, ""
+    if request.FILES.get("hero_image"):
+        return request.FILES, token
+    kept = kept_upload(token, request.user)
+    if kept is None:
+        return request.FILES, ""
+    files = request.FILES.copy()
+    files["hero_image"] = kept
+    return files, token
 
 
 @contributor_required

@@ -3,6 +3,7 @@ location data removed before storage."""
 
 import io
 import os
+import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -78,3 +79,47 @@ def test_image_needs_alt_text(contributor):
     response = logged_in(contributor).post(url("new"), data)
     assert response.status_code == 200
     assert response.context["form"].errors["hero_alt"]
+
+
+def _kept_token(response):
+    match = re.search(r'name="kept_image" value="([^"]+)"', response.content.decode())
+    assert match, "the form does not keep the image"
+    return match[1]
+
+
+def test_image_is_kept_when_another_field_is_wrong(contributor):
+    """A browser never fills a file input back in: after an error elsewhere
+    the image need not be chosen again, and is saved with the corrected form."""
+    client = logged_in(contributor)
+    data = case_post()
+    data["hero_image"] = SimpleUploadedFile("bron.png", image_bytes("PNG"), "image/png")
+    response = client.post(url("new"), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["hero_alt"]
+    assert "bron.png" in response.content.decode()
+    assert not CaseStudyPage.objects.exists()
+
+    fixed = case_post(hero_alt="En bro i dimma.", kept_image=_kept_token(response))
+    assert client.post(url("new"), fixed).status_code == 302
+    draft = CaseStudyPage.objects.get().get_latest_revision_as_object()
+    assert draft.hero_image is not None
+    assert draft.hero_alt == "En bro i dimma."
+
+
+def test_kept_image_can_be_let_go(contributor):
+    client = logged_in(contributor)
+    data = case_post()
+    data["hero_image"] = SimpleUploadedFile("bron.png", image_bytes("PNG"), "image/png")
+    token = _kept_token(client.post(url("new"), data))
+    response = client.post(url("new"), case_post(kept_image=token, forget_kept_image="1"))
+    assert response.status_code == 302
+    assert CaseStudyPage.objects.get().get_latest_revision_as_object().hero_image is None
+
+
+def test_kept_image_belongs_to_its_contributor(contributor, colleague):
+    data = case_post()
+    data["hero_image"] = SimpleUploadedFile("bron.png", image_bytes("PNG"), "image/png")
+    token = _kept_token(logged_in(contributor).post(url("new"), data))
+    response = logged_in(colleague).post(url("new"), case_post(kept_image=token))
+    assert response.status_code == 302
+    assert CaseStudyPage.objects.get().get_latest_revision_as_object().hero_image is None
