@@ -34,8 +34,10 @@ class PersonFields:
             ),
         }
         if with_role:
-            fields[f"{prefix}role"] = forms.ChoiceField(label=_("Role"), choices=Role.choices,
-                                                        initial=Role.OTHER)
+            # No preselected role: a default would be sent unread and count wrongly.
+            fields[f"{prefix}role"] = forms.ChoiceField(
+                label=_("Role"), choices=[("", _("Choose your role")), *Role.choices],
+            )
         fields[f"{prefix}dietary_needs"] = forms.CharField(
             label=_("Dietary needs (optional)"), max_length=500, required=False,
             help_text=_("Only the organisers see this."),

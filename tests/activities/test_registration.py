@@ -164,6 +164,17 @@ def test_form_requires_consent_and_announces_errors(make_activity, client):
     assert not Registration.objects.exists()
 
 
+def test_form_asks_for_the_role_instead_of_assuming_one(make_activity, client):
+    activity = make_activity()
+    page = client.get(activity.url).content.decode()
+    assert '<option value="" selected>Välj din roll</option>' in page
+    response = client.post(activity.url, form_data(role=""))
+    assert response.status_code == 200
+    assert response.context["form"].errors["role"]
+    assert not Registration.objects.exists()
+    assert 'value="anna@example.se"' in response.content.decode()  # nothing typed is lost
+
+
 def test_form_shows_duplicate_message(make_activity, client):
     activity = make_activity()
     client.post(activity.url, form_data())
