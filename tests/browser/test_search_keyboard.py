@@ -57,6 +57,10 @@ def test_keyboard_search_then_facet_narrows_the_results(seeded_site, new_page):
                       "Röstrobot i telefonkön som avbröts"]
     count_before = page.inner_text(".results-count")
 
+    # At 320 px the filters are folded away behind one control; Enter opens them.
+    assert not page.locator("input[name=status][value=stopped]").is_visible()
+    tab_to(page, "el.tagName === 'SUMMARY'")
+    page.keyboard.press("Enter")
     tab_to(page, "el.name === 'status' && el.value === 'stopped'")
     page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.checked") is True
@@ -66,4 +70,12 @@ def test_keyboard_search_then_facet_narrows_the_results(seeded_site, new_page):
     assert "status=stopped" in page.url and "q=utmaningen" in page.url
     assert result_titles(page) == ["Röstrobot i telefonkön som avbröts"]
     assert page.inner_text(".results-count") != count_before
+    assert not console.errors
+
+
+def test_filters_sit_beside_the_results_on_a_wide_screen(seeded_site, new_page):
+    page, console = new_page()
+    page.goto("/sok/?q=utmaningen")
+    assert page.locator("input[name=status][value=stopped]").is_visible()
+    assert not page.locator(".filter-panel > summary").is_visible()
     assert not console.errors

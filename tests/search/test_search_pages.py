@@ -30,6 +30,18 @@ def test_swedish_and_english_search_pages(make_case, page):
     assert "A chatbot for tax returns" in response.content.decode()
 
 
+def test_result_card_shows_where_the_words_were_found(make_case, page):
+    make_case(id="a", title="Digital brevlåda", summary="Breven blev digitala.",
+              approach="Vi byggde en chattbot som svarar på frågor om breven.")
+    html = page("/sok/", q="chattbot").content.decode()
+    card = html[html.index('<article class="case-card'):html.index("</article>")]
+    assert "<mark>chattbot</mark>" in card  # the passage, inside its card
+    assert "Breven blev digitala." not in html  # instead of the summary, not beside it
+    # Found by its title only: the summary, once.
+    html = page("/sok/", q="brevlåda").content.decode()
+    assert html.count("Breven blev digitala.") == 1
+
+
 def test_zero_results_shows_filters_with_remove_links(make_case, page):
     make_case(id="a", title="Chattbot")
     response = page("/sok/", q="chattbot", theme="security")
