@@ -88,23 +88,27 @@ def store_image(upload, title, user):
     return image
 
 
-def keep_upload(upload, user, token=None):
+def _kept_key(token, user):
+    """The cache key of a kept upload, or None for a token we never issue."""
+    return f"{KEPT_PREFIX}{user.pk}:{token}" if token and TOKEN.match(token) else None
+
+
+def keep_upload(upload, user):
     """Keep a checked upload for the form's next round, so that an error in
     another field does not make the contributor choose the file again (a
     browser never fills a file input back in). Returns the token to send."""
-    token = token if token and TOKEN.match(token) else secrets.token_urlsafe(24)
+    token = secrets.token_urlsafe(24)
     upload.seek(0)
-    cache.set(f"{KEPT_PREFIX}{user.pk}:{token}",
-              (upload.name, upload.content_type, upload.read()), KEPT_SECONDS)
+    cache.set(_kept_key(token, user), (upload.name, upload.content_type, upload.read()),
+              KEPT_SECONDS)
     upload.seek(0)
     return token
 
 
 def kept_upload(token, user):
     """The upload keep_upload kept under `token` for this user, or None."""
-    if not token or not TOKEN.match(token):
-        return None
-    kept = cache.get(f"{KEPT_PREFIX}{user.pk}:{token}")
+    key = _kept_key(token, user)
+    kept = cache.get(key) if key else None
     if kept is None:
         return None
     name, content_type, data = kept
@@ -112,5 +116,6 @@ def kept_upload(token, user):
 
 
 def forget_upload(token, user):
-    if token and TOKEN.match(token):
-        cache.delete(f"{KEPT_PREFIX}{user.pk}:{token}")
+    key = _kept_key(token, user)
+    if key:
+        cache.delete(key)

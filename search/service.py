@@ -130,16 +130,16 @@ def rank(params, candidates):
     """(ranking, backend name, degraded) with the engine if it answers."""
     offset = (params.page - 1) * params.page_size
     name = backend_name()
-    if name != "database":
-        if engine_available():
-            try:
-                return EngineRanker(name).rank(params, candidates, offset), name, False
-            except EngineUnavailable:
-                logger.warning("search engine did not answer; using the database")
-                mark_unavailable()
-        # Without words the database lists exactly what the engine would.
-        return DatabaseRanker().rank(params, candidates, offset), "database", bool(params.words)
-    return DatabaseRanker().rank(params, candidates, offset), "database", False
+    if name != "database" and engine_available():
+        try:
+            return EngineRanker(name).rank(params, candidates, offset), name, False
+        except EngineUnavailable:
+            logger.warning("search engine did not answer; using the database")
+            mark_unavailable()
+    # Degraded only in place of an engine, and only with words: without
+    # them the database lists exactly what the engine would.
+    degraded = name != "database" and bool(params.words)
+    return DatabaseRanker().rank(params, candidates, offset), "database", degraded
 
 
 def run_search(params):

@@ -98,8 +98,10 @@ def case_form(request, page_id=None):
             return redirect("contributions:edit", page_id=saved.pk)
         upload = None if "hero_image" in form.errors else form.cleaned_data.get("hero_image")
         if upload:
-            kept_image = {"token": keep_upload(upload, request.user, kept_token),
-                          "name": upload.name}
+            if request.FILES.get("hero_image"):  # a new file: kept instead of any before it
+                forget_upload(kept_token, request.user)
+                kept_token = keep_upload(upload, request.user)
+            kept_image = {"token": kept_token, "name": upload.name}
         status = 200
     else:
         kept = _kept_data(request)
