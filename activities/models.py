@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from activities.blocks import ProgrammeItemBlock
+from portal.process_memo import ViewRestrictionsFromMemo
 
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -38,7 +39,7 @@ class ActivityStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
-class ActivityIndexPage(RoutablePageMixin, Page):
+class ActivityIndexPage(ViewRestrictionsFromMemo, RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -89,7 +90,7 @@ class ActivityIndexPage(RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("feed")
 
 
-class ActivityPage(RoutablePageMixin, Page):
+class ActivityPage(ViewRestrictionsFromMemo, RoutablePageMixin, Page):
     activity_type = models.CharField(_("type"), max_length=20, choices=ActivityType.choices)
     summary = models.TextField(_("summary"), max_length=400)
     description = RichTextField(_("description"), features=BODY_FEATURES, blank=True)

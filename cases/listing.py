@@ -13,7 +13,7 @@ from wagtail.models import Locale
 
 from cases.models import CaseStatus, CaseStudyPage
 from cases.snippets import Agency, DigitalisationStage, Theme
-from portal.fragments import remember
+from portal.process_memo import memo, restricted_paths
 
 FACETS = ("theme", "stage", "agency", "status", "year")
 PAGE_SIZE = 20
@@ -31,8 +31,8 @@ class FilterError(ValueError):
 @dataclass
 class Taxonomy:
     """Theme and stage names in one locale, keyed by slug, with the agencies'
-    names and the languages' codes (four queries, once per content change:
-    see portal.fragments)."""
+    names and the languages' codes (four queries, once per content change
+    in each worker: see portal.process_memo)."""
 
     themes: dict = field(default_factory=dict)
     stages: dict = field(default_factory=dict)
@@ -43,9 +43,7 @@ class Taxonomy:
 
     @classmethod
     def for_locale(cls, locale):
-        # The key's version changes with the class's fields: a deploy must not
-        # read objects pickled by the previous release.
-        return remember(None, f"taxonomy:v2:{locale.pk}", lambda: cls._load(locale))
+        return memo(None, ("taxonomy", locale.pk), lambda: cls._load(locale))
 
     @classmethod
     def _load(cls, locale):
@@ -226,7 +224,9 @@ def facet_counts(queryset, filters, taxonomy, counts=None):
 
 
 def published_cases(locale=None):
-    queryset = CaseStudyPage.objects.live().public()
+    queryset = CaseStudyPage.objects.live()
+    if restricted_paths():  # Wagtail's public() reads them again
+        queryset = queryset.public()
     if locale is not None:
         queryset = queryset.filter(locale=locale)
     return queryset

@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -18,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cases.snippets import Agency, DigitalisationStage, Theme  # noqa: F401 (model registry)
+from portal.process_memo import ViewRestrictionsFromMemo
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -34,7 +36,7 @@ class LessonKind(models.TextChoices):
     ADVICE = "advice", _("Advice to others")
 
 
-class CaseIndexPage(Page):
+class CaseIndexPage(ViewRestrictionsFromMemo, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -95,7 +97,7 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         return page
 
 
-class CaseStudyPage(Page):
+class CaseStudyPage(ViewRestrictionsFromMemo, Page):
     exchange_id = models.CharField(
         _("exchange id"),
         max_length=120,
@@ -237,6 +239,11 @@ class CaseStudyPage(Page):
 
     def theme_ids_for_search(self):
         return [str(theme.pk) for theme in self.themes.all()]
+
+    @cached_property
+    def tag_names(self):
+        """Read once for the page and its structured data."""
+        return [tag.name for tag in self.tags.all()]
 
     @property
     def is_stopped(self):

@@ -8,10 +8,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from portal.process_memo import ViewRestrictionsFromMemo
+
 BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsFromMemo, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -65,7 +67,7 @@ class HomeFeaturedCase(Orderable):
     panels = [PageChooserPanel("case", "cases.CaseStudyPage")]
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsFromMemo, Page):
     """About, privacy notice, accessibility statement and the like."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -9,6 +9,8 @@ purges every page on every application server that shares the cache. They
 also expire after PAGE_CACHE_SECONDS, since some pages change with the clock
 (an activity that has started)."""
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import cc_delim_re
@@ -18,11 +20,19 @@ STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "
                   "Last-Modified", "ETag")
 
 
+def _fresh_generation():
+    """A start for the counter that no earlier one reached (microseconds since
+    the epoch), so after a flushed or evicted counter nothing stored under an
+    old number counts again, process memos included (portal.process_memo)."""
+    return time.time_ns() // 1000
+
+
 def current_generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
+        start = _fresh_generation()
+        cache.add(GENERATION_KEY, start, timeout=None)
+        generation = cache.get(GENERATION_KEY, start)
     return generation
 
 
@@ -31,7 +41,7 @@ def purge():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet, or evicted
-        cache.add(GENERATION_KEY, 2, timeout=None)
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 def _cacheable_request(request):

@@ -142,7 +142,7 @@ def case_article(page, request, taxonomy_labels=()):
         "publisher": {"@type": "Organization", "name": "Erfarenhetsbanken",
                       "url": absolute(request, "/")},
         "about": list(taxonomy_labels),
-        "keywords": [tag.name for tag in page.tags.all()],
+        "keywords": page.tag_names,
     }
     if page.first_published_at:
         data["datePublished"] = page.first_published_at.date().isoformat()

@@ -6,10 +6,10 @@ from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from wagtail.models import Locale
 
 from cases.listing import FilterError, Taxonomy, parse_filters, published_cases
 from cases.models import CaseLesson, LessonKind
+from portal.process_memo import active_locale
 from search.service import current_language
 from search.text import MAX_QUERY_LENGTH, clean_query, query_words, stems
 
@@ -38,7 +38,7 @@ def lesson_queryset(language, kinds, filters, words):
 @require_GET
 def lessons_page(request):
     language = current_language()
-    taxonomy = Taxonomy.for_locale(Locale.get_active())
+    taxonomy = Taxonomy.for_locale(active_locale())
     errors = []
     query = clean_query(request.GET.get("q", ""))
     if len(query) > MAX_QUERY_LENGTH:

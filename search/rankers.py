@@ -14,10 +14,10 @@ from django.db import connection
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
-from wagtail.models import PageViewRestriction
 
 from cases.listing import ALL_CANDIDATES, facet_statement, facts_sql
 from cases.models import CaseStudyPage
+from portal.process_memo import restricted_paths
 from search.text import stems
 
 # Facets the engine counts with aggregations: (facet, the case's filter field).
@@ -250,8 +250,7 @@ class EngineRanker:
                                                    "lte": f"{year}-12-31"}}}
                     for year in values]}})
         # Page.public(): nothing under a page with a view restriction.
-        restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
-        must_not = [{"prefix": {column["path"]: path}} for path in restricted]
+        must_not = [{"prefix": {column["path"]: path}} for path in restricted_paths()]
         return {"filter": must, "must_not": must_not}
 
     @staticmethod

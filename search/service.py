@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from cases.listing import (
     FilterError,
@@ -23,6 +22,7 @@ from cases.listing import (
     with_card_data,
 )
 from cases.models import CaseLesson
+from portal.process_memo import active_locale
 from search.engine import engine_available, mark_unavailable
 from search.health import backend_name
 from search.rankers import DatabaseRanker, EngineRanker, EngineUnavailable
@@ -94,7 +94,7 @@ def parse_params(params, default_page_size=DEFAULT_PAGE_SIZE):
         raise ParameterError("sort", _("sort must be relevance or newest."))
     page = _positive_int(params, "page", 1)
     page_size = _positive_int(params, "page_size", default_page_size, MAX_PAGE_SIZE)
-    taxonomy = Taxonomy.for_locale(Locale.get_active())
+    taxonomy = Taxonomy.for_locale(active_locale())
     try:
         filters = parse_filters(params, taxonomy)
     except FilterError as exc:

@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "portal.process_memo.KnownSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -279,7 +280,7 @@ def cache_from_url(url):
     """CACHE_URL: redis://host:6379/0 (shared by every application server),
     locmem:, or by default a file cache that the workers of one machine share."""
     if url.startswith(("redis://", "rediss://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {"BACKEND": "portal.redis_cache.RedisCache", "LOCATION": url}
     if url.startswith("locmem:"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     folder = url.removeprefix("file://") if url.startswith("file://") else BASE_DIR / ".cache"

@@ -1,0 +1,82 @@
+"""Lookups that only an edit in the admin changes (the site for a host name,
+which pages carry a view restriction), kept in this worker process for the
+current content generation (portal.page_cache) instead of one query each per
+request. Every change to sites, pages and view restrictions bumps the
+generation (portal.signals), which every application server reads, so a
+worker never answers from a lookup older than the last change; the age limit
+bounds what an evicted generation counter could otherwise keep alive."""
+
+import time
+
+from django.db import DatabaseError
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail.models import Locale, PageViewRestriction, Site
+from wagtail.models.sites import get_site_for_hostname
+
+from portal.fragments import content_generation
+
+MAX_AGE_SECONDS = 60
+MAX_ENTRIES = 1000  # host names are checked against ALLOWED_HOSTS, but bound it anyway
+_entries = {}
+
+
+def memo(request, key, compute):
+    """compute() at most once per content generation, key and minute in this process."""
+    generation = content_generation(request)
+    now = time.monotonic()
+    found = _entries.get(key)
+    if found is not None and found[0] == generation and now - found[1] < MAX_AGE_SECONDS:
+        return found[2]
+    value = compute()
+    if len(_entries) >= MAX_ENTRIES:
+        _entries.clear()
+    _entries[key] = (generation, now, value)
+    return value
+
+
+def restricted_paths(request=None):
+    """Tree paths of the pages with a view restriction (private sections)."""
+    return memo(request, "restricted-paths", lambda: tuple(
+        PageViewRestriction.objects.values_list("page__path", flat=True)))
+
+
+def active_locale(request=None):
+    """Wagtail's Locale.get_active(), for the active language."""
+    return memo(request, ("locale", translation.get_language()), Locale.get_active)
+
+
+class ViewRestrictionsFromMemo:
+    """For page models. Wagtail checks the view restrictions of every page it
+    serves (two queries); while no page anywhere has one, none applies."""
+
+    def get_view_restrictions(self):
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+def _site_for_host(hostname, port):
+    try:
+        return get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+
+
+class KnownSiteMiddleware:
+    """Gives Wagtail the request's site (request._wagtail_site, where
+    Site.find_for_request keeps it) from the memo. After CommonMiddleware, so
+    the host name has passed ALLOWED_HOSTS."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname = split_domain_port(request.get_host())[0]
+        port = request.get_port()
+        try:
+            request._wagtail_site = memo(request, ("site", hostname, port),
+                                         lambda: _site_for_host(hostname, port))
+        except DatabaseError:
+            pass  # the view meets the outage too, and answers for it (/healthz: 503)
+        return self.get_response(request)

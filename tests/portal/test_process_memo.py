@@ -1,0 +1,71 @@
+"""What every request used to look up in the database (the site for the host
+name, the view restrictions, the active locale) is read once per content
+change, and a change in the admin shows at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+
+def tables_read(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return " ".join(q["sql"] for q in queries.captured_queries)
+
+
+def test_a_second_case_view_reads_no_site_restriction_or_locale_rows(client, make_case):
+    case = make_case(title="Chattbot i kundtjänsten")
+    first = tables_read(client, case.url)
+    assert '"wagtailcore_site"' in first
+    again = tables_read(client, case.url)
+    for table in ("wagtailcore_site", "wagtailcore_pageviewrestriction"):
+        assert f'"{table}"' not in again, table
+    client.get("/api/search/?q=chattbot")
+    search = tables_read(client, "/api/search/?q=chattbot")
+    assert 'FROM "wagtailcore_locale"' not in search  # joined in the search, not looked up
+    assert '"wagtailcore_pageviewrestriction"' not in search
+
+
+def test_a_new_view_restriction_applies_at_once(client, make_case):
+    from wagtail.models import PageViewRestriction
+
+    case = make_case(title="Chattbot bakom lösenord")
+    assert "Chattbot bakom lösenord" in client.get(case.url).content.decode()
+    assert client.get("/api/search/?q=chattbot").json()["total"] == 1
+    restriction = PageViewRestriction.objects.create(
+        page=case, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
+    assert 'type="password"' in client.get(case.url).content.decode()
+    assert client.get("/api/search/?q=chattbot").json()["total"] == 0
+    restriction.delete()
+    assert "Chattbot bakom lösenord" in client.get(case.url).content.decode()
+    assert client.get("/api/search/?q=chattbot").json()["total"] == 1
+
+
+def test_a_changed_site_root_applies_at_once(client, site):
+    from wagtail.models import Page, Site
+
+    home = client.get("/")
+    default = Site.objects.get(is_default_site=True)
+    statement = Page.objects.get(slug="tillganglighet")
+    default.root_page = statement
+    default.save()
+    moved = client.get("/")
+    assert moved.status_code == 200 and moved.content != home.content
+    assert "Tillgänglighetsredogörelse" in moved.content.decode()
+
+
+def test_a_flushed_cache_never_brings_back_an_older_lookup(client, site):
+    """After a cache flush (a restarted Redis) the content generation starts
+    from a number no earlier generation reached."""
+    from django.core.cache import cache
+
+    from portal.page_cache import current_generation, purge
+
+    before = current_generation()
+    purge()
+    purge()
+    cache.clear()
+    assert current_generation() > before + 2
