@@ -1,6 +1,8 @@
 """Site-wide pages: the home page and standard pages."""
 
 from django.db import models
+from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -8,7 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.process_memo import ViewRestrictionsFromMemo
+from portal.process_memo import ViewRestrictionsFromMemo, memo
 
 BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -25,6 +27,25 @@ class HomePage(ViewRestrictionsFromMemo, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    # Every page is found from the home page (Page.route_for_request takes the
+    # site's root .localized and routes down from it): its translation and its
+    # children come from the memo instead of three queries a request.
+    @property
+    def localized(self):
+        return memo(None, ("home-localized", self.pk, translation.get_language()),
+                    lambda: super(HomePage, self).localized.specific)
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        slug = path_components[0]
+        child = memo(request, ("home-child", self.pk, slug),
+                     lambda: self.get_children().filter(slug=slug).specific().first())
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self
+        return child.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
         from cases.listing import (

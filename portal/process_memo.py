@@ -58,9 +58,12 @@ class ViewRestrictionsFromMemo:
 
 def _site_for_host(hostname, port):
     try:
-        return get_site_for_hostname(hostname, port)
+        site = get_site_for_hostname(hostname, port)
     except Site.DoesNotExist:
         return None
+    # As its own model (the home page), so that routing starts from its methods.
+    site.root_page = site.root_page.specific
+    return site
 
 
 class KnownSiteMiddleware:

@@ -69,3 +69,18 @@ def test_a_flushed_cache_never_brings_back_an_older_lookup(client, site):
     purge()
     cache.clear()
     assert current_generation() > before + 2
+
+
+def test_a_page_published_where_there_was_none_is_found_at_once(client, site):
+    from portal.models import HomePage, StandardPage
+
+    assert client.get("/nyheter/").status_code == 404
+    home = HomePage.objects.get(locale__language_code="sv")
+    page = home.add_child(instance=StandardPage(
+        title="Nyheter", slug="nyheter", body="<p>Nytt om banken.</p>", live=False))
+    assert client.get("/nyheter/").status_code == 404  # a draft
+    page.save_revision().publish()
+    assert "Nyheter" in client.get("/nyheter/").content.decode()
+    page.refresh_from_db()
+    page.unpublish()
+    assert client.get("/nyheter/").status_code == 404
