@@ -66,6 +66,13 @@ def _site_for_host(hostname, port):
     return site
 
 
+def site_not_needed(view):
+    """Marks a view that answers without the site (/livez, /healthz): it stays
+    free of the cache call the memo needs."""
+    view.site_not_needed = True
+    return view
+
+
 class KnownSiteMiddleware:
     """Gives Wagtail the request's site (request._wagtail_site, where
     Site.find_for_request keeps it) from the memo. After CommonMiddleware, so
@@ -75,11 +82,16 @@ class KnownSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if getattr(view_func, "site_not_needed", False):
+            return None
         hostname = split_domain_port(request.get_host())[0]
         port = request.get_port()
         try:
             request._wagtail_site = memo(request, ("site", hostname, port),
                                          lambda: _site_for_host(hostname, port))
         except DatabaseError:
-            pass  # the view meets the outage too, and answers for it (/healthz: 503)
-        return self.get_response(request)
+            pass  # the view meets the outage too, and answers for it
+        return None

@@ -84,3 +84,16 @@ def test_a_page_published_where_there_was_none_is_found_at_once(client, site):
     page.refresh_from_db()
     page.unpublish()
     assert client.get("/nyheter/").status_code == 404
+
+
+def test_liveness_and_health_checks_ask_neither_the_cache_nor_the_site(client, site, monkeypatch):
+    """/livez is the benchmarks' ceiling and /healthz a load balancer's probe:
+    neither looks up the site."""
+    from portal import process_memo
+
+    def fail(*args):
+        raise AssertionError("memo used")
+
+    monkeypatch.setattr(process_memo, "memo", fail)
+    assert client.get("/livez").status_code == 200
+    assert client.get("/healthz").status_code == 200
