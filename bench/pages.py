@@ -110,13 +110,18 @@ def warm(paths):
         get(PORT, path)
 
 
+def warm_workers(paths):
+    """Every worker past its first requests (imports, templates, connections,
+    the first engine ping) before anything is measured: a few sequential
+    requests may all reach one worker."""
+    wrk(paths, seconds=3)
+
+
 def measure_pages(env, paths, cached):
     env = {**env, "PAGE_CACHE_SECONDS": "300" if cached else "0"}
     results = {}
     with gunicorn(env, PORT, workers=WORKERS):
-        # Every worker past its first requests (imports, templates, connections)
-        # before anything is measured, the ceiling included.
-        wrk(["/livez", *(p for kind_paths in paths.values() for p in kind_paths)], seconds=3)
+        warm_workers(["/livez", *(p for kind_paths in paths.values() for p in kind_paths)])
         results["ceiling"] = wrk(["/livez"])
         for kind, kind_paths in paths.items():
             warm(kind_paths)
@@ -172,7 +177,7 @@ def run(n):
         if REINDEX:
             rebuild_index(engine_env)
         with gunicorn(engine_env, PORT, workers=WORKERS):
-            warm(paths["api search"])
+            warm_workers(paths["api search"])
             api_opensearch = wrk(paths["api search"])
             api_opensearch["backend"] = json.loads(
                 get(PORT, "/api/search/?q=chattbot"))["backend"]
