@@ -119,6 +119,22 @@ def test_case_page_shows_sections_lessons_by_kind_and_links(client, make_case):
     assert "Uppdaterad" not in page
 
 
+def test_case_tags_show_on_the_page_and_in_its_structured_data(client, make_case):
+    import json
+
+    case = make_case(tags=["chattbot", "kundtjänst"])
+    client.get(case.url)  # the shared fragments, once
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(case.url).content.decode()
+    tags = html[html.index("<h3>Taggar</h3>"):]
+    assert "<li>chattbot</li>" in tags and "<li>kundtjänst</li>" in tags
+    blocks = [json.loads(found) for found in re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    article = next(block for block in blocks if block.get("@type") == "Article")
+    assert sorted(article["keywords"]) == ["chattbot", "kundtjänst"]
+    assert sum('"taggit_tag"' in q["sql"] for q in queries.captured_queries) == 1
+
+
 def test_updated_moves_only_with_a_substantial_change(client, make_case):
     case = make_case(published="2023-05-04")
     case.title = "Ändrad rubrik"
