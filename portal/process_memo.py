@@ -1,7 +1,8 @@
 """Lookups that only an edit in the admin changes (the site for a host name,
-which pages carry a view restriction), kept in this worker process for the
-current content generation (portal.page_cache) instead of one query each per
-request. Every change to sites, pages and view restrictions bumps the
+the home page's translation and children, which pages carry a view
+restriction, the active locale, the taxonomy), kept in this worker process
+for the current content generation (portal.page_cache) instead of one query
+each per request. Every change to sites, pages and view restrictions bumps the
 generation (portal.signals), which every application server reads, so a
 worker never answers from a lookup older than the last change; the age limit
 bounds what an evicted generation counter could otherwise keep alive."""
