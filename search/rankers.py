@@ -81,8 +81,9 @@ class DatabaseRanker:
         if connection.vendor == "postgresql":
             tsquery, q_params = self._tsquery(params.words, params.languages)
             source = f"{table} ie JOIN c ON c.pk = {pk_sql}, ({tsquery}) AS q(query)"
-            # Two matches, not one on the concatenation: each can use its GIN index.
-            where = "(ie.title @@ q.query OR ie.body @@ q.query)"
+            # The words may be split between title and text, so the match is on
+            # both vectors together (search/0004: a GIN index on that expression).
+            where = "(ie.title || ie.body) @@ q.query"
             score = "ts_rank(ie.title, q.query) * 4 + ts_rank(ie.body, q.query)"
             direction = "DESC"
         else:

@@ -21,6 +21,18 @@ def test_title_match_ranks_first(make_case, api):
     assert data["results"][0]["title"].startswith("Chattbot")
 
 
+def test_words_found_across_title_and_body(make_case, api):
+    # One word in the title, the other only in the text: still a match,
+    # with every word required.
+    make_case(id="split", title="Digital brevlåda för medborgare",
+              approach="Företagare fick sina beslut snabbare.")
+    make_case(id="title-only", title="Digital brevlåda för kommuner")
+    status, data = api(q="brevlåda företagare")
+    assert status == 200
+    assert ids(data) == ["split"]
+    assert data["total"] == 1
+
+
 def test_swedish_inflected_form_finds_base_form(make_case, api):
     make_case(id="procurement", title="Gemensam upphandling av en molntjänst")
     make_case(id="other", title="Arbetsmiljö i hemarbete")
