@@ -11,7 +11,7 @@ from cases.listing import FilterError, Taxonomy, parse_filters, published_cases
 from cases.models import CaseLesson, LessonKind
 from portal.process_memo import active_locale
 from search.service import current_language
-from search.text import MAX_QUERY_LENGTH, clean_query, query_words, stems
+from search.text import MAX_QUERY_LENGTH, clean_query, query_words, stems, without_stop_words
 
 PAGE_SIZE = 30
 
@@ -57,7 +57,8 @@ def lessons_page(request):
     except FilterError as exc:
         errors.append(exc.message)
         filters = {}
-    queryset = lesson_queryset(language, kinds, filters, query_words(query))
+    words = without_stop_words(query_words(query), [language])
+    queryset = lesson_queryset(language, kinds, filters, words)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     lessons = list(page.object_list)
     agencies = set(queryset.values_list("page__agency__name", flat=True))

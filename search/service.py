@@ -26,7 +26,14 @@ from portal.process_memo import active_locale
 from search.engine import engine_available, mark_unavailable
 from search.health import backend_name
 from search.rankers import DatabaseRanker, EngineRanker, EngineUnavailable
-from search.text import MAX_QUERY_LENGTH, clean_query, excerpt, query_words, word_pattern
+from search.text import (
+    MAX_QUERY_LENGTH,
+    clean_query,
+    excerpt,
+    query_words,
+    without_stop_words,
+    word_pattern,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +96,7 @@ def parse_params(params, default_page_size=DEFAULT_PAGE_SIZE):
     lang = params.get("lang", "").strip() or current_language()
     if lang not in (*LANGUAGES, "all"):
         raise ParameterError("lang", _("lang must be sv, en or all."))
+    words = without_stop_words(words, list(LANGUAGES) if lang == "all" else [lang])
     sort = params.get("sort", "").strip() or ("relevance" if words else "newest")
     if sort not in SORTS:
         raise ParameterError("sort", _("sort must be relevance or newest."))

@@ -25,6 +25,41 @@ def query_words(text):
     return [w.lower() for w in WORD.findall(text) if w.strip("_")]
 
 
+# Snowball's stop words, the lists PostgreSQL's swedish and english
+# configurations and OpenSearch's analysers drop too. Dropped from queries
+# on every backend, so SQLite (which cannot) and the lessons view do not
+# require "för" or "the" in every hit, nor highlight every word starting
+# with "i".
+STOP_WORDS = {
+    "sv": frozenset("""
+    och det att i en jag hon som han på den med var sig för så till är men ett om hade de
+    av icke mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid
+    kunde något från ut när efter upp vi dem vara vad över än dig kan sina här ha mot
+    alla under någon eller allt mycket sedan ju denna själv detta åt utan varit hur ingen
+    mitt ni bli blev oss din dessa några deras blir mina samma vilken er sådan vår blivit
+    dess inom mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina
+    vars vårt våra ert era vilkas
+""".split()),
+    "en": frozenset("""
+    i me my myself we our ours ourselves you your yours yourself yourselves he him his
+    himself she her hers herself it its itself they them their theirs themselves what
+    which who whom this that these those am is are was were be been being have has had
+    having do does did doing a an the and but if or because as until while of at by for
+    with about against between into through during before after above below to from up
+    down in out on off over under again further then once here there when where why how
+    all any both each few more most other some such no nor not only own same so than too
+    very s t can will just don should now
+""".split()),
+}
+
+
+def without_stop_words(words, languages):
+    """The words that are not stop words in any of the languages; all of
+    them when nothing else is left ("vad är det")."""
+    kept = [w for w in words if not any(w in STOP_WORDS[lang] for lang in languages)]
+    return kept or words
+
+
 # Snowball Swedish, steps 1 and 2: enough to reduce inflected forms to a
 # prefix that the base form shares ("myndigheterna" -> "myndig").
 _VOWELS = set("aeiouyäåö")

@@ -1,5 +1,7 @@
 """/api/search/: ranking, stemming, facets, languages, pagination, bad input."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.search
@@ -31,6 +33,22 @@ def test_words_found_across_title_and_body(make_case, api):
     assert status == 200
     assert ids(data) == ["split"]
     assert data["total"] == 1
+
+
+def test_stop_words_are_not_required_nor_marked(make_case, api):
+    make_case(id="bot", title="Chattbot i kundtjänsten",
+              summary="Informationen kom snabbare i chattboten.")
+    make_case(id="other", title="Arbetsmiljö i hemarbete")
+    status, data = api(q="en chattbot för kundtjänst")
+    assert status == 200
+    assert ids(data) == ["bot"]
+    status, data = api(q="hur fungerar en chattbot")
+    assert ids(data) == []  # "fungerar" is in no case: every other word still counts
+    data = api(q="chattbot i kundtjänst")[1]
+    assert re.findall(r"<mark>(.*?)</mark>", data["results"][0]["excerpt"]) == ["chattboten"]
+    # Nothing but stop words: searched as they are, not ignored.
+    status, data = api(q="vad är det")
+    assert status == 200 and data["query"] == "vad är det"
 
 
 def test_swedish_inflected_form_finds_base_form(make_case, api):
