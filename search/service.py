@@ -26,6 +26,7 @@ from portal.process_memo import active_locale
 from search.engine import engine_available, mark_unavailable
 from search.health import backend_name
 from search.rankers import DatabaseRanker, EngineRanker, EngineUnavailable
+from search.spelling import suggest
 from search.text import (
     MAX_QUERY_LENGTH,
     clean_query,
@@ -168,16 +169,20 @@ def run_search(params):
     for case in results:
         texts = [case.summary, case.challenge, case.approach, case.results, *lessons[case.pk]]
         case.excerpt = excerpt(texts, pattern)
+    total = sum(counts["language"].values()) if ranking.total is None else ranking.total
+    suggestion = ranking.suggestion
+    if not total and params.words and not suggestion:  # the database has no suggester
+        suggestion = suggest(params.words, params.languages)
     return SearchOutcome(
         params=params,
-        total=sum(counts["language"].values()) if ranking.total is None else ranking.total,
+        total=total,
         results=results,
         facets=facets,
         language_facet=[(code, code, counts["language"][code])
                         for code in LANGUAGES if counts["language"][code]],
         backend=backend,
         degraded=degraded,
-        suggestion=ranking.suggestion,
+        suggestion=suggestion,
         promoted=promoted_cases(params) if params.page == 1 else [],
     )
 

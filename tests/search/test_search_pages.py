@@ -147,3 +147,21 @@ def test_editors_can_promote_a_case_for_a_query(make_case, page):
     html = page("/sok/", q="chattbot").content.decode()
     assert "Redaktionen rekommenderar" in html
     assert "Deklarationsstöd för företag" in html
+
+
+def test_a_misspelt_word_leads_to_the_case(make_case, api, page):
+    """The engine finds the case despite the typo; the database, which
+    cannot, suggests the word on the page ("Menade du")."""
+    make_case(id="permits", title="Snabbare handläggning av bygglov")
+    make_case(id="other", title="Chattbot i kundtjänsten")
+    data = api(q="handläggnig")[1]
+    if data["backend"] == "database":
+        assert data["total"] == 0
+        assert data["suggestion"] == "handläggning"
+        html = page("/sok/", q="handläggnig").content.decode()
+        assert "Menade du" in html and "handläggning</a>" in html
+        assert [r["id"] for r in api(q=data["suggestion"])[1]["results"]] == ["permits"]
+    else:
+        assert [r["id"] for r in data["results"]] == ["permits"]
+    # A word near nothing any case has gets no suggestion.
+    assert "suggestion" not in api(q="xylofonerna")[1]
