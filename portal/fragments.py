@@ -7,11 +7,13 @@ users and pages with forms: what is stored here is the same for everyone."""
 from django.conf import settings
 from django.core.cache import cache
 
-from portal.page_cache import current_generation
+from portal.page_cache import current_generation, current_request
 
 
 def content_generation(request):
-    """The generation, read once per request."""
+    """The generation, read once per request (the one being served when
+    request is None)."""
+    request = request or current_request.get()
     if request is None:
         return current_generation()
     if not hasattr(request, "_content_generation"):
@@ -21,13 +23,19 @@ def content_generation(request):
 
 def remember(request, key, compute):
     """compute() once per content generation and key (FRAGMENT_CACHE_SECONDS,
-    0 to compute every time). key must name everything the value depends on
-    besides content: language, host, page."""
+    0 to compute every time), read from the cache once per request. key must
+    name everything the value depends on besides content: language, host,
+    page."""
     if not settings.FRAGMENT_CACHE_SECONDS:
         return compute()
+    request = request or current_request.get()
     full_key = f"fragment:{content_generation(request)}:{key}"
+    seen = request.__dict__.setdefault("_fragments", {}) if request is not None else {}
+    if full_key in seen:
+        return seen[full_key]
     value = cache.get(full_key)
     if value is None:
         value = compute()
         cache.set(full_key, value, settings.FRAGMENT_CACHE_SECONDS)
+    seen[full_key] = value
     return value

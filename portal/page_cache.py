@@ -10,12 +10,16 @@ also expire after PAGE_CACHE_SECONDS, since some pages change with the clock
 (an activity that has started)."""
 
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import cc_delim_re
 
 GENERATION_KEY = "page-cache:generation"
+# The request being served (portal.process_memo.KnownSiteMiddleware), so that
+# code without it reads the generation it already holds (portal.fragments).
+current_request = ContextVar("current_request", default=None)
 STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link",
                   "Last-Modified", "ETag")
 
@@ -42,6 +46,11 @@ def purge():
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet, or evicted
         cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+    # The rest of this request sees its own change too.
+    request = current_request.get()
+    if request is not None:
+        request.__dict__.pop("_content_generation", None)
+        request.__dict__.pop("_fragments", None)
 
 
 def _cacheable_request(request):

@@ -16,6 +16,7 @@ from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from portal.fragments import content_generation
+from portal.page_cache import current_request
 
 MAX_AGE_SECONDS = 60
 MAX_ENTRIES = 1000  # host names are checked against ALLOWED_HOSTS, but bound it anyway
@@ -83,7 +84,11 @@ class KnownSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        token = current_request.set(request)
+        try:
+            return self.get_response(request)
+        finally:
+            current_request.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if getattr(view_func, "site_not_needed", False):
@@ -93,6 +98,9 @@ class KnownSiteMiddleware:
         try:
             request._wagtail_site = memo(request, ("site", hostname, port),
                                          lambda: _site_for_host(hostname, port))
+            # Where Page.get_url_parts looks first for every site's root path.
+            request._wagtail_cached_site_root_paths = memo(
+                request, "site-root-paths", Site.get_site_root_paths)
         except DatabaseError:
             pass  # the view meets the outage too, and answers for it
         return None

@@ -97,3 +97,34 @@ def test_liveness_and_health_checks_ask_neither_the_cache_nor_the_site(client, s
     monkeypatch.setattr(process_memo, "memo", fail)
     assert client.get("/livez").status_code == 200
     assert client.get("/healthz").status_code == 200
+
+
+def test_a_case_page_reads_each_shared_value_from_the_cache_once(client, make_case, settings):
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    from portal.page_cache import GENERATION_KEY
+
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    case = make_case(title="Chattbot i kundtjänsten")
+    client.get(case.url)
+    with mock.patch.object(cache, "get", wraps=cache.get) as get:
+        assert client.get(case.url).status_code == 200
+    keys = [call.args[0] for call in get.call_args_list]
+    assert keys.count(GENERATION_KEY) == 1
+    assert len(keys) == len(set(keys)), keys  # menus, translations: once each
+
+
+def test_a_change_made_during_a_request_is_seen_by_the_rest_of_it(rf, site):
+    from portal.fragments import content_generation
+    from portal.page_cache import current_request, purge
+
+    token = current_request.set(rf.get("/"))
+    try:
+        before = content_generation(None)
+        assert content_generation(None) == before
+        purge()  # what publishing a page does
+        assert content_generation(None) != before
+    finally:
+        current_request.reset(token)
