@@ -5,7 +5,7 @@ names the bad one); run_search() chooses the backend, falls back to the
 database when the engine does not answer, and returns results with facets."""
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -122,6 +122,8 @@ class SearchOutcome:
     degraded: bool = False
     suggestion: str = ""
     promoted: list = field(default_factory=list)
+    # With no hits in one language: how many the other language has.
+    in_other_language: int = 0
 
     @property
     def page_count(self):
@@ -173,6 +175,9 @@ def run_search(params):
     suggestion = ranking.suggestion
     if not total and params.words and not suggestion:  # the database has no suggester
         suggestion = suggest(params.words, params.languages)
+    in_other_language = 0
+    if not total and params.words and params.lang != "all":
+        in_other_language = total_in_other_language(params)
     return SearchOutcome(
         params=params,
         total=total,
@@ -184,7 +189,19 @@ def run_search(params):
         degraded=degraded,
         suggestion=suggestion,
         promoted=promoted_cases(params) if params.page == 1 else [],
+        in_other_language=in_other_language,
     )
+
+
+def total_in_other_language(params):
+    """How many cases the same words and filters find in the other language
+    (a reader on the Swedish page who searched for an English word)."""
+    other = replace(params, lang=next(code for code in LANGUAGES if code != params.lang),
+                    page=1, page_size=1)
+    ranking, _backend, _degraded = rank(other, candidate_cases(other))
+    if ranking.total is not None:
+        return ranking.total
+    return sum(n for kind, _value, n in ranking.facet_rows if kind == "language")
 
 
 def promoted_cases(params):

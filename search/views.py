@@ -51,7 +51,10 @@ def search_page(request):
     log_query(params, outcome.total)
     query_params = request.GET.copy()
     query_params.pop("page", None)
+    both_languages = query_params.copy()
+    both_languages["lang"] = "all"
     context.update(
+        both_languages_query=both_languages.urlencode(),
         outcome=outcome,
         params=params,
         facets=outcome.facets,

@@ -166,3 +166,19 @@ def test_a_misspelt_word_leads_to_the_case(make_case, api, page):
         assert [r["id"] for r in data["results"]] == ["permits"]
     # A word near nothing any case has gets no suggestion.
     assert "suggestion" not in api(q="xylofonerna")[1]
+
+
+def test_no_hits_in_one_language_points_to_the_other(make_case, page):
+    make_case(id="en-bot", language="en", title="A chatbot for tax questions",
+              summary="A short summary.")
+    make_case(id="sv-other", title="Arbetsmiljö i hemarbete")
+    html = page("/sok/", q="chatbot").content.decode()
+    assert "Inga träffar" in html
+    assert "1 erfarenhet på det andra språket matchar." in html
+    assert 'href="?q=chatbot&amp;lang=all"' in html
+    both = page("/sok/", q="chatbot", lang="all").content.decode()
+    assert "A chatbot for tax questions" in both
+    english = page("/en/search/", q="hemarbete").content.decode()
+    assert "1 case in the other language matches." in english
+    # Nothing in either language: no such hint.
+    assert "andra språket" not in page("/sok/", q="xylofon").content.decode()
