@@ -38,6 +38,13 @@ class Ranking:
     facet_rows: list
     suggestion: str = ""
 
+    @property
+    def matches(self):
+        """How many cases match: the engine's total, or the language counts' sum."""
+        if self.total is not None:
+            return self.total
+        return sum(n for kind, _value, n in self.facet_rows if kind == "language")
+
 
 NEWEST_FIRST = "m.published DESC, m.pk DESC"
 

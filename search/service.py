@@ -97,7 +97,6 @@ def parse_params(params, default_page_size=DEFAULT_PAGE_SIZE):
     lang = params.get("lang", "").strip() or current_language()
     if lang not in (*LANGUAGES, "all"):
         raise ParameterError("lang", _("lang must be sv, en or all."))
-    words = without_stop_words(words, list(LANGUAGES) if lang == "all" else [lang])
     sort = params.get("sort", "").strip() or ("relevance" if words else "newest")
     if sort not in SORTS:
         raise ParameterError("sort", _("sort must be relevance or newest."))
@@ -108,7 +107,9 @@ def parse_params(params, default_page_size=DEFAULT_PAGE_SIZE):
         filters = parse_filters(params, taxonomy)
     except FilterError as exc:
         raise ParameterError(exc.parameter, exc.message) from exc
-    return SearchParams(query, words, filters, lang, sort, page, page_size, taxonomy)
+    params = SearchParams(query, words, filters, lang, sort, page, page_size, taxonomy)
+    params.words = without_stop_words(words, params.languages)
+    return params
 
 
 @dataclass
@@ -171,7 +172,7 @@ def run_search(params):
     for case in results:
         texts = [case.summary, case.challenge, case.approach, case.results, *lessons[case.pk]]
         case.excerpt = excerpt(texts, pattern)
-    total = sum(counts["language"].values()) if ranking.total is None else ranking.total
+    total = ranking.matches
     suggestion = ranking.suggestion
     if not total and params.words and not suggestion:  # the database has no suggester
         suggestion = suggest(params.words, params.languages)
@@ -198,10 +199,7 @@ def total_in_other_language(params):
     (a reader on the Swedish page who searched for an English word)."""
     other = replace(params, lang=next(code for code in LANGUAGES if code != params.lang),
                     page=1, page_size=1)
-    ranking, _backend, _degraded = rank(other, candidate_cases(other))
-    if ranking.total is not None:
-        return ranking.total
-    return sum(n for kind, _value, n in ranking.facet_rows if kind == "language")
+    return rank(other, candidate_cases(other))[0].matches
 
 
 def promoted_cases(params):
