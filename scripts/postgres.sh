@@ -20,7 +20,7 @@ case "${1:-}" in
     fi
     if ! as_pg "$BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then
       as_pg "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w -t 60 start \
-        -o "-p $PORT -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off -c max_connections=300" >/dev/null
+        -o "-p $PORT -c listen_addresses=127.0.0.1 -k /tmp -c fsync=off -c max_connections=300 -c shared_buffers=${PG_SHARED_BUFFERS:-1GB}" >/dev/null
     fi
     echo "PostgreSQL on 127.0.0.1:$PORT (user postgres, no password)"
     ;;
