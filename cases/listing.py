@@ -134,12 +134,22 @@ FACTS = ("pk", "x_stage", "x_agency", "x_status", "x_language", "published", "x_
 ALL_CANDIDATES = "SELECT c.*, 0 FROM c"
 
 
+class Year(ExtractYear):
+    """A date's year. On SQLite Django extracts it with a function written in
+    Python, called once per row: a common word's 8,600 matches spent 30 ms
+    of 130 in it. SQLite stores a date as 'YYYY-MM-DD' text."""
+
+    def as_sqlite(self, compiler, connection):
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(substr({sql}, 1, 4) AS INTEGER)", params
+
+
 def facts_sql(queryset):
     """SQL and parameters selecting FACTS, in that order, for each case of the
     queryset. Raises EmptyResultSet when no case can match."""
     return (
         queryset.order_by()
-        .annotate(x_year=ExtractYear("started"))
+        .annotate(x_year=Year("started"))
         .values("pk", "stage_id", "agency_id", "status", "locale_id", "first_published_at",
                 "x_year")
         .query.sql_with_params()
