@@ -204,6 +204,7 @@ def test_pagination_edges(make_case, api):
         ({"stage": "nowhere"}, "stage"),
         ({"status": "paused"}, "status"),
         ({"year": "20x1"}, "year"),
+        ({"year": "0000"}, "year"),
         ({"lang": "de"}, "lang"),
         ({"sort": "best"}, "sort"),
         ({"q": "x" * 10000}, "q"),
