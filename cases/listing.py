@@ -88,8 +88,11 @@ def parse_filters(params, taxonomy):
         else:
             unknown = [v for v in values if len(v) > 200]
         if unknown:
+            # The filter as the reader sees it named ("startår"), mid-sentence.
+            title = facet_titles()[name]
             raise FilterError(name, _("Unknown value for %(name)s: %(value)s")
-                              % {"name": name, "value": unknown[0][:50]})
+                              % {"name": title[:1].lower() + title[1:],
+                                 "value": unknown[0][:50]})
         filters[name] = list(dict.fromkeys(values))
     return filters
 

@@ -70,7 +70,10 @@ def test_unknown_filter_value_says_so(client, make_case):
     make_case()
     response = client.get("/erfarenheter/?theme=nonsense")
     assert response.status_code == 200
-    assert "nonsense" in text(response)
+    assert "Okänt värde för tema: nonsense" in text(response)
+    # The filter is named as the reader sees it, in the page's language.
+    assert "Okänt värde för startår: 0000" in text(client.get("/erfarenheter/?year=0000"))
+    assert "Unknown value for year started: 20x1" in text(client.get("/en/cases/?year=20x1"))
 
 
 def test_listing_paginates_newest_first(client, make_case):
