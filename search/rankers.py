@@ -51,17 +51,18 @@ NEWEST_FIRST = "m.published DESC, m.pk DESC"
 
 def page_and_facets(facts, match_sql, params, order, offset, limit):
     """One statement (cases.listing.facet_statement): the matches are
-    materialised once (`m`), one page of them is numbered in `order`, and
-    every facet is counted over the same matches. Returns the page's ids and
-    the facet rows (cases.listing.counts_from_rows)."""
+    materialised once (`m`), one page of them is taken in `order` and
+    numbered, and every facet is counted over the same matches. Returns the
+    page's ids and the facet rows (cases.listing.counts_from_rows)."""
+    # ORDER BY with LIMIT keeps only the page's rows while sorting; numbering
+    # every match first (ROW_NUMBER over all of them) sorted them all: 6.6 ms
+    # against 0.7 ms for a common word's 6,900 matches on SQLite.
     hits = (
-        "SELECT 'hit', CAST(pk AS TEXT), rank_no FROM (SELECT m.pk AS pk, "  # noqa: S608
-        f"ROW_NUMBER() OVER (ORDER BY {order}) AS rank_no FROM m) ranked "
-        "WHERE rank_no > %s AND rank_no <= %s UNION ALL "
+        f"SELECT 'hit', CAST(pk AS TEXT), ROW_NUMBER() OVER (ORDER BY {order}) FROM "  # noqa: S608
+        f"(SELECT * FROM m ORDER BY {order} LIMIT %s OFFSET %s) m UNION ALL "
     )
     with connection.cursor() as cursor:
-        cursor.execute(facet_statement(facts, match_sql, hits),
-                       [*params, offset, offset + limit])
+        cursor.execute(facet_statement(facts, match_sql, hits), [*params, limit, offset])
         rows = cursor.fetchall()
     hit_rows = sorted((row for row in rows if row[0] == "hit"), key=lambda row: row[2])
     return [int(value) for _kind, value, _n in hit_rows], [row for row in rows if row[0] != "hit"]
