@@ -197,8 +197,11 @@ def run_search(params):
 def total_in_other_language(params):
     """How many cases the same words and filters find in the other language
     (a reader on the Swedish page who searched for an English word)."""
-    other = replace(params, lang=next(code for code in LANGUAGES if code != params.lang),
-                    page=1, page_size=1)
+    lang = next(code for code in LANGUAGES if code != params.lang)
+    # That language's stop words dropped, not the first one's: "the" is no
+    # Swedish stop word, but a case need not contain it to be found in English.
+    words = without_stop_words(query_words(params.query), [lang])
+    other = replace(params, lang=lang, words=words, page=1, page_size=1)
     return rank(other, candidate_cases(other))[0].matches
 
 

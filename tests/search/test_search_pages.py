@@ -176,6 +176,9 @@ def test_no_hits_in_one_language_points_to_the_other(make_case, page):
     assert "Inga träffar" in html
     assert "1 erfarenhet på det andra språket matchar." in html
     assert 'href="?q=chatbot&amp;lang=all"' in html
+    # English stop words count as such in the English count: the case has no "the".
+    assert "1 erfarenhet på det andra språket matchar." in page(
+        "/sok/", q="the chatbot").content.decode()
     both = page("/sok/", q="chatbot", lang="all").content.decode()
     assert "A chatbot for tax questions" in both
     english = page("/en/search/", q="hemarbete").content.decode()
