@@ -176,6 +176,11 @@ def run_search(params):
     suggestion = ranking.suggestion
     if not total and params.words and not suggestion:  # the database has no suggester
         suggestion = suggest(params.words, params.languages)
+    # Only a spelling that finds something: "the handläggnig" on the Swedish
+    # page became "the handläggning", which finds nothing either.
+    if suggestion and not count_matches(params, words=without_stop_words(
+            query_words(suggestion), params.languages)):
+        suggestion = ""
     in_other_language = 0
     if not total and params.words and params.lang != "all":
         in_other_language = total_in_other_language(params)
@@ -200,8 +205,13 @@ def total_in_other_language(params):
     lang = next(code for code in LANGUAGES if code != params.lang)
     # That language's stop words dropped, not the first one's: "the" is no
     # Swedish stop word, but a case need not contain it to be found in English.
-    words = without_stop_words(query_words(params.query), [lang])
-    other = replace(params, lang=lang, words=words, page=1, page_size=1)
+    return count_matches(params, lang=lang,
+                         words=without_stop_words(query_words(params.query), [lang]))
+
+
+def count_matches(params, **changes):
+    """How many cases the search finds with some parameters changed."""
+    other = replace(params, page=1, page_size=1, **changes)
     return rank(other, candidate_cases(other))[0].matches
 
 

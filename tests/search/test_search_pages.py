@@ -164,8 +164,10 @@ def test_a_misspelt_word_leads_to_the_case(make_case, api, page):
         assert [r["id"] for r in api(q=data["suggestion"])[1]["results"]] == ["permits"]
     else:
         assert [r["id"] for r in data["results"]] == ["permits"]
-    # A word near nothing any case has gets no suggestion.
+    # A word near nothing any case has gets no suggestion, nor does a
+    # spelling that would find nothing either ("the" is no Swedish word).
     assert "suggestion" not in api(q="xylofonerna")[1]
+    assert "suggestion" not in api(q="the handläggnig")[1]
 
 
 def test_no_hits_in_one_language_points_to_the_other(make_case, page):
