@@ -6,6 +6,7 @@ rank order and the facet counts over every match (from which the total
 follows), both from one SQL statement or one engine request. None of them
 loads or scores all hits in Python."""
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -18,7 +19,10 @@ from modelsearch.utils import get_descendants_content_types_pks
 from cases.listing import ALL_CANDIDATES, facet_statement, facts_sql
 from cases.models import CaseStudyPage
 from portal.process_memo import restricted_paths
-from search.text import stems
+from search.text import query_words, stems
+
+# A hyphenated compound of a query: "e-tjänst", "sjukpenning-ärenden".
+COMPOUND = re.compile(r"\w+(?:-\w+)+")
 
 # Facets the engine counts with aggregations: (facet, the case's filter field).
 ENGINE_FACETS = [("stage", "stage_id"), ("agency", "agency_id"), ("status", "status"),
@@ -103,7 +107,7 @@ class DatabaseRanker:
             direction = "DESC"
         else:
             fts = f"{table}_fts"
-            q_params = [self._fts_query(params.words, params.languages)]
+            q_params = [self._fts_query(params.words, params.languages, params.query)]
             # CROSS JOIN fixes the order in SQLite: the full-text match runs
             # once, not once per index entry (which made counts take seconds).
             source = (f"{fts} CROSS JOIN {table} ie ON ie.id = {fts}.rowid "
@@ -135,16 +139,34 @@ class DatabaseRanker:
                 "AS t(tsq)"), [" ".join(words)] * len(languages)
 
     @staticmethod
-    def _fts_query(words, languages):
+    def _fts_query(words, languages, query=""):
         """FTS5 has no Swedish stemmer: match the stem as a prefix instead, so an
-        inflected form ("myndigheterna") still finds the base form ("myndighet")."""
-        groups = []
-        for word in words:
-            options = []
-            for stem in stems(word, languages):
-                options.append(f'"{stem}"*' if len(stem) >= 3 else f'"{word}"')
-            groups.append("(" + " OR ".join(dict.fromkeys(options)) + ")")
-        return " AND ".join(groups)
+        inflected form ("myndigheterna") still finds the base form ("myndighet").
+
+        A hyphenated compound of the query ("e-tjänst") may also match as a
+        phrase of its parts. That finds the same cases (the phrase needs every
+        part too), but bm25 then ranks a case with the compound above one with
+        only its parts somewhere ("e-arkiv" in the title, "tjänster" in the
+        text). PostgreSQL's and OpenSearch's ranking already puts the title that
+        holds every word first."""
+        def group(word):
+            options = [f'"{stem}"*' if len(stem) >= 3 else f'"{word}"'
+                       for stem in stems(word, languages)]
+            return "(" + " OR ".join(dict.fromkeys(options)) + ")"
+
+        remaining = list(dict.fromkeys(words))
+        clauses = []
+        for compound in COMPOUND.findall(query.lower()):
+            parts = query_words(compound)
+            if len(set(parts)) < len(parts) or not all(p in remaining for p in parts):
+                continue
+            for part in parts:
+                remaining.remove(part)
+            head = " + ".join(f'"{part}"' for part in parts[:-1])
+            last = group(parts[-1])[1:-1].split(" OR ")
+            phrases = " OR ".join(f"{head} + {option}" for option in last)
+            clauses.append(f"({phrases} OR ({' AND '.join(group(p) for p in parts)}))")
+        return " AND ".join([*clauses, *(group(word) for word in remaining)])
 
 
 _engines = {}

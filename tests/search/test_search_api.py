@@ -23,6 +23,22 @@ def test_title_match_ranks_first(make_case, api):
     assert data["results"][0]["title"].startswith("Chattbot")
 
 
+def test_hyphenated_compound_in_title_ranks_first(make_case, api):
+    # "e-tjänst" is the words "e" and "tjänst": both cases have them, but
+    # only one has the compound, in its title.
+    make_case(id="parts", title="Eget e-arkiv för ärenden",
+              approach="Tjänsten ersatte tre tjänster. Tjänster för arkivet, tjänster för "
+                       "registratorn och tjänsten för utlämnande.")
+    make_case(id="compound", title="Gemensam e-tjänst för att starta aktiebolag",
+              summary="Ett flöde i en e-tjänst.")
+    status, data = api(q="e-tjänst")
+    assert status == 200
+    assert ids(data) == ["compound", "parts"]
+    # "e" is marked as a word, not as the start of "ett" and "en".
+    marked = re.findall(r"<mark>(.*?)</mark>", data["results"][0]["excerpt"])
+    assert marked == ["e", "tjänst"]
+
+
 def test_words_found_across_title_and_body(make_case, api):
     # One word in the title, the other only in the text: still a match,
     # with every word required.
