@@ -121,13 +121,27 @@ def plain_text(value):
 
 def word_pattern(words, languages):
     """A pattern for the query words and their stems as word beginnings, or
-    None without words. Built once per search, used for every excerpt."""
-    prefixes = sorted({s for w in words for s in stems(w, languages) + [w] if s}, key=len,
-                      reverse=True)
-    if not prefixes:
+    None without words. Built once per search, used for every excerpt. A
+    word or stem under three letters is marked only as a whole word, as the
+    database matches it: "e" of "e-tjänst" is not the start of "ett"."""
+    prefixes, whole = set(), set()
+    for word in words:
+        prefixes.update(form for form in {*stems(word, languages), word} if len(form) >= 3)
+        if len(word) < 3:
+            whole.add(word)
+    alternatives = []
+    if prefixes:
+        alternatives.append("(?:" + _alternation(prefixes) + r")\w*")
+    if whole:
+        alternatives.append("(?:" + _alternation(whole) + r")\b")
+    if not alternatives:
         return None
-    return re.compile(r"\b(" + "|".join(re.escape(p) for p in prefixes) + r")\w*",
-                      re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")", re.IGNORECASE)
+
+
+def _alternation(forms):
+    # The longest first, so that a longer form wins over its own prefix.
+    return "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
 
 
 def excerpt(texts, pattern, width=220):
