@@ -149,10 +149,12 @@ class DatabaseRanker:
         only its parts somewhere ("e-arkiv" in the title, "tjänster" in the
         text). PostgreSQL's and OpenSearch's ranking already puts the title that
         holds every word first."""
+        def options(word):
+            return list(dict.fromkeys(f'"{stem}"*' if len(stem) >= 3 else f'"{word}"'
+                                      for stem in stems(word, languages)))
+
         def group(word):
-            options = [f'"{stem}"*' if len(stem) >= 3 else f'"{word}"'
-                       for stem in stems(word, languages)]
-            return "(" + " OR ".join(dict.fromkeys(options)) + ")"
+            return "(" + " OR ".join(options(word)) + ")"
 
         remaining = list(dict.fromkeys(words))
         clauses = []
@@ -163,8 +165,7 @@ class DatabaseRanker:
             for part in parts:
                 remaining.remove(part)
             head = " + ".join(f'"{part}"' for part in parts[:-1])
-            last = group(parts[-1])[1:-1].split(" OR ")
-            phrases = " OR ".join(f"{head} + {option}" for option in last)
+            phrases = " OR ".join(f"{head} + {option}" for option in options(parts[-1]))
             clauses.append(f"({phrases} OR ({' AND '.join(group(p) for p in parts)}))")
         return " AND ".join([*clauses, *(group(word) for word in remaining)])
 

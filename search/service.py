@@ -6,6 +6,7 @@ database when the engine does not answer, and returns results with facets."""
 
 import logging
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -54,7 +55,6 @@ class ParameterError(ValueError):
 @dataclass
 class SearchParams:
     query: str = ""
-    words: list = field(default_factory=list)
     filters: dict = field(default_factory=dict)
     lang: str = "sv"
     sort: str = "newest"
@@ -65,6 +65,12 @@ class SearchParams:
     @property
     def languages(self):
         return list(LANGUAGES) if self.lang == "all" else [self.lang]
+
+    @cached_property
+    def words(self):
+        """The query's words without the languages' stop words: derived, so a
+        copy with another language or query (dataclasses.replace) has its own."""
+        return without_stop_words(query_words(self.query), self.languages)
 
 
 def _positive_int(params, name, default, maximum=None):
@@ -107,9 +113,7 @@ def parse_params(params, default_page_size=DEFAULT_PAGE_SIZE):
         filters = parse_filters(params, taxonomy)
     except FilterError as exc:
         raise ParameterError(exc.parameter, exc.message) from exc
-    params = SearchParams(query, words, filters, lang, sort, page, page_size, taxonomy)
-    params.words = without_stop_words(words, params.languages)
-    return params
+    return SearchParams(query, filters, lang, sort, page, page_size, taxonomy)
 
 
 @dataclass
@@ -178,8 +182,7 @@ def run_search(params):
         suggestion = suggest(params.words, params.languages)
     # Only a spelling that finds something: "the handläggnig" on the Swedish
     # page became "the handläggning", which finds nothing either.
-    if suggestion and not count_matches(params, words=without_stop_words(
-            query_words(suggestion), params.languages)):
+    if suggestion and not count_matches(params, query=suggestion):
         suggestion = ""
     in_other_language = 0
     if not total and params.words and params.lang != "all":
@@ -202,11 +205,9 @@ def run_search(params):
 def total_in_other_language(params):
     """How many cases the same words and filters find in the other language
     (a reader on the Swedish page who searched for an English word)."""
-    lang = next(code for code in LANGUAGES if code != params.lang)
-    # That language's stop words dropped, not the first one's: "the" is no
-    # Swedish stop word, but a case need not contain it to be found in English.
-    return count_matches(params, lang=lang,
-                         words=without_stop_words(query_words(params.query), [lang]))
+    # The copy drops that language's stop words, not the first one's: "the"
+    # is no Swedish stop word, but a case need not contain it in English.
+    return count_matches(params, lang=next(code for code in LANGUAGES if code != params.lang))
 
 
 def count_matches(params, **changes):
