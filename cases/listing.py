@@ -130,9 +130,26 @@ def count_facets(queryset, taxonomy):
         facts, params = facts_sql(queryset)
     except EmptyResultSet:  # a filter that nothing can match
         return counts_from_rows([], taxonomy)
+    return counts_from_rows(run_facet_statement(facet_statement(facts, ALL_CANDIDATES), params),
+                            taxonomy)
+
+
+def run_facet_statement(sql, params):
+    """The rows of a facet statement, planned for its own values each time.
+    PostgreSQL's generic plan for a prepared statement (portal.settings) knows
+    neither the words nor the filters: for a search it cost 10 ms more than
+    the 1 ms of planning it saves."""
     with connection.cursor() as cursor:
-        cursor.execute(facet_statement(facts, ALL_CANDIDATES), params)
-        return counts_from_rows(cursor.fetchall(), taxonomy)
+        driver = connection.connection if connection.vendor == "postgresql" else None
+        threshold = driver.prepare_threshold if driver else None
+        if driver:
+            driver.prepare_threshold = None  # not prepared, the others kept
+        try:
+            cursor.execute(sql, params)
+        finally:
+            if driver:
+                driver.prepare_threshold = threshold
+        return cursor.fetchall()
 
 
 # What a match carries besides its score: every column a facet counts or a

@@ -16,7 +16,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
 
-from cases.listing import ALL_CANDIDATES, facet_statement, facts_sql
+from cases.listing import ALL_CANDIDATES, facet_statement, facts_sql, run_facet_statement
 from cases.models import CaseStudyPage
 from portal.process_memo import restricted_paths
 from search.text import query_words, stems
@@ -65,9 +65,7 @@ def page_and_facets(facts, match_sql, params, order, offset, limit):
         f"SELECT 'hit', CAST(pk AS TEXT), ROW_NUMBER() OVER (ORDER BY {order}) FROM "  # noqa: S608
         f"(SELECT * FROM m ORDER BY {order} LIMIT %s OFFSET %s) m UNION ALL "
     )
-    with connection.cursor() as cursor:
-        cursor.execute(facet_statement(facts, match_sql, hits), [*params, limit, offset])
-        rows = cursor.fetchall()
+    rows = run_facet_statement(facet_statement(facts, match_sql, hits), [*params, limit, offset])
     hit_rows = sorted((row for row in rows if row[0] == "hit"), key=lambda row: row[2])
     return [int(value) for _kind, value, _n in hit_rows], [row for row in rows if row[0] != "hit"]
 
