@@ -56,7 +56,6 @@ class HomePage(ViewRestrictionsFromMemo, Page):
             with_card_data,
         )
         from cases.models import CaseIndexPage
-        from portal.fragments import remember
 
         context = super().get_context(request, *args, **kwargs)
         taxonomy = Taxonomy.for_locale(self.locale)
@@ -71,10 +70,8 @@ class HomePage(ViewRestrictionsFromMemo, Page):
                                 .order_by("-first_published_at"))[:6]),
             taxonomy,
         )
-        # Counted over every case: kept per content change like the menus.
-        context["theme_counts"] = remember(
-            request, f"home-theme-counts:{self.locale_id}",
-            lambda: facet_counts(cases, {}, taxonomy)["theme"])
+        # Counted over every case (kept per content change, count_facets).
+        context["theme_counts"] = facet_counts(cases, {}, taxonomy)["theme"]
         context["case_index"] = CaseIndexPage.objects.live().child_of(self).first()
         return context
 

@@ -16,7 +16,12 @@ from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
 
-from cases.listing import ALL_CANDIDATES, facet_statement, facts_sql, run_facet_statement
+from cases.listing import (
+    candidate_facet_rows,
+    facet_statement,
+    facts_sql,
+    run_facet_statement,
+)
 from cases.models import CaseStudyPage
 from portal.process_memo import restricted_paths
 from search.text import query_words, stems
@@ -82,8 +87,9 @@ class DatabaseRanker:
         except EmptyResultSet:  # a filter that nothing can match
             return Ranking(0, [], [])
         if not params.words:  # every candidate, newest first
-            return Ranking(None, *page_and_facets(facts, ALL_CANDIDATES, facts_params,
-                                                  NEWEST_FIRST, offset, params.page_size))
+            newest = candidates.order_by("-first_published_at", "-pk").values_list("pk", flat=True)
+            return Ranking(None, list(newest[offset:offset + params.page_size]),
+                           candidate_facet_rows(facts, facts_params))
         types = list(get_descendants_content_types_pks(CaseStudyPage))
         table = IndexEntry._meta.db_table
         type_marks = ", ".join(["%s"] * len(types))

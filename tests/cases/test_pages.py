@@ -99,6 +99,29 @@ def test_listing_query_count_does_not_grow_with_cases(client, make_case):
     assert len(twenty) == len(one), [q["sql"][:120] for q in twenty.captured_queries]
 
 
+def test_counts_without_words_follow_publishing_at_once(client, make_case):
+    # The listing's and the empty search's counts are kept until content
+    # changes: a case published or unpublished since is counted at once.
+    def listing():
+        return text(client.get("/erfarenheter/"))
+
+    def search_total():
+        return client.get("/api/search/", {"lang": "sv"}).json()["total"]
+
+    make_case(title="Ett", themes=["ai-automation"])
+    assert "1 erfarenhet" in listing() and search_total() == 1
+    second = make_case(title="Två", themes=["ai-automation"], stage="implementation")
+    page = listing()
+    assert "2 erfarenheter" in page
+    assert re.search(r"AI och automatisering <span class=\"count\">\(2\)</span>", page)
+    assert search_total() == 2
+    second.unpublish()
+    page = listing()
+    assert "1 erfarenhet" in page and "Två" not in page
+    assert re.search(r"AI och automatisering <span class=\"count\">\(1\)</span>", page)
+    assert search_total() == 1
+
+
 def test_case_page_shows_sections_lessons_by_kind_and_links(client, make_case):
     case = make_case(
         title="Röstrobot som stoppades", status="stopped", ended="2023-01",
