@@ -2,6 +2,7 @@
 
 import hashlib
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.exceptions import EmptyResultSet
@@ -19,6 +20,8 @@ from portal.process_memo import memo, restricted_paths
 
 FACETS = ("theme", "stage", "agency", "status", "year")
 PAGE_SIZE = 20
+# Newest first, the id breaking ties: listings, feeds and searches without words.
+NEWEST = ("-first_published_at", "-pk")
 
 
 class FilterError(ValueError):
@@ -151,17 +154,23 @@ def run_facet_statement(sql, params):
     PostgreSQL's generic plan for a prepared statement (portal.settings) knows
     neither the words nor the filters: for a search it cost 10 ms more than
     the 1 ms of planning it saves."""
-    with connection.cursor() as cursor:
-        driver = connection.connection if connection.vendor == "postgresql" else None
-        threshold = driver.prepare_threshold if driver else None
-        if driver:
-            driver.prepare_threshold = None  # not prepared, the others kept
-        try:
-            cursor.execute(sql, params)
-        finally:
-            if driver:
-                driver.prepare_threshold = threshold
+    with connection.cursor() as cursor, unprepared():
+        cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+@contextmanager
+def unprepared():
+    """psycopg prepares nothing inside; the statements it has prepared stay."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    driver = connection.connection
+    threshold, driver.prepare_threshold = driver.prepare_threshold, None
+    try:
+        yield
+    finally:
+        driver.prepare_threshold = threshold
 
 
 # What a match carries besides its score: every column a facet counts or a
@@ -344,7 +353,7 @@ def case_listing_context(request, index_page):
     counts = count_facets(queryset, taxonomy)
     facets = facet_counts(queryset, filters, taxonomy, counts)
     paginator = CountedPaginator(
-        with_card_data(queryset.order_by("-first_published_at", "-pk")), PAGE_SIZE,
+        with_card_data(queryset.order_by(*NEWEST)), PAGE_SIZE,
         total=sum(counts["language"].values()),
     )
     page = paginator.get_page(request.GET.get("page"))
@@ -393,7 +402,7 @@ def related_cases(page, taxonomy, limit=4):
             Q(stage_id=page.stage_id)
             | Exists(through.filter(casestudypage_id=OuterRef("pk"), theme_id__in=theme_ids))
         )
-        .order_by("-first_published_at", "-pk")
+        .order_by(*NEWEST)
         .values_list("pk", "stage_id")[:RELATED_CANDIDATES]
     )
     shared = Counter(

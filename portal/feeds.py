@@ -65,13 +65,13 @@ class CaseFeed(Feed):
         return reverse(f"case-feed-{suffix}")
 
     def items(self, obj):
-        from cases.listing import apply_filters, published_cases
+        from cases.listing import NEWEST, apply_filters, published_cases
 
         cases = published_cases(obj.locale)
         if obj.theme:
             cases = apply_filters(cases, {"theme": [obj.theme]})
         cases = cases.select_related("agency").prefetch_related("themes")
-        items = list(cases.order_by("-first_published_at", "-pk")[:FEED_SIZE])
+        items = list(cases.order_by(*NEWEST)[:FEED_SIZE])
         for case in items:
             case.feed_request = obj.request
             case.feed_themes = [obj.taxonomy.theme_label(t.slug) for t in case.themes.all()]

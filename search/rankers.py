@@ -17,6 +17,7 @@ from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
 
 from cases.listing import (
+    NEWEST,
     candidate_facet_rows,
     facet_statement,
     facts_sql,
@@ -55,7 +56,7 @@ class Ranking:
         return sum(n for kind, _value, n in self.facet_rows if kind == "language")
 
 
-NEWEST_FIRST = "m.published DESC, m.pk DESC"
+NEWEST_FIRST = "m.published DESC, m.pk DESC"  # cases.listing.NEWEST, in the statement
 
 
 def page_and_facets(facts, match_sql, params, order, offset, limit):
@@ -87,7 +88,7 @@ class DatabaseRanker:
         except EmptyResultSet:  # a filter that nothing can match
             return Ranking(0, [], [])
         if not params.words:  # every candidate, newest first
-            newest = candidates.order_by("-first_published_at", "-pk").values_list("pk", flat=True)
+            newest = candidates.order_by(*NEWEST).values_list("pk", flat=True)
             return Ranking(None, list(newest[offset:offset + params.page_size]),
                            candidate_facet_rows(facts, facts_params))
         types = list(get_descendants_content_types_pks(CaseStudyPage))
