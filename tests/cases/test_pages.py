@@ -86,16 +86,21 @@ def test_listing_paginates_newest_first(client, make_case):
     assert "Fall 02" in second and "Fall 01" in second and "Fall 22" not in second
 
 
-def test_listing_query_count_does_not_grow_with_cases(client, make_case):
+@pytest.mark.parametrize("path", ["/", "/erfarenheter/", "/sok/?q=testfall",
+                                  "/api/search/?q=testfall", "/api/search/"])
+def test_query_count_does_not_grow_with_cases(client, make_case, path):
+    # Every page that shows case cards or results reads them in a fixed
+    # number of queries, however many cases it shows.
     make_case()
-    client.get("/erfarenheter/")  # warm Wagtail's caches and the shared fragments
+    client.get(path)  # warm Wagtail's caches and the shared fragments
     with CaptureQueriesContext(connection) as one:
-        client.get("/erfarenheter/")
+        assert client.get(path).status_code == 200
     for _ in range(19):
         make_case(themes=["skills", "security"], partner_agencies=[{"name": "Digg"}])
-    client.get("/erfarenheter/")  # the new cases purged the fragments: warm them again
+    client.get(path)  # the new cases purged the fragments: warm them again
     with CaptureQueriesContext(connection) as twenty:
-        client.get("/erfarenheter/")
+        response = client.get(path)
+    assert response.status_code == 200 and "Testfall" in response.content.decode()
     assert len(twenty) == len(one), [q["sql"][:120] for q in twenty.captured_queries]
 
 
