@@ -150,6 +150,57 @@ def test_case_page_shows_sections_lessons_by_kind_and_links(client, make_case):
     assert "Uppdaterad" not in page
 
 
+def _attach(case, title, filename):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from cases.models import CaseAttachment
+
+    document = get_document_model().objects.create(
+        title=title, file=ContentFile(b"%PDF-1.4 test", name=filename))
+    CaseAttachment.objects.create(page=case, document=document,
+                                  sort_order=case.attachments.count())
+    return document
+
+
+def test_case_page_shows_its_child_rows_in_order_in_a_fixed_number_of_queries(
+        client, make_case):
+    def more_about(case):
+        client.get(case.url)  # the shared fragments, once
+        with CaptureQueriesContext(connection) as queries:
+            html = text(client.get(case.url))
+        return html[html.index('id="h-more"'):], html, len(queries)
+
+    small = make_case(tags=["ett"], links=[{"title": "Rapporten", "url": "https://example.se/r"}],
+                      partner_agencies=[{"name": "Digg"}])
+    _attach(small, "Slutrapport", "slutrapport.pdf")
+    _, _, small_queries = more_about(small)
+
+    big = make_case(
+        tags=["chattbot", "kundtjänst", "röst"],
+        links=[{"title": f"Länk {n}", "url": f"https://example.se/{n}"} for n in (1, 2, 3)],
+        partner_agencies=[{"name": "Verket för innovation"}, {"name": "Arbetsförmedlingen"},
+                          {"name": "Digg"}],
+        themes=["ai-automation", "skills"],
+    )
+    first = _attach(big, "Förstudie", "forstudie.pdf")
+    second = _attach(big, "Utvärdering", "utvardering.docx")
+    more, page, big_queries = more_about(big)
+    assert big_queries == small_queries  # not one more query per row
+    assert more.index("Länk 1") < more.index("Länk 2") < more.index("Länk 3")
+    assert 'href="https://example.se/2"' in more
+    assert more.index("Förstudie") < more.index("Utvärdering")
+    assert f'href="{first.url}">Förstudie</a> (PDF)' in more
+    assert f'href="{second.url}">Utvärdering</a> (DOCX)' in more
+    for tag in ("chattbot", "kundtjänst", "röst"):
+        assert f"<li>{tag}</li>" in more
+    partners = page[page.index("Samarbetspartner"):]
+    assert (partners.index("Arbetsförmedlingen") < partners.index("Digg")
+            < partners.index("Verket för innovation"))
+    assert 'href="/erfarenheter/?theme=ai-automation"' in page
+    assert 'href="/erfarenheter/?theme=skills"' in page
+
+
 def test_case_tags_show_on_the_page_and_in_its_structured_data(client, make_case):
     import json
 
@@ -163,7 +214,7 @@ def test_case_tags_show_on_the_page_and_in_its_structured_data(client, make_case
         r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
     article = next(block for block in blocks if block.get("@type") == "Article")
     assert sorted(article["keywords"]) == ["chattbot", "kundtjänst"]
-    assert sum('"taggit_tag"' in q["sql"] for q in queries.captured_queries) == 1
+    assert sum("taggit_tag" in q["sql"] for q in queries.captured_queries) == 1
 
 
 def test_updated_moves_only_with_a_substantial_change(client, make_case):
