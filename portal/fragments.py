@@ -23,19 +23,22 @@ def content_generation(request):
 
 def remember(request, key, compute):
     """compute() once per content generation and key (FRAGMENT_CACHE_SECONDS,
-    0 to compute every time), read from the cache once per request. key must
-    name everything the value depends on besides content: language, host,
-    page."""
+    0 to compute every time): kept in the shared cache for every application
+    server, and in this worker (portal.process_memo), which then reads the
+    shared cache once per key and generation instead of once per request.
+    key must name everything the value depends on besides content: language,
+    host, page. Requests share the value: never change it."""
     if not settings.FRAGMENT_CACHE_SECONDS:
         return compute()
-    request = request or current_request.get()
+    from portal.process_memo import memo  # which imports this module
+
     full_key = f"fragment:{content_generation(request)}:{key}"
-    seen = request.__dict__.setdefault("_fragments", {}) if request is not None else {}
-    if full_key in seen:
-        return seen[full_key]
-    value = cache.get(full_key)
-    if value is None:
-        value = compute()
-        cache.set(full_key, value, settings.FRAGMENT_CACHE_SECONDS)
-    seen[full_key] = value
-    return value
+
+    def shared():
+        value = cache.get(full_key)
+        if value is None:
+            value = compute()
+            cache.set(full_key, value, settings.FRAGMENT_CACHE_SECONDS)
+        return value
+
+    return memo(request, ("fragment", key), shared)

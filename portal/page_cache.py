@@ -50,7 +50,6 @@ def purge():
     request = current_request.get()
     if request is not None:
         request.__dict__.pop("_content_generation", None)
-        request.__dict__.pop("_fragments", None)
 
 
 def _cacheable_request(request):

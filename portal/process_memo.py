@@ -19,7 +19,9 @@ from portal.fragments import content_generation
 from portal.page_cache import current_request
 
 MAX_AGE_SECONDS = 60
-MAX_ENTRIES = 1000  # host names are checked against ALLOWED_HOSTS, but bound it anyway
+# Host names are checked against ALLOWED_HOSTS, but bound it anyway; shared
+# fragments (portal.fragments) add one entry per page's translations.
+MAX_ENTRIES = 2000
 _entries = {}
 
 
@@ -31,8 +33,8 @@ def memo(request, key, compute):
     if found is not None and found[0] == generation and now - found[1] < MAX_AGE_SECONDS:
         return found[2]
     value = compute()
-    if len(_entries) >= MAX_ENTRIES:
-        _entries.clear()
+    if key not in _entries and len(_entries) >= MAX_ENTRIES:
+        _entries.pop(next(iter(_entries)))  # the oldest key
     _entries[key] = (generation, now, value)
     return value
 
