@@ -48,22 +48,22 @@ class CaseIndexPage(ViewRestrictionsFromMemo, Page):
         verbose_name = _("case index page")
 
     def route(self, request, path_components):
-        """A case is found as itself, with the agency and stage its page shows,
-        in one query (Wagtail's route reads the page, then its specific row,
-        and the parent again for links), and its child rows in one more."""
+        """A case is found as itself in one query (Wagtail's route reads the
+        page, then its specific row, and the parent again for links), and the
+        rows its page shows in one more (cases.case_rows)."""
         if len(path_components) == 1:
             # The slug is unique among the children, so the query needs no
             # ORDER BY: building Page's default one (by path) took a fifth
             # of this query's time in the ORM.
             found = (CaseStudyPage.objects.filter(path__startswith=self.path,
                                                   depth=self.depth + 1, slug=path_components[0])
-                     .select_related("agency", "stage", "locale").order_by()[:1])
+                     .order_by()[:1])
             case = next(iter(found), None)
             if case is not None:
-                from cases.case_rows import read_child_rows
+                from cases.case_rows import read_page_rows
 
                 case._cached_parent_obj = self
-                return read_child_rows(case).route(request, [])
+                return read_page_rows(case).route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
