@@ -280,7 +280,8 @@ class CaseStudyPage(ViewRestrictionsFromMemo, Page):
         # themes, or of a page not saved yet, gets its own list.
         context["related_cases"] = lambda: related_cases(self, taxonomy)
         theme_ids = sorted(theme.pk for theme in themes)
-        context["related_key"] = f"{self.pk}:{self.locale_id}:{self.stage_id}:{theme_ids}"
+        context["related_key"] = (f"{self.pk}:{self.locale_id}:{self.stage_id}:"
+                                  f"{','.join(map(str, theme_ids))}")
         return context
 
 

@@ -119,8 +119,9 @@ def share_links(context, title=None):
     if title is None:
         title = getattr(page, "title", "") or "Erfarenhetsbanken"
     url = request.build_absolute_uri(request.path) if request is not None else ""
-    if isinstance(page, Page) and page.get_url(request):
-        url = seo.absolute(request, page.get_url(request))
+    page_url = page.get_url(request) if isinstance(page, Page) else None
+    if page_url:
+        url = seo.absolute(request, page_url)
     mail_query = urlencode({"subject": title, "body": f"{title}\n{url}"}, quote_via=_quote)
     return {
         "url": url,
