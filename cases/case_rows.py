@@ -2,7 +2,7 @@
 tags, lessons, links, attachments with their documents), read in one
 statement and put where the page's related managers look first: Django's
 prefetch cache. Its agency, stage and locale come from the worker's memo of
-them all. The template and get_context read `page.lessons.all()` and
+them all (cases.listing.snippets_by_pk). The template and get_context read `page.lessons.all()` and
 the like unchanged; without this they cost six queries, each of which the
 ORM took about half a millisecond to build. The lists are modelcluster's
 FakeQuerySets, the same kind a preview's unsaved children come in."""
@@ -13,11 +13,10 @@ from django.db import connection
 from modelcluster.queryset import FakeQuerySet
 from taggit.models import Tag
 from wagtail.documents import get_document_model
-from wagtail.models import Locale
 
+from cases.listing import attach_snippets
 from cases.models import CaseAttachment, CaseLesson, CaseLink, CaseStudyPage, CaseTag
-from cases.snippets import Agency, DigitalisationStage, Theme
-from portal.process_memo import memo
+from cases.snippets import Agency, Theme
 
 
 @functools.cache
@@ -64,22 +63,10 @@ def _position(row):
     return (row[2] is None, row[2] or 0, row[1])
 
 
-def _snippets():
-    """Every agency, stage and locale by pk, once per content change in this
-    worker: a few hundred rows, against three joined tables in the ORM's
-    query for each page (a tenth of the page's time)."""
-    return memo(None, "case-snippets", lambda: {
-        "agency": Agency.objects.in_bulk(), "stage": DigitalisationStage.objects.in_bulk(),
-        "locale": Locale.objects.in_bulk()})
-
-
 def read_page_rows(case):
     """Give the case its agency, stage and locale from the memo, and fill its
     prefetch cache with its child rows, in one query."""
-    for name, by_pk in _snippets().items():
-        found = by_pk.get(getattr(case, f"{name}_id"))
-        if found is not None:  # else read when used, as without the memo
-            setattr(case, name, found)
+    attach_snippets(case)
     sql, branches = _statement()
     with connection.cursor() as cursor:
         cursor.execute(sql, [case.pk] * branches)

@@ -295,12 +295,31 @@ def published_cases(locale=None):
 # per card; the listing, home, search and API tests count their queries.
 CARD_FIELDS = ("title", "url_path", "exchange_id", "summary", "challenge", "approach",
                "results", "status", "started", "first_published_at",
-               "agency__name", "stage__slug", "locale__language_code")
+               "agency", "stage", "locale")
 
 
 def with_card_data(queryset):
-    """What a case card shows from related rows; annotate_cards adds the rest."""
-    return queryset.select_related("agency", "stage", "locale").only(*CARD_FIELDS)
+    """The columns a case card shows; annotate_cards adds the rest."""
+    return queryset.only(*CARD_FIELDS)
+
+
+def snippets_by_pk():
+    """Every agency, stage and locale by pk, once per content change in this
+    worker (a few hundred rows): case cards and case pages take theirs from
+    here instead of three joined tables in each query, which cost a case page
+    a seventh of its time."""
+    return memo(None, "case-snippets", lambda: {
+        "agency": Agency.objects.in_bulk(), "stage": DigitalisationStage.objects.in_bulk(),
+        "locale": Locale.objects.in_bulk()})
+
+
+def attach_snippets(case):
+    """Give a case its agency, stage and locale from snippets_by_pk()."""
+    for name, by_pk in snippets_by_pk().items():
+        found = by_pk.get(getattr(case, f"{name}_id"))
+        if found is not None:  # else read when used, as without the memo
+            setattr(case, name, found)
+    return case
 
 
 def theme_labels(slugs, taxonomy):
@@ -310,15 +329,17 @@ def theme_labels(slugs, taxonomy):
 
 
 def annotate_cards(cases, taxonomy):
-    """Attach theme slugs and localized theme and stage labels to each case of
-    a page of results: one query for the themes of all of them, read as ids
-    (the taxonomy knows their slugs), cheaper than a prefetch of theme rows."""
+    """Attach the agency, stage and locale, theme slugs and localized theme
+    and stage labels to each case of a page of results: one query for the
+    themes of all of them, read as ids (the taxonomy knows their slugs),
+    cheaper than a prefetch of theme rows."""
     theme_ids = {case.pk: [] for case in cases}
     rows = CaseStudyPage.themes.through.objects.filter(casestudypage_id__in=theme_ids)
     for case_id, theme_id in rows.values_list("casestudypage_id", "theme_id"):
         theme_ids[case_id].append(theme_id)
     slug_of = taxonomy.slug_by_pk["theme"]
     for case in cases:
+        attach_snippets(case)
         case.theme_slugs = sorted(slug_of[pk] for pk in theme_ids[case.pk] if pk in slug_of)
         case.theme_labels = theme_labels(case.theme_slugs, taxonomy)
         case.stage_label = taxonomy.stage_label(case.stage.slug)
