@@ -27,7 +27,8 @@ class SharedFragmentNode(template.Node):
 def shared_fragment(parser, token):
     """{% shared_fragment "name" key %}…{% endshared_fragment %}: the part of a
     page that many pages show alike, rendered once per content change
-    (portal.fragments); key names what it depends on besides the host."""
+    (portal.fragments); key names what it depends on besides the host and
+    the language."""
     try:
         _tag, name, key = token.split_contents()
     except ValueError:
