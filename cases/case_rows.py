@@ -52,6 +52,32 @@ def _statement():
     return " UNION ALL ".join(branches), len(branches)
 
 
+@functools.cache
+def _case_by_slug_statement():
+    """The ORM's own statement for a child case by slug, built once per
+    process with stand-in values: building it took the ORM 1.3-1.7 ms a page
+    and running it 0.6 ms. Returns the SQL and the stand-in each parameter
+    holds, in the order the ORM put them."""
+    stand_ins = {"depth": 97531, "path": "\x01path", "slug": "\x01slug"}
+    query = (CaseStudyPage.objects.filter(depth=stand_ins["depth"],
+                                          path__startswith=stand_ins["path"],
+                                          slug=stand_ins["slug"]).order_by()[:1]).query
+    sql, params = query.sql_with_params()
+    names = [next(name for name, value in stand_ins.items() if str(value) in str(param))
+             for param in params]
+    return sql, names
+
+
+def case_by_slug(parent, slug):
+    """The live or draft case with this slug under parent, or None; its slug
+    is unique among the children, so the query needs no ORDER BY."""
+    sql, names = _case_by_slug_statement()
+    values = {"depth": parent.depth + 1, "slug": slug,
+              # What the ORM makes of path__startswith: LIKE with the prefix escaped.
+              "path": connection.ops.prep_for_like_query(parent.path) + "%"}
+    return next(iter(CaseStudyPage.objects.raw(sql, [values[name] for name in names])), None)
+
+
 def _instance(model, **values):
     """A model instance with only these fields loaded, as QuerySet.only() gives."""
     names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
