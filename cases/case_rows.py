@@ -1,11 +1,12 @@
 """What a case page shows from rows of its own (themes, partner agencies,
 tags, lessons, links, attachments with their documents), read in one
 statement and put where the page's related managers look first: Django's
-prefetch cache. Its agency, stage and locale come from the worker's memo of
-them all (cases.listing.snippets_by_pk). The template and get_context read `page.lessons.all()` and
+prefetch cache. The template and get_context read `page.lessons.all()` and
 the like unchanged; without this they cost six queries, each of which the
 ORM took about half a millisecond to build. The lists are modelcluster's
-FakeQuerySets, the same kind a preview's unsaved children come in."""
+FakeQuerySets, the same kind a preview's unsaved children come in. The
+case's agency, stage and locale come from the worker's memo of them all
+(cases.listing.snippets_by_pk)."""
 
 import functools
 

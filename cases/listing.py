@@ -36,8 +36,8 @@ class FilterError(ValueError):
 @dataclass
 class Taxonomy:
     """Theme and stage names in one locale, keyed by slug, with the agencies'
-    names and the languages' codes (four queries, once per content change
-    in each worker: see portal.process_memo)."""
+    names and the languages' codes (the themes' query and snippets_by_pk(),
+    once per content change in each worker: see portal.process_memo)."""
 
     themes: dict = field(default_factory=dict)
     stages: dict = field(default_factory=dict)
@@ -58,14 +58,15 @@ class Taxonomy:
             # Prefer the locale's own name; fall back to any translation.
             if theme.locale_id == locale.pk or theme.slug not in taxonomy.themes:
                 taxonomy.themes[theme.slug] = theme.name
-        for stage in DigitalisationStage.objects.all():
+        snippets = snippets_by_pk()  # in the models' own order
+        for stage in snippets["stage"].values():
             taxonomy.slug_by_pk["stage"][stage.pk] = stage.slug
             if stage.locale_id == locale.pk or stage.slug not in taxonomy.stages:
                 taxonomy.stages[stage.slug] = stage.name
                 taxonomy.stage_order[stage.slug] = stage.order
-        taxonomy.agency_names = dict(Agency.objects.values_list("pk", "name"))
-        taxonomy.language_codes = {pk: code.split("-")[0] for pk, code
-                                   in Locale.objects.values_list("pk", "language_code")}
+        taxonomy.agency_names = {pk: agency.name for pk, agency in snippets["agency"].items()}
+        taxonomy.language_codes = {pk: locale.language_code.split("-")[0]
+                                   for pk, locale in snippets["locale"].items()}
         return taxonomy
 
     def theme_label(self, slug):
