@@ -76,6 +76,18 @@ class Taxonomy:
         return self.stages.get(slug, slug)
 
 
+def parse_good_filters(params, taxonomy):
+    """The filters whose values are known, and a message for each bad one: a
+    listing shows what the reader chose besides the bad value."""
+    params, errors = params.copy(), []
+    while True:
+        try:
+            return parse_filters(params, taxonomy), errors
+        except FilterError as exc:
+            errors.append(exc.message)
+            params.pop(exc.parameter)
+
+
 def parse_filters(params, taxonomy):
     """Read the repeatable filter parameters; raise FilterError naming a bad one."""
     filters = {}
@@ -376,11 +388,7 @@ class CountedPaginator(Paginator):
 def case_listing_context(request, index_page):
     locale = index_page.locale
     taxonomy = Taxonomy.for_locale(locale)
-    error = None
-    try:
-        filters = parse_filters(request.GET, taxonomy)
-    except FilterError as exc:
-        filters, error = {}, exc.message
+    filters, errors = parse_good_filters(request.GET, taxonomy)
     queryset = apply_filters(published_cases(locale), filters)
     counts = count_facets(queryset, taxonomy)
     facets = facet_counts(queryset, filters, taxonomy, counts)
@@ -398,7 +406,7 @@ def case_listing_context(request, index_page):
         "facets": facets,
         "filters": filters,
         "active_filters": filter_links(request, facets),
-        "filter_error": error,
+        "filter_error": " ".join(errors),
         "query_string": params.urlencode(),
         "facet_titles": facet_titles(),
     }

@@ -76,6 +76,15 @@ def test_unknown_filter_value_says_so(client, make_case):
     assert "Unknown value for year started: 20x1" in text(client.get("/en/cases/?year=20x1"))
 
 
+def test_a_bad_filter_value_keeps_the_other_filters(client, make_case):
+    make_case(title="Om AI", themes=["ai-automation"])
+    make_case(title="Om säkerhet", themes=["security"])
+    page = text(client.get("/erfarenheter/?year=abc&theme=ai-automation&stage=nonsense"))
+    assert "Okänt värde för startår: abc" in page and "Okänt värde för skede: nonsense" in page
+    assert re.search(r'value="ai-automation" checked', page)
+    assert "Om AI" in page and "Om säkerhet" not in page
+
+
 def test_listing_paginates_newest_first(client, make_case):
     for day in range(1, 23):
         make_case(title=f"Fall {day:02d}", published=f"2024-03-{day:02d}")
