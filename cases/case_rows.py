@@ -6,7 +6,7 @@ the like unchanged; without this they cost six queries, each of which the
 ORM took about half a millisecond to build. The lists are modelcluster's
 FakeQuerySets, the same kind a preview's unsaved children come in. The
 case's agency, stage and locale come from the worker's memo of them all
-(cases.listing.snippets_by_pk)."""
+(cases.cards.snippets_by_pk)."""
 
 import functools
 
@@ -15,7 +15,7 @@ from modelcluster.queryset import FakeQuerySet
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 
-from cases.listing import attach_snippets
+from cases.cards import attach_snippets
 from cases.models import CaseAttachment, CaseLesson, CaseLink, CaseStudyPage, CaseTag
 from cases.snippets import Agency, Theme
 

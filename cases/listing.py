@@ -11,10 +11,10 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
+from cases.cards import annotate_cards, case_cards, snippets_by_pk, with_card_data
 from cases.models import CaseStatus, CaseStudyPage
-from cases.snippets import Agency, DigitalisationStage, Theme
+from cases.snippets import Theme
 from portal.fragments import remember
 from portal.process_memo import memo, restricted_paths
 
@@ -302,64 +302,6 @@ def published_cases(locale=None):
     return queryset
 
 
-# The columns a case card, a search result and its excerpt read (the API's
-# too), not every column of the page's two tables; annotate_cards adds the
-# agency, stage and locale from snippets_by_pk(). A template that reads
-# another field would cost a query per card: the listing, home, search and
-# API tests count their queries.
-CARD_FIELDS = ("title", "url_path", "exchange_id", "summary", "challenge", "approach",
-               "results", "status", "started", "first_published_at",
-               "agency", "stage", "locale")
-
-
-def with_card_data(queryset):
-    """The columns a case card shows; annotate_cards adds the rest."""
-    return queryset.only(*CARD_FIELDS)
-
-
-def snippets_by_pk():
-    """Every agency, stage and locale by pk, once per content change in this
-    worker (a few hundred rows): case cards and case pages take theirs from
-    here instead of three joined tables in each query, which cost a case page
-    a seventh of its time."""
-    return memo(None, "case-snippets", lambda: {
-        "agency": Agency.objects.in_bulk(), "stage": DigitalisationStage.objects.in_bulk(),
-        "locale": Locale.objects.in_bulk()})
-
-
-def attach_snippets(case):
-    """Give a case its agency, stage and locale from snippets_by_pk()."""
-    for name, by_pk in snippets_by_pk().items():
-        found = by_pk.get(getattr(case, f"{name}_id"))
-        if found is not None:  # else read when used, as without the memo
-            setattr(case, name, found)
-    return case
-
-
-def theme_labels(slugs, taxonomy):
-    """(slug, localized name) pairs in name order."""
-    return sorted(((slug, taxonomy.theme_label(slug)) for slug in slugs),
-                  key=lambda item: item[1].lower())
-
-
-def annotate_cards(cases, taxonomy):
-    """Attach the agency, stage and locale, theme slugs and localized theme
-    and stage labels to each case of a page of results: one query for the
-    themes of all of them, read as ids (the taxonomy knows their slugs),
-    cheaper than a prefetch of theme rows."""
-    theme_ids = {case.pk: [] for case in cases}
-    rows = CaseStudyPage.themes.through.objects.filter(casestudypage_id__in=theme_ids)
-    for case_id, theme_id in rows.values_list("casestudypage_id", "theme_id"):
-        theme_ids[case_id].append(theme_id)
-    slug_of = taxonomy.slug_by_pk["theme"]
-    for case in cases:
-        attach_snippets(case)
-        case.theme_slugs = sorted(slug_of[pk] for pk in theme_ids[case.pk] if pk in slug_of)
-        case.theme_labels = theme_labels(case.theme_slugs, taxonomy)
-        case.stage_label = taxonomy.stage_label(case.stage.slug)
-    return cases
-
-
 def filter_links(request, facets):
     """For each active filter, the URL that removes it (kept in the query string)."""
     links = []
@@ -453,5 +395,4 @@ def related_cases(page, taxonomy, limit=4):
     ranked = [pk for pk, stage_id in sorted(
         candidates, key=lambda c: (shared[c[0]], c[1] == page.stage_id), reverse=True
     )][:limit]
-    cases = with_card_data(CaseStudyPage.objects.filter(pk__in=ranked)).in_bulk()
-    return annotate_cards([cases[pk] for pk in ranked if pk in cases], taxonomy)
+    return case_cards(ranked, taxonomy)

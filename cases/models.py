@@ -259,7 +259,8 @@ class CaseStudyPage(ViewRestrictionsFromMemo, Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
-        from cases.listing import Taxonomy, related_cases, theme_labels
+        from cases.cards import theme_labels
+        from cases.listing import Taxonomy, related_cases
 
         context = super().get_context(request, *args, **kwargs)
         taxonomy = Taxonomy.for_locale(self.locale)

@@ -48,23 +48,16 @@ class HomePage(ViewRestrictionsFromMemo, Page):
         return child.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
-        from cases.listing import (
-            Taxonomy,
-            annotate_cards,
-            facet_counts,
-            published_cases,
-            with_card_data,
-        )
+        from cases.cards import annotate_cards, case_cards, with_card_data
+        from cases.listing import Taxonomy, facet_counts, published_cases
         from cases.models import CaseIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         taxonomy = Taxonomy.for_locale(self.locale)
         cases = published_cases(self.locale)
         featured_ids = [f.case_id for f in self.featured_cases.all()]
-        featured = {c.pk: c for c in with_card_data(cases.filter(pk__in=featured_ids))}
-        context["featured"] = annotate_cards(
-            [featured[pk] for pk in featured_ids if pk in featured], taxonomy
-        )
+        context["featured"] = [case for case in case_cards(featured_ids, taxonomy)
+                               if case.locale_id == self.locale_id]
         context["latest"] = annotate_cards(
             list(with_card_data(cases.exclude(pk__in=featured_ids)
                                 .order_by("-first_published_at"))[:6]),

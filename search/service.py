@@ -11,18 +11,16 @@ from functools import cached_property
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cases.cards import case_cards
 from cases.listing import (
     FilterError,
     Taxonomy,
-    annotate_cards,
     apply_filters,
     counts_from_rows,
     facet_counts,
     parse_filters,
     published_cases,
-    with_card_data,
 )
-from cases.models import CaseLesson
 from portal.process_memo import active_locale
 from search.engine import engine_available, mark_unavailable
 from search.health import backend_name
@@ -163,18 +161,12 @@ def run_search(params):
     ranking, backend, degraded = rank(params, candidates)
     counts = counts_from_rows(ranking.facet_rows, params.taxonomy)
     facets = facet_counts(candidates, params.filters, params.taxonomy, counts)
-    # From the candidates, not all cases: an engine whose index lags behind
-    # (background indexing) never shows a case that is no longer published.
-    cases = with_card_data(candidates.filter(pk__in=ranking.page_ids)).in_bulk()
-    results = annotate_cards([cases[pk] for pk in ranking.page_ids if pk in cases],
-                             params.taxonomy)
-    lessons = {case.pk: [] for case in results}
-    for page_id, text in (CaseLesson.objects.filter(page_id__in=lessons)
-                          .order_by("sort_order").values_list("page_id", "text")):
-        lessons[page_id].append(text)
+    # Published cases only: an engine whose index lags behind (background
+    # indexing) never shows a case that is no longer published.
+    results = case_cards(ranking.page_ids, params.taxonomy, lessons=True)
     pattern = word_pattern(params.words, params.languages)
     for case in results:
-        texts = [case.summary, case.challenge, case.approach, case.results, *lessons[case.pk]]
+        texts = [case.summary, case.challenge, case.approach, case.results, *case.lesson_texts]
         case.excerpt = excerpt(texts, pattern)
     total = ranking.matches
     suggestion = ranking.suggestion

@@ -33,6 +33,29 @@ def test_home_pages_render_in_both_languages(client, make_case):
     assert 'href="/en/share/">Share a case</a>' in text(en)
 
 
+def test_featured_cases_keep_the_editors_order_and_only_public_ones_show(client, make_case):
+    from wagtail.models import PageViewRestriction
+
+    from portal.models import HomeFeaturedCase, HomePage
+
+    second = make_case(title="Andra utvalda fallet")
+    first = make_case(title="Första utvalda fallet")
+    hidden = make_case(title="Utvalt fall bakom lösenord")
+    gone = make_case(title="Utvalt fall som togs ned")
+    english = make_case(language="en", title="A featured English case")
+    home = HomePage.objects.get(locale__language_code="sv")
+    for position, case in enumerate([first, hidden, second, gone, english]):
+        HomeFeaturedCase.objects.create(page=home, case=case, sort_order=position)
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
+    gone.unpublish()
+    featured = text(client.get("/")).split('id="h-featured"', 1)[1].split("</section>", 1)[0]
+    assert featured.index("Första utvalda fallet") < featured.index("Andra utvalda fallet")
+    for title in ("Utvalt fall bakom lösenord", "Utvalt fall som togs ned",
+                  "A featured English case"):
+        assert title not in featured
+
+
 def test_listing_filters_combine_and_show_counts(client, make_case):
     make_case(title="Ett", themes=["ai-automation"], stage="pilot", status="completed")
     make_case(title="Två", themes=["ai-automation", "skills"], stage="implementation",

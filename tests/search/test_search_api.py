@@ -94,6 +94,18 @@ def test_lessons_and_agency_and_theme_names_are_searched(make_case, api):
     assert ids(api(q="försäkringskassan")[1]) == ["agency"]
 
 
+def test_a_word_found_in_a_lesson_is_shown_in_the_results_excerpt(make_case, api, page):
+    make_case(id="lesson", lessons=[
+        {"kind": "worked", "text": "Korta möten varje vecka höll takten uppe."},
+        {"kind": "avoid", "text": "Undvik leverantörsinlåsning i upphandlingen."}])
+    make_case(id="other", title="Leverantörsinlåsning i molnet")
+    results = {r["id"]: r for r in api(q="leverantörsinlåsning")[1]["results"]}
+    assert results["lesson"]["excerpt"] == (
+        "Undvik <mark>leverantörsinlåsning</mark> i upphandlingen.")
+    html = page("/sok/", q="leverantörsinlåsning").content.decode()
+    assert "Undvik <mark>leverantörsinlåsning</mark> i upphandlingen." in html
+
+
 def test_excerpt_marks_the_word_and_escapes_the_rest(make_case, api):
     make_case(id="x", approach="Vi testade <script>alert(1)</script> och en chattbot för svar.")
     data = api(q="chattbot")[1]
