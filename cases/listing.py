@@ -256,14 +256,13 @@ def counts_from_rows(rows, taxonomy):
     return counts
 
 
-def facet_counts(queryset, filters, taxonomy, counts=None):
-    """Counts over the whole filtered result set (see count_facets).
+def facet_counts(counts, filters, taxonomy):
+    """The counts over the whole filtered result set (count_facets, or a
+    ranker's rows through counts_from_rows), labelled and ordered.
 
     Returns {facet: [(value, label, count, selected), ...]}: themes by name,
     stages in stage order, agencies by name, statuses in their fixed order,
     years newest first."""
-    if counts is None:
-        counts = count_facets(queryset, taxonomy)
     status_labels = dict(CaseStatus.choices)
     result = {}
     for name in FACETS:
@@ -333,7 +332,7 @@ def case_listing_context(request, index_page):
     filters, errors = parse_good_filters(request.GET, taxonomy)
     queryset = apply_filters(published_cases(locale), filters)
     counts = count_facets(queryset, taxonomy)
-    facets = facet_counts(queryset, filters, taxonomy, counts)
+    facets = facet_counts(counts, filters, taxonomy)
     paginator = CountedPaginator(
         with_card_data(queryset.order_by(*NEWEST)), PAGE_SIZE,
         total=sum(counts["language"].values()),

@@ -49,7 +49,7 @@ class HomePage(ViewRestrictionsFromMemo, Page):
 
     def get_context(self, request, *args, **kwargs):
         from cases.cards import annotate_cards, case_cards, with_card_data
-        from cases.listing import Taxonomy, facet_counts, published_cases
+        from cases.listing import Taxonomy, count_facets, facet_counts, published_cases
         from cases.models import CaseIndexPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -64,7 +64,7 @@ class HomePage(ViewRestrictionsFromMemo, Page):
             taxonomy,
         )
         # Counted over every case (kept per content change, count_facets).
-        context["theme_counts"] = facet_counts(cases, {}, taxonomy)["theme"]
+        context["theme_counts"] = facet_counts(count_facets(cases, taxonomy), {}, taxonomy)["theme"]
         context["case_index"] = CaseIndexPage.objects.live().child_of(self).first()
         return context
 

@@ -8,10 +8,12 @@ from portal.page_cache import purge
 
 # Apps whose every model is shown on public pages, and single models elsewhere.
 CONTENT_APPS = {"cases", "portal", "activities"}
-# View restrictions too: a page put behind a password must leave the cache.
+# View restrictions too: a page put behind a password must leave the cache;
+# search promotions, which the worker keeps (search.service.promotions).
 CONTENT_MODELS = {"wagtailcore.site", "wagtailcore.locale", "wagtailimages.image",
                   "wagtaildocs.document", "taggit.tag", "wagtailcore.pageviewrestriction",
-                  "wagtailcore.collectionviewrestriction"}
+                  "wagtailcore.collectionviewrestriction",
+                  "wagtailsearchpromotions.searchpromotion"}
 
 
 def _shows_on_pages(sender):

@@ -18,13 +18,15 @@ from modelsearch.utils import get_descendants_content_types_pks
 
 from cases.listing import (
     NEWEST,
+    apply_filters,
     candidate_facet_rows,
     facet_statement,
     facts_sql,
+    published_cases,
     run_facet_statement,
 )
 from cases.models import CaseStudyPage
-from portal.process_memo import restricted_paths
+from portal.process_memo import memo, restricted_paths
 from search.text import query_words, stems
 
 # A hyphenated compound of a query: "e-tjänst", "sjukpenning-ärenden".
@@ -56,6 +58,24 @@ class Ranking:
         return sum(n for kind, _value, n in self.facet_rows if kind == "language")
 
 
+def candidate_cases(params):
+    """What a search may find: published, public cases in its languages that
+    match its filters."""
+    queryset = published_cases()
+    if params.lang != "all":
+        queryset = queryset.filter(locale__language_code=params.lang)
+    return apply_filters(queryset, params.filters)
+
+
+def candidate_facts(params):
+    """facts_sql() of candidate_cases(), built once per content generation in
+    this worker for each language and set of filters (the ORM took 0.8 ms a
+    search to build it). Raises EmptyResultSet when no case can match."""
+    filters = tuple(sorted((name, tuple(values)) for name, values in params.filters.items()))
+    return memo(None, ("candidate-facts", params.lang, filters),
+                lambda: facts_sql(candidate_cases(params)))
+
+
 NEWEST_FIRST = "m.published DESC, m.pk DESC"  # cases.listing.NEWEST, in the statement
 
 
@@ -82,13 +102,13 @@ class DatabaseRanker:
 
     name = "database"
 
-    def rank(self, params, candidates, offset):
+    def rank(self, params, offset):
         try:
-            facts, facts_params = facts_sql(candidates)
+            facts, facts_params = candidate_facts(params)
         except EmptyResultSet:  # a filter that nothing can match
             return Ranking(0, [], [])
         if not params.words:  # every candidate, newest first
-            newest = candidates.order_by(*NEWEST).values_list("pk", flat=True)
+            newest = candidate_cases(params).order_by(*NEWEST).values_list("pk", flat=True)
             return Ranking(None, list(newest[offset:offset + params.page_size]),
                            candidate_facet_rows(facts, facts_params))
         types = list(get_descendants_content_types_pks(CaseStudyPage))
@@ -201,7 +221,7 @@ class EngineRanker:
     def __init__(self, name):
         self.name = name
 
-    def rank(self, params, candidates, offset):
+    def rank(self, params, offset):
         backend = engine_backend()
         index = backend.get_index_for_model(CaseStudyPage)
         column = self._filter_columns(backend)

@@ -15,13 +15,12 @@ from cases.cards import case_cards
 from cases.listing import (
     FilterError,
     Taxonomy,
-    apply_filters,
     counts_from_rows,
     facet_counts,
     parse_filters,
     published_cases,
 )
-from portal.process_memo import active_locale
+from portal.process_memo import active_locale, memo
 from search.engine import engine_available, mark_unavailable
 from search.health import backend_name
 from search.rankers import DatabaseRanker, EngineRanker, EngineUnavailable
@@ -133,34 +132,26 @@ class SearchOutcome:
         return max(1, -(-self.total // self.params.page_size))
 
 
-def candidate_cases(params):
-    queryset = published_cases()
-    if params.lang != "all":
-        queryset = queryset.filter(locale__language_code=params.lang)
-    return apply_filters(queryset, params.filters)
-
-
-def rank(params, candidates):
+def rank(params):
     """(ranking, backend name, degraded) with the engine if it answers."""
     offset = (params.page - 1) * params.page_size
     name = backend_name()
     if name != "database" and engine_available():
         try:
-            return EngineRanker(name).rank(params, candidates, offset), name, False
+            return EngineRanker(name).rank(params, offset), name, False
         except EngineUnavailable:
             logger.warning("search engine did not answer; using the database")
             mark_unavailable()
     # Degraded only in place of an engine, and only with words: without
     # them the database lists exactly what the engine would.
     degraded = name != "database" and bool(params.words)
-    return DatabaseRanker().rank(params, candidates, offset), "database", degraded
+    return DatabaseRanker().rank(params, offset), "database", degraded
 
 
 def run_search(params):
-    candidates = candidate_cases(params)
-    ranking, backend, degraded = rank(params, candidates)
+    ranking, backend, degraded = rank(params)
     counts = counts_from_rows(ranking.facet_rows, params.taxonomy)
-    facets = facet_counts(candidates, params.filters, params.taxonomy, counts)
+    facets = facet_counts(counts, params.filters, params.taxonomy)
     # Published cases only: an engine whose index lags behind (background
     # indexing) never shows a case that is no longer published.
     results = case_cards(ranking.page_ids, params.taxonomy, lessons=True)
@@ -205,21 +196,33 @@ def total_in_other_language(params):
 def count_matches(params, **changes):
     """How many cases the search finds with some parameters changed."""
     other = replace(params, page=1, page_size=1, **changes)
-    return rank(other, candidate_cases(other))[0].matches
+    return rank(other)[0].matches
+
+
+def promotions():
+    """{normalised query: [page id]} of every search promotion, in the
+    editors' order: read once per content change in this worker (a promotion
+    saved or deleted bumps the generation, portal.signals)."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    def read():
+        by_query = {}
+        for query, page_id in (SearchPromotion.objects.filter(page__isnull=False)
+                               .order_by("sort_order", "pk")
+                               .values_list("query__query_string", "page_id")):
+            by_query.setdefault(query, []).append(page_id)
+        return by_query
+
+    return memo(None, "search-promotions", read)
 
 
 def promoted_cases(params):
     """Cases an editor promoted for this query (Wagtail search promotions)."""
-    if not params.query:
-        return []
-    from wagtail.contrib.search_promotions.models import Query
     from wagtail.search.utils import normalise_query_string
 
-    try:
-        query = Query.objects.get(query_string=normalise_query_string(params.query))
-    except Query.DoesNotExist:
+    page_ids = promotions().get(normalise_query_string(params.query)) if params.query else None
+    if not page_ids:
         return []
-    page_ids = [p.page_id for p in query.editors_picks.all() if p.page_id]
     pages = published_cases().filter(pk__in=page_ids)
     by_pk = {p.pk: p for p in pages}
     return [by_pk[pk] for pk in page_ids if pk in by_pk]

@@ -143,10 +143,14 @@ def test_editors_can_promote_a_case_for_a_query(make_case, page):
 
     promoted = make_case(id="promoted", title="Deklarationsstöd för företag")
     make_case(id="other", title="Chattbot")
-    SearchPromotion.objects.create(query=Query.get("chattbot"), page=promoted, sort_order=0)
-    html = page("/sok/", q="chattbot").content.decode()
+    assert "Redaktionen rekommenderar" not in page("/sok/", q="chattbot").content.decode()
+    promotion = SearchPromotion.objects.create(
+        query=Query.get("chattbot"), page=promoted, sort_order=0)
+    html = page("/sok/", q="  Chattbot ").content.decode()
     assert "Redaktionen rekommenderar" in html
     assert "Deklarationsstöd för företag" in html
+    promotion.delete()
+    assert "Redaktionen rekommenderar" not in page("/sok/", q="chattbot").content.decode()
 
 
 def test_a_misspelt_word_leads_to_the_case(make_case, api, page):
