@@ -1,10 +1,11 @@
 """Rank and paginate matches inside the database or the engine.
 
-Each ranker takes the candidate cases (published, in the chosen languages,
-filtered) and the query words, and returns a `Ranking`: one page of ids in
-rank order and the facet counts over every match (from which the total
-follows), both from one SQL statement or one engine request. None of them
-loads or scores all hits in Python."""
+Each ranker takes a search's parameters, finds the query words among its
+candidate cases (candidate_cases: published, public, in the chosen
+languages, filtered), and returns a `Ranking`: one page of ids in rank order
+and the facet counts over every match (from which the total follows), both
+from one SQL statement or one engine request. None of them loads or scores
+all hits in Python."""
 
 import re
 from dataclasses import dataclass
