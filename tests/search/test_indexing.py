@@ -94,3 +94,17 @@ def test_a_missing_index_is_made_with_the_portals_mapping(make_case, isolated_se
     [properties] = [m["mappings"]["properties"] for m in mapping.values()]
     assert properties["title"]["fields"]["sv"]["analyzer"] == "swedish"
     assert in_engine(isolated_search_index, "chattbot") == ["Chattbot som svarar"]
+
+
+def test_a_search_that_fails_inside_the_engine_is_answered_by_the_database(
+        make_case, isolated_search_index):
+    """The engine answers, but not the search: its index is closed (as during
+    a restore or a broken shard). The reader still gets the database's results."""
+    make_case(id="bot", title="Chattbot som svarar")
+    assert search_api("chattbot")["backend"] == "opensearch"
+    isolated_search_index.es.indices.close(index=isolated_search_index.name)
+    engine._state.update(checked=0.0, up=True)
+    data = search_api("chattbot")
+    assert (data["backend"], data["degraded"]) == ("database", True)
+    assert [r["id"] for r in data["results"]] == ["bot"]
+    assert "notice" in data
