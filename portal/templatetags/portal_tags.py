@@ -114,6 +114,15 @@ def language_switcher(context):
 
 
 @register.filter
+def page_window(page_obj):
+    """The page numbers a pagination shows: the first and last, two on each
+    side of the current one, and Paginator.ELLIPSIS for each gap. Looping over
+    every page in the template cost a search for a common word (350 pages)
+    more than its cards."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.filter
 def month_year(value):
     return date_format(value, "F Y") if value else ""
 
