@@ -49,7 +49,7 @@ class HomePage(ViewRestrictionsFromMemo, Page):
 
     def get_context(self, request, *args, **kwargs):
         from cases.cards import annotate_cards, case_cards, with_card_data
-        from cases.listing import Taxonomy, count_facets, facet_counts, published_cases
+        from cases.listing import NEWEST, Taxonomy, count_facets, facet_counts, published_cases
         from cases.models import CaseIndexPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -59,8 +59,7 @@ class HomePage(ViewRestrictionsFromMemo, Page):
         context["featured"] = [case for case in case_cards(featured_ids, taxonomy)
                                if case.locale_id == self.locale_id]
         context["latest"] = annotate_cards(
-            list(with_card_data(cases.exclude(pk__in=featured_ids)
-                                .order_by("-first_published_at"))[:6]),
+            list(with_card_data(cases.exclude(pk__in=featured_ids).order_by(*NEWEST))[:6]),
             taxonomy,
         )
         # Counted over every case (kept per content change, count_facets).

@@ -56,6 +56,18 @@ def test_featured_cases_keep_the_editors_order_and_only_public_ones_show(client,
         assert title not in featured
 
 
+def test_cases_published_the_same_day_come_in_the_same_order_on_home_and_listing(
+        client, make_case):
+    for name in ("Alfa", "Beta", "Gamma"):
+        make_case(title=f"Samma dag {name}", published="2024-03-01")
+
+    def order(html):
+        return sorted(("Alfa", "Beta", "Gamma"), key=lambda name: html.index(f"Samma dag {name}"))
+
+    latest = text(client.get("/")).split('id="h-latest"', 1)[1]
+    assert order(latest) == order(text(client.get("/erfarenheter/"))) == ["Gamma", "Beta", "Alfa"]
+
+
 def test_listing_filters_combine_and_show_counts(client, make_case):
     make_case(title="Ett", themes=["ai-automation"], stage="pilot", status="completed")
     make_case(title="Två", themes=["ai-automation", "skills"], stage="implementation",
