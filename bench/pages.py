@@ -190,9 +190,9 @@ def run(n):
         if REINDEX:
             rebuild_index(engine_env)
         with gunicorn(engine_env, PORT, workers=WORKERS):
-            # A freshly started engine's JVM compiles its hot paths during the
-            # first seconds of searches: at 3 s the first run measured 82 req/s
-            # where the engine already running gave 136.
+            # A freshly started engine's JVM compiles its hot paths during its
+            # first searches: a run that started the engine and warmed it for
+            # 3 s measured 82 req/s, runs with it already running 113-136.
             warm_workers(paths["api search"], seconds=SECONDS)
             api_opensearch = wrk(paths["api search"])
             api_opensearch["backend"] = json.loads(
