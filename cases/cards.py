@@ -9,6 +9,7 @@ from wagtail.models import Locale
 
 from cases.models import CaseLesson, CaseStudyPage
 from cases.snippets import Agency, DigitalisationStage
+from cases.statements import bind, with_stand_ins
 from portal.process_memo import memo, restricted_paths
 
 # The columns a case card, a search result and its excerpt read (the API's
@@ -76,15 +77,15 @@ STAND_IN = 2_000_000_000
 
 @functools.lru_cache(maxsize=256)
 def _cards_statement(count, restricted):
-    """The ORM's statement for the cards of `count` published cases, built
-    once per process, count and set of view restrictions (which public()
-    writes into it): building it took the ORM a millisecond a search, and
-    running it 0.4 ms. Returns the SQL and its parameters, stand-ins among them."""
+    """The ORM's statement for the cards of `count` published cases
+    (cases.statements), once per count and set of view restrictions (which
+    public() writes into it): building it took the ORM a millisecond a
+    search, and running it 0.4 ms."""
     from cases.listing import published_cases  # which imports this module
 
-    stand_ins = list(range(STAND_IN, STAND_IN + count))
-    query = with_card_data(published_cases().filter(pk__in=stand_ins).order_by()).query
-    return query.sql_with_params()
+    stand_ins = {position: STAND_IN + position for position in range(count)}
+    return with_stand_ins(with_card_data(
+        published_cases().filter(pk__in=list(stand_ins.values())).order_by()), stand_ins)
 
 
 @functools.lru_cache(maxsize=256)
@@ -104,9 +105,10 @@ def _card_rows_statement(count, lessons):
     return sql
 
 
-def _position(row):
-    # Orderable's sort_order may be empty; the id keeps such rows in a stable order.
-    return (row[3] is None, row[3] or 0, row[2])
+def orderable_key(sort_order, pk):
+    """Rows of an Orderable in order: sort_order may be empty, and the id keeps
+    such rows in a stable order."""
+    return (sort_order is None, sort_order or 0, pk)
 
 
 def case_cards(pks, taxonomy, lessons=False):
@@ -117,16 +119,16 @@ def case_cards(pks, taxonomy, lessons=False):
     pks = list(dict.fromkeys(pks))
     if not pks:
         return []
-    sql, params = _cards_statement(len(pks), restricted_paths())
-    params = [pks[p - STAND_IN] if type(p) is int and STAND_IN <= p < STAND_IN + len(pks)
-              else p for p in params]
-    found = {case.pk: case for case in CaseStudyPage.objects.raw(sql, params)}
+    sql, params, names = _cards_statement(len(pks), restricted_paths())
+    found = {case.pk: case for case in CaseStudyPage.objects.raw(
+        sql, bind(params, names, dict(enumerate(pks))))}
     with connection.cursor() as cursor:
         cursor.execute(_card_rows_statement(len(pks), lessons), pks * (2 if lessons else 1))
         rows = cursor.fetchall()
     theme_ids = {pk: [] for pk in found}
     texts = {pk: [] for pk in found}
-    for kind, case_id, ref, _sort_order, text in sorted(rows, key=_position):
+    for kind, case_id, ref, _sort_order, text in sorted(
+            rows, key=lambda row: orderable_key(row[3], row[2])):
         if case_id not in found:
             continue
         if kind == "theme":

@@ -18,7 +18,6 @@ from cases.listing import (
     counts_from_rows,
     facet_counts,
     parse_filters,
-    published_cases,
 )
 from portal.process_memo import active_locale, memo
 from search.engine import engine_available, mark_unavailable
@@ -221,11 +220,7 @@ def promoted_cases(params):
     from wagtail.search.utils import normalise_query_string
 
     page_ids = promotions().get(normalise_query_string(params.query)) if params.query else None
-    if not page_ids:
-        return []
-    pages = published_cases().filter(pk__in=page_ids)
-    by_pk = {p.pk: p for p in pages}
-    return [by_pk[pk] for pk in page_ids if pk in by_pk]
+    return case_cards(page_ids, params.taxonomy) if page_ids else []
 
 
 def case_as_json(case, excerpt_html, request=None):
