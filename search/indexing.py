@@ -136,9 +136,14 @@ def sync_search_engine():
 
 def connect_signals():
     from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published
 
     for model in index.get_indexed_models():
         if getattr(model, "search_auto_update", True):
             post_save.connect(note_change, sender=model, dispatch_uid=f"note_change_{model}")
             post_delete.connect(note_change, sender=model,
                                 dispatch_uid=f"note_delete_{model}")
+    # A page's many-to-many fields (a case's themes) are saved after post_save;
+    # when tasks run inline the page went to the engine before them, so it
+    # goes again once published.
+    page_published.connect(note_change, dispatch_uid="note_change_published")

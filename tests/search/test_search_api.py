@@ -260,6 +260,23 @@ def test_unpublished_cases_are_not_found(make_case, api):
     assert api(q="chattbot")[1]["total"] == 0
 
 
+def test_the_next_search_follows_publishing_and_a_changed_theme(make_case, api):
+    """Each worker keeps the cases' facet values between searches (cases.facts):
+    a change an editor publishes must show in the very next search."""
+    first = make_case(id="first", title="Chattbot ett", themes=["security"])
+    assert api(q="chattbot", theme="security")[1]["total"] == 1
+    make_case(id="second", title="Chattbot två", themes=["security"])
+    data = api(q="chattbot", theme="security")[1]
+    assert (data["total"], set(ids(data))) == (2, {"first", "second"})
+    first.themes.set([])
+    first.save_revision().publish()
+    data = api(q="chattbot", theme="security")[1]
+    assert (data["total"], ids(data)) == (1, ["second"])
+    assert api(q="chattbot")[1]["facets"]["theme"] == {"security": 1}
+    first.unpublish()
+    assert api()[1]["total"] == 1
+
+
 def test_cases_behind_a_view_restriction_are_not_found(make_case, api):
     from wagtail.models import PageViewRestriction
 
