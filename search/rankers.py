@@ -2,32 +2,25 @@
 
 Each ranker takes a search's parameters, finds the query words among its
 candidate cases (candidate_cases: published, public, in the chosen
-languages, filtered), and returns a `Ranking`: one page of ids in rank order
-and the facet counts over every match (from which the total follows), both
-from one SQL statement or one engine request. None of them loads or scores
-all hits in Python."""
+languages, filtered), and returns a `Ranking`: the number of matches, one
+page of ids in rank order and the facet counts over every match. The engine
+gives all three in one request; the database gives the matching ids in rank
+order, and the counts come from the facts kept in the worker (cases.facts).
+None of them loads or scores whole cases in Python."""
 
 import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
 
-from cases.listing import (
-    NEWEST,
-    apply_filters,
-    candidate_facet_rows,
-    facet_statement,
-    facts_sql,
-    published_cases,
-    run_facet_statement,
-)
+from cases.facts import CaseFacts
+from cases.listing import unprepared
 from cases.models import CaseStudyPage
-from portal.process_memo import memo, restricted_paths
+from portal.process_memo import restricted_paths
 from search.text import query_words, stems
 
 # A hyphenated compound of a query: "e-tjänst", "sjukpenning-ärenden".
@@ -45,115 +38,82 @@ class EngineUnavailable(Exception):
 
 @dataclass
 class Ranking:
-    total: int | None  # None: the sum of the facet counts
+    total: int  # how many cases match
     page_ids: list
     # Facet rows (kind, value, n) over every match (cases.listing.counts_from_rows).
     facet_rows: list
     suggestion: str = ""
 
-    @property
-    def matches(self):
-        """How many cases match: the engine's total, or the language counts' sum."""
-        if self.total is not None:
-            return self.total
-        return sum(n for kind, _value, n in self.facet_rows if kind == "language")
-
 
 def candidate_cases(params):
-    """What a search may find: published, public cases in its languages that
-    match its filters."""
-    queryset = published_cases()
-    if params.lang != "all":
-        queryset = queryset.filter(locale__language_code=params.lang)
-    return apply_filters(queryset, params.filters)
-
-
-def candidate_facts(params):
-    """facts_sql() of candidate_cases(), built once per content generation in
-    this worker for each language and set of filters (the ORM took 0.8 ms a
-    search to build it). Raises EmptyResultSet when no case can match."""
-    filters = tuple(sorted((name, tuple(values)) for name, values in params.filters.items()))
-    return memo(None, ("candidate-facts", params.lang, filters),
-                lambda: facts_sql(candidate_cases(params)))
-
-
-NEWEST_FIRST = "m.published DESC, m.pk DESC"  # cases.listing.NEWEST, in the statement
-
-
-def page_and_facets(facts, match_sql, params, order, offset, limit):
-    """One statement (cases.listing.facet_statement): the matches are
-    materialised once (`m`), one page of them is taken in `order` and
-    numbered, and every facet is counted over the same matches. Returns the
-    page's ids and the facet rows (cases.listing.counts_from_rows)."""
-    # ORDER BY with LIMIT keeps only the page's rows while sorting; numbering
-    # every match first (ROW_NUMBER over all of them) sorted them all: 6.6 ms
-    # against 0.7 ms for a common word's 6,900 matches on SQLite.
-    hits = (
-        f"SELECT 'hit', CAST(pk AS TEXT), ROW_NUMBER() OVER (ORDER BY {order}) FROM "  # noqa: S608
-        f"(SELECT * FROM m ORDER BY {order} LIMIT %s OFFSET %s) m UNION ALL "
-    )
-    rows = run_facet_statement(facet_statement(facts, match_sql, hits), [*params, limit, offset])
-    hit_rows = sorted((row for row in rows if row[0] == "hit"), key=lambda row: row[2])
-    return [int(value) for _kind, value, _n in hit_rows], [row for row in rows if row[0] != "hit"]
+    """What a search may find: the cases (cases.facts) in its languages that
+    match its filters. Published and public cases only."""
+    facts = CaseFacts.current()
+    language = None if params.lang == "all" else params.lang
+    return facts, facts.chosen(params.taxonomy, params.filters, language)
 
 
 class DatabaseRanker:
-    """modelsearch's database index (SQLite FTS5 or PostgreSQL tsvector), queried
-    with ranking, LIMIT and OFFSET in one SQL statement."""
+    """modelsearch's database index (SQLite FTS5 or PostgreSQL tsvector): one
+    SQL statement gives the matching cases' ids in rank order; the facet
+    counts and the page come from the facts in this worker (cases.facts)."""
 
     name = "database"
 
     def rank(self, params, offset):
-        try:
-            facts, facts_params = candidate_facts(params)
-        except EmptyResultSet:  # a filter that nothing can match
-            return Ranking(0, [], [])
+        facts, candidates = candidate_cases(params)
         if not params.words:  # every candidate, newest first
-            newest = candidate_cases(params).order_by(*NEWEST).values_list("pk", flat=True)
-            return Ranking(None, list(newest[offset:offset + params.page_size]),
-                           candidate_facet_rows(facts, facts_params))
+            matches = candidates
+            page_ids = facts.newest(matches, offset, params.page_size)
+        else:
+            ordered = self._matching_ids(params)
+            matches = facts.of(ordered) & candidates
+            if params.sort == "newest":
+                page_ids = facts.newest(matches, offset, params.page_size)
+            else:
+                page_ids = facts.in_order(ordered, matches, offset, params.page_size)
+        return Ranking(matches.bit_count(), page_ids, facts.rows(matches))
+
+    def _matching_ids(self, params):
+        """The ids of every case in the index that holds the words, best first."""
         types = list(get_descendants_content_types_pks(CaseStudyPage))
         table = IndexEntry._meta.db_table
         type_marks = ", ".join(["%s"] * len(types))
         pk_sql = "CAST(ie.object_id AS INTEGER)"
+        by_score = params.sort != "newest"
+        # Only fixed SQL fragments are interpolated; the query text is a parameter.
         if connection.vendor == "postgresql":
             tsquery, q_params = self._tsquery(params.words, params.languages)
-            source = f"{table} ie JOIN c ON c.pk = {pk_sql}, ({tsquery}) AS q(query, split)"
             # Several words may be split between title and text, so then the
             # match is on both vectors together (search/0004: a GIN index on
             # that expression). Joining them costs more than matching either,
             # so that is tried first, and only when the query has more than
             # one required word (the planner folds `q.split` away). For a word
             # in 70 % of 10,000 cases the match took 28 ms with the joined test
-            # last and 14 ms without it; with the join alone the whole
-            # statement took 67 ms, against 50 ms with it last.
+            # last and 14 ms without it.
             where = ("(ie.title @@ q.query OR ie.body @@ q.query "
                      "OR (q.split AND (ie.title || ie.body) @@ q.query))")
             score = "ts_rank(ie.title, q.query) * 4 + ts_rank(ie.body, q.query)"
-            direction = "DESC"
+            order = " ORDER BY score DESC, pk DESC" if by_score else ""
+            # One array: a row per match cost the client twice the time.
+            sql = (f"SELECT array_agg(pk{order}) FROM (SELECT {pk_sql} AS pk, "  # noqa: S608
+                   f"{score if by_score else 0} AS score FROM {table} ie, ({tsquery}) "
+                   f"AS q(query, split) WHERE {where} AND ie.content_type_id IN ({type_marks})) h")
         else:
             fts = f"{table}_fts"
             q_params = [self._fts_query(params.words, params.languages, params.query)]
-            # CROSS JOIN fixes the order in SQLite: the full-text match runs
-            # once, not once per index entry (which made counts take seconds).
-            source = (f"{fts} CROSS JOIN {table} ie ON ie.id = {fts}.rowid "
-                      f"CROSS JOIN c ON c.pk = {pk_sql}")
-            where = f"{fts} MATCH %s"
             # Columns: autocomplete, body, title.
-            score = f"bm25({fts}, 0.0, 1.0, 4.0)"
-            direction = "ASC"
-        # Only fixed SQL fragments are interpolated; the query text is a parameter.
-        # The match runs once: the page of hits and every facet count come from
-        # one statement; the total is the facet counts' sum.
-        if params.sort == "newest":
-            score, order = "0", NEWEST_FIRST
-        else:
-            order = f"m.score {direction}, m.pk DESC"
-        match_sql = (f"SELECT c.*, {score} FROM {source} "  # noqa: S608
-                     f"WHERE {where} AND ie.content_type_id IN ({type_marks})")
-        page_ids, rows = page_and_facets(facts, match_sql, [*facts_params, *q_params, *types],
-                                         order, offset, params.page_size)
-        return Ranking(None, page_ids, rows)
+            order = f" ORDER BY bm25({fts}, 0.0, 1.0, 4.0), 1 DESC" if by_score else ""
+            # CROSS JOIN fixes the order in SQLite: the full-text match runs
+            # once, not once per index entry.
+            sql = (f"SELECT {pk_sql} FROM {fts} CROSS JOIN {table} ie "  # noqa: S608
+                   f"ON ie.id = {fts}.rowid WHERE {fts} MATCH %s "
+                   f"AND ie.content_type_id IN ({type_marks}){order}")
+        with connection.cursor() as cursor, unprepared():
+            cursor.execute(sql, [*q_params, *types])
+            if connection.vendor == "postgresql":
+                return cursor.fetchone()[0] or []
+            return [pk for (pk,) in cursor.fetchall()]
 
     @staticmethod
     def _tsquery(words, languages):

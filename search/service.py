@@ -158,7 +158,7 @@ def run_search(params):
     for case in results:
         texts = [case.summary, case.challenge, case.approach, case.results, *case.lesson_texts]
         case.excerpt = excerpt(texts, pattern)
-    total = ranking.matches
+    total = ranking.total
     suggestion = ranking.suggestion
     if not total and params.words and not suggestion:  # the database has no suggester
         suggestion = suggest(params.words, params.languages)
@@ -195,7 +195,7 @@ def total_in_other_language(params):
 def count_matches(params, **changes):
     """How many cases the search finds with some parameters changed."""
     other = replace(params, page=1, page_size=1, **changes)
-    return rank(other)[0].matches
+    return rank(other)[0].total
 
 
 def promotions():
