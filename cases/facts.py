@@ -78,14 +78,13 @@ class CaseFacts:
         found = self.sets.get(name, {})
         return reduce(or_, (found[value] for value in values if value in found), 0)
 
-    def chosen(self, taxonomy, filters, language=None):
-        """The cases in a language ("sv", "en"; None for every language) that
-        pass the filters (cases.listing.parse_filters): AND between facets,
-        OR within one, like cases.listing.apply_filters."""
+    def chosen(self, taxonomy, filters, locale_ids=None):
+        """The cases in some locales (None: every locale) that pass the filters
+        (cases.listing.parse_filters): AND between facets, OR within one, like
+        cases.listing.apply_filters."""
         cases = self.everything
-        if language is not None:
-            cases &= self.any_of("language", [pk for pk, code in taxonomy.language_codes.items()
-                                              if code == language])
+        if locale_ids is not None:
+            cases &= self.any_of("language", locale_ids)
         for name, values in filters.items():
             if name in ("theme", "stage"):
                 keys = [pk for pk, slug in taxonomy.slug_by_pk[name].items() if slug in values]
@@ -114,6 +113,11 @@ class CaseFacts:
             found += 1
         return pks
 
+    def cards(self, cases, taxonomy):
+        """A set of cases as a sequence of their cards, newest first, loaded a
+        page at a time (for django.core.paginator.Paginator)."""
+        return NewestCards(self, cases, taxonomy)
+
     def in_order(self, ordered_pks, cases, offset, limit):
         """One page of the pks in `ordered_pks` that are in a set of cases, in that order."""
         flags, position, pks, found = self._flags(cases), self.position, [], 0
@@ -126,3 +130,20 @@ class CaseFacts:
                         break
                 found += 1
         return pks
+
+
+class NewestCards:
+    """See CaseFacts.cards."""
+
+    def __init__(self, facts, cases, taxonomy):
+        self.facts, self.cases, self.taxonomy = facts, cases, taxonomy
+
+    def __len__(self):
+        return self.cases.bit_count()
+
+    def __getitem__(self, page):
+        from cases.cards import case_cards
+
+        start = page.start or 0
+        pks = self.facts.newest(self.cases, start, page.stop - start)
+        return case_cards(pks, self.taxonomy)

@@ -1,21 +1,19 @@
 """Filters, facet counts and related cases: shared by the case listing and search."""
 
-import hashlib
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
-from cases.cards import annotate_cards, case_cards, snippets_by_pk, with_card_data
+from cases.cards import case_cards, snippets_by_pk
+from cases.facts import CaseFacts
 from cases.models import CaseStatus, CaseStudyPage
 from cases.snippets import Theme
-from portal.fragments import remember
 from portal.process_memo import memo, restricted_paths
 
 FACETS = ("theme", "stage", "agency", "status", "year")
@@ -141,40 +139,12 @@ def apply_filters(queryset, filters):
     return queryset
 
 
-def count_facets(queryset, taxonomy):
-    """{facet: {value: count}} over the whole result set, "language" included,
-    in one statement (see facet_statement)."""
-    try:
-        facts, params = facts_sql(queryset)
-    except EmptyResultSet:  # a filter that nothing can match
-        return counts_from_rows([], taxonomy)
-    return counts_from_rows(candidate_facet_rows(facts, params), taxonomy)
-
-
-def candidate_facet_rows(facts, params):
-    """Facet rows over every candidate (facts_sql), with no words to match:
-    the same for every reader until content changes, so kept per content
-    generation (portal.fragments) under the candidates' own SQL. At 10,000
-    cases counting them took 20 ms on PostgreSQL for each unfiltered listing
-    or empty search."""
-    digest = hashlib.sha256(repr((facts, list(params))).encode()).hexdigest()
-    return remember(None, f"candidate-facets:{digest}", lambda: run_facet_statement(
-        facet_statement(facts, ALL_CANDIDATES), params))
-
-
-def run_facet_statement(sql, params):
-    """The rows of a facet statement, planned for its own values each time.
-    PostgreSQL's generic plan for a prepared statement (portal.settings) knows
-    neither the words nor the filters: for a search it cost 10 ms more than
-    the 1 ms of planning it saves."""
-    with connection.cursor() as cursor, unprepared():
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
 @contextmanager
 def unprepared():
-    """psycopg prepares nothing inside; the statements it has prepared stay."""
+    """psycopg prepares nothing inside; the statements it has prepared stay.
+    PostgreSQL's generic plan for a prepared statement knows neither the
+    words nor the filters of a search: it cost 10 ms more than the 1 ms of
+    planning it saves."""
     if connection.vendor != "postgresql":
         yield
         return
@@ -184,14 +154,6 @@ def unprepared():
         yield
     finally:
         driver.prepare_threshold = threshold
-
-
-# What a match carries besides its score: every column a facet counts or a
-# page of hits is ordered by, read with the candidates (facts_sql) so nothing
-# joins the wide page rows again.
-FACTS = ("pk", "x_stage", "x_agency", "x_status", "x_language", "published", "x_year")
-# facet_statement's match_sql when there are no words: every candidate, score 0.
-ALL_CANDIDATES = "SELECT c.*, 0 FROM c"
 
 
 class Year(ExtractYear):
@@ -204,48 +166,9 @@ class Year(ExtractYear):
         return f"CAST(substr({sql}, 1, 4) AS INTEGER)", params
 
 
-def facts_sql(queryset):
-    """SQL and parameters selecting FACTS, in that order, for each case of the
-    queryset. Raises EmptyResultSet when no case can match."""
-    return (
-        queryset.order_by()
-        .annotate(x_year=Year("started"))
-        .values("pk", "stage_id", "agency_id", "status", "locale_id", "first_published_at",
-                "x_year")
-        .query.sql_with_params()
-    )
-
-
-def facet_statement(facts, match_sql, first_rows=""):
-    """SQL counting every facet over the matches, in one pass.
-
-    `facts` (facts_sql) becomes the CTE `c` of the candidates; `match_sql`
-    selects the matches from it, as `c.*` and then a score, and is
-    materialized once as `m`. Each facet is then grouped over `m`: one pass
-    instead of one query per facet (each of which ran the whole search
-    again), and no join back to the page rows. first_rows: more rows of
-    (kind, value, number) put before the counts, read from `m` (a ranker's
-    page of hits)."""
-    columns = ", ".join(FACTS)
-    # Fixed SQL around the queries; every value is a parameter.
-    groups = " UNION ALL ".join(
-        f"SELECT '{name}', CAST(x_{name} AS TEXT), COUNT(*) FROM m GROUP BY x_{name}"  # noqa: S608
-        for name in ("stage", "agency", "status", "language"))
-    return (
-        f"WITH c({columns}) AS NOT MATERIALIZED ({facts}), "  # noqa: S608
-        f"m({columns}, score) AS MATERIALIZED ({match_sql}) "
-        f"{first_rows}{groups} UNION ALL "
-        # An integer's text, whatever type the database's year function returns.
-        "SELECT 'year', CAST(CAST(x_year AS INTEGER) AS TEXT), COUNT(*) FROM m "
-        "GROUP BY x_year UNION ALL "
-        "SELECT 'theme', CAST(t.theme_id AS TEXT), COUNT(*) "
-        "FROM m JOIN cases_casestudypage_themes t ON t.casestudypage_id = m.pk "
-        "GROUP BY t.theme_id"
-    )
-
-
 def counts_from_rows(rows, taxonomy):
-    """{facet: Counter(value: count)} from facet_statement's (facet, value, n) rows."""
+    """{facet: Counter(value: count)} from (facet, value, n) rows (cases.facts
+    or the engine's aggregations)."""
     counts = {name: Counter() for name in (*FACETS, "language")}
     labels = {**taxonomy.slug_by_pk, "agency": taxonomy.agency_names,
               "language": taxonomy.language_codes}
@@ -257,8 +180,8 @@ def counts_from_rows(rows, taxonomy):
 
 
 def facet_counts(counts, filters, taxonomy):
-    """The counts over the whole filtered result set (count_facets, or a
-    ranker's rows through counts_from_rows), labelled and ordered.
+    """The counts over the whole filtered result set (counts_from_rows),
+    labelled and ordered.
 
     Returns {facet: [(value, label, count, selected), ...]}: themes by name,
     stages in stage order, agencies by name, statuses in their fixed order,
@@ -314,31 +237,15 @@ def filter_links(request, facets):
     return links
 
 
-class CountedPaginator(Paginator):
-    """A paginator told its total (counted with the facets) instead of counting again."""
-
-    def __init__(self, object_list, per_page, total):
-        super().__init__(object_list, per_page)
-        self.total = total
-
-    @property
-    def count(self):
-        return self.total
-
-
 def case_listing_context(request, index_page):
     locale = index_page.locale
     taxonomy = Taxonomy.for_locale(locale)
     filters, errors = parse_good_filters(request.GET, taxonomy)
-    queryset = apply_filters(published_cases(locale), filters)
-    counts = count_facets(queryset, taxonomy)
-    facets = facet_counts(counts, filters, taxonomy)
-    paginator = CountedPaginator(
-        with_card_data(queryset.order_by(*NEWEST)), PAGE_SIZE,
-        total=sum(counts["language"].values()),
-    )
+    facts = CaseFacts.current()
+    cases = facts.chosen(taxonomy, filters, [locale.pk])
+    facets = facet_counts(counts_from_rows(facts.rows(cases), taxonomy), filters, taxonomy)
+    paginator = Paginator(facts.cards(cases, taxonomy), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
-    annotate_cards(page.object_list, taxonomy)
     params = request.GET.copy()
     params.pop("page", None)
     return {

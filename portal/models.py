@@ -48,22 +48,21 @@ class HomePage(ViewRestrictionsFromMemo, Page):
         return child.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
-        from cases.cards import annotate_cards, case_cards, with_card_data
-        from cases.listing import NEWEST, Taxonomy, count_facets, facet_counts, published_cases
+        from cases.cards import case_cards
+        from cases.facts import CaseFacts
+        from cases.listing import Taxonomy, counts_from_rows, facet_counts
         from cases.models import CaseIndexPage
 
         context = super().get_context(request, *args, **kwargs)
         taxonomy = Taxonomy.for_locale(self.locale)
-        cases = published_cases(self.locale)
+        facts = CaseFacts.current()
+        cases = facts.chosen(taxonomy, {}, [self.locale_id])
         featured_ids = [f.case_id for f in self.featured_cases.all()]
         context["featured"] = [case for case in case_cards(featured_ids, taxonomy)
                                if case.locale_id == self.locale_id]
-        context["latest"] = annotate_cards(
-            list(with_card_data(cases.exclude(pk__in=featured_ids).order_by(*NEWEST))[:6]),
-            taxonomy,
-        )
-        # Counted over every case (kept per content change, count_facets).
-        context["theme_counts"] = facet_counts(count_facets(cases, taxonomy), {}, taxonomy)["theme"]
+        context["latest"] = facts.cards(cases & ~facts.of(featured_ids), taxonomy)[:6]
+        counts = counts_from_rows(facts.rows(cases), taxonomy)
+        context["theme_counts"] = facet_counts(counts, {}, taxonomy)["theme"]
         context["case_index"] = CaseIndexPage.objects.live().child_of(self).first()
         return context
 

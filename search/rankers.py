@@ -49,8 +49,9 @@ def candidate_cases(params):
     """What a search may find: the cases (cases.facts) in its languages that
     match its filters. Published and public cases only."""
     facts = CaseFacts.current()
-    language = None if params.lang == "all" else params.lang
-    return facts, facts.chosen(params.taxonomy, params.filters, language)
+    locale_ids = None if params.lang == "all" else [
+        pk for pk, code in params.taxonomy.language_codes.items() if code == params.lang]
+    return facts, facts.chosen(params.taxonomy, params.filters, locale_ids)
 
 
 class DatabaseRanker:
