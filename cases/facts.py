@@ -16,10 +16,21 @@ from collections import defaultdict
 from functools import reduce
 from operator import or_
 
+from django.db.models.functions import ExtractYear
+
 from cases.models import CaseStudyPage
 from portal.process_memo import memo
 
 FACT_COLUMNS = ("stage", "agency", "status", "language", "year")
+
+
+class Year(ExtractYear):
+    """A date's year. On SQLite Django extracts it with a function written in
+    Python, called once per row. SQLite stores a date as 'YYYY-MM-DD' text."""
+
+    def as_sqlite(self, compiler, connection):
+        sql, params = compiler.compile(self.lhs)
+        return f"CAST(substr({sql}, 1, 4) AS INTEGER)", params
 
 
 class CaseFacts:
@@ -49,7 +60,7 @@ class CaseFacts:
 
     @classmethod
     def _load(cls):
-        from cases.listing import NEWEST, Year, published_cases  # which imports this module
+        from cases.listing import NEWEST, published_cases  # which imports this module
 
         rows = (published_cases().order_by(*NEWEST)
                 .values_list("pk", "stage_id", "agency_id", "status", "locale_id",
@@ -80,8 +91,8 @@ class CaseFacts:
 
     def chosen(self, taxonomy, filters, locale_ids=None):
         """The cases in some locales (None: every locale) that pass the filters
-        (cases.listing.parse_filters): AND between facets, OR within one, like
-        cases.listing.apply_filters."""
+        (cases.listing.parse_filters): AND between facets, OR within one, as
+        in the engine's filter (search.rankers.EngineRanker._scope)."""
         cases = self.everything
         if locale_ids is not None:
             cases &= self.any_of("language", locale_ids)

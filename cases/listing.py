@@ -1,13 +1,10 @@
 """Filters, facet counts and related cases: shared by the case listing and search."""
 
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
 from cases.cards import case_cards, snippets_by_pk
@@ -111,59 +108,6 @@ def parse_filters(params, taxonomy):
                                  "value": unknown[0][:50]})
         filters[name] = list(dict.fromkeys(values))
     return filters
-
-
-def apply_filters(queryset, filters):
-    """AND between facets, OR within one."""
-    lookups = {
-        "theme": "themes__slug__in",
-        "stage": "stage__slug__in",
-        "agency": "agency__name__in",
-        "status": "status__in",
-    }
-    for name, values in filters.items():
-        if name == "theme":
-            # A subquery keeps one row per case however many themes match.
-            queryset = queryset.filter(
-                pk__in=CaseStudyPage.objects.filter(themes__slug__in=values).values("pk")
-            )
-        elif name == "year":
-            # Each year as a date range: `started__year__in` calls a Python
-            # function per row on SQLite.
-            years = Q()
-            for year in values:
-                years |= Q(started__year=int(year))
-            queryset = queryset.filter(years)
-        else:
-            queryset = queryset.filter(**{lookups[name]: values})
-    return queryset
-
-
-@contextmanager
-def unprepared():
-    """psycopg prepares nothing inside; the statements it has prepared stay.
-    PostgreSQL's generic plan for a prepared statement knows neither the
-    words nor the filters of a search: it cost 10 ms more than the 1 ms of
-    planning it saves."""
-    if connection.vendor != "postgresql":
-        yield
-        return
-    driver = connection.connection
-    threshold, driver.prepare_threshold = driver.prepare_threshold, None
-    try:
-        yield
-    finally:
-        driver.prepare_threshold = threshold
-
-
-class Year(ExtractYear):
-    """A date's year. On SQLite Django extracts it with a function written in
-    Python, called once per row: a common word's 8,600 matches spent 30 ms
-    of 130 in it. SQLite stores a date as 'YYYY-MM-DD' text."""
-
-    def as_sqlite(self, compiler, connection):
-        sql, params = compiler.compile(self.lhs)
-        return f"CAST(substr({sql}, 1, 4) AS INTEGER)", params
 
 
 def counts_from_rows(rows, taxonomy):

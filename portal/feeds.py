@@ -65,13 +65,15 @@ class CaseFeed(Feed):
         return reverse(f"case-feed-{suffix}")
 
     def items(self, obj):
-        from cases.listing import NEWEST, apply_filters, published_cases
+        from cases.facts import CaseFacts
+        from cases.models import CaseStudyPage
 
-        cases = published_cases(obj.locale)
-        if obj.theme:
-            cases = apply_filters(cases, {"theme": [obj.theme]})
-        cases = cases.select_related("agency").prefetch_related("themes")
-        items = list(cases.order_by(*NEWEST)[:FEED_SIZE])
+        facts = CaseFacts.current()
+        filters = {"theme": [obj.theme]} if obj.theme else {}
+        pks = facts.newest(facts.chosen(obj.taxonomy, filters, [obj.locale.pk]), 0, FEED_SIZE)
+        found = CaseStudyPage.objects.filter(pk__in=pks).select_related("agency")
+        by_pk = {case.pk: case for case in found.prefetch_related("themes")}
+        items = [by_pk[pk] for pk in pks if pk in by_pk]
         for case in items:
             case.feed_request = obj.request
             case.feed_themes = [obj.taxonomy.theme_label(t.slug) for t in case.themes.all()]
