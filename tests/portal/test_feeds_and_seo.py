@@ -39,6 +39,17 @@ def test_rss_feed_lists_new_swedish_cases(client, cases):
     assert "AI och automatisering" in [tag.term for tag in entry.tags]
 
 
+def test_feeds_list_the_newest_cases_first(client, make_case):
+    make_case(id="old", title="Gammalt fall", published="2020-01-01", themes=["skills"])
+    make_case(id="new", title="Nytt fall", published="2024-06-01", themes=["skills"])
+    make_case(id="mid", title="Mellanfall", published="2022-03-01")
+    newest_first = ["Nytt fall", "Mellanfall", "Gammalt fall"]
+    assert [e.title for e in feedparser.parse(client.get("/feeds/cases.rss").content).entries] \
+        == newest_first
+    theme = feedparser.parse(client.get("/feeds/themes/skills.atom").content)
+    assert [e.title for e in theme.entries] == ["Nytt fall", "Gammalt fall"]
+
+
 def test_atom_feed_in_english(client, cases):
     response = client.get("/en/feeds/cases.atom")
     feed = feedparser.parse(response.content)
