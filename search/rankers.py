@@ -80,7 +80,9 @@ class DatabaseRanker:
 
     def rank(self, params, offset):
         facts, candidates = candidate_cases(params)
-        if not params.words:  # every candidate, newest first
+        # No words: every candidate, newest first. No candidates (filters that
+        # no case passes): nothing to match the words against.
+        if not params.words or not candidates:
             matches = candidates
             page_ids = facts.newest(matches, offset, params.page_size)
         else:

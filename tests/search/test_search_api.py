@@ -162,6 +162,7 @@ def test_facets_count_the_whole_result_set(make_case, api):
         ({"status": "stopped"}, {"c"}),
         ({"year": "2023"}, {"b", "c"}),
         ({"year": "2023", "theme": "ai-automation"}, {"b"}),
+        ({"theme": "security", "stage": "problem"}, set()),  # no case passes both
     ],
 )
 def test_each_filter_narrows_the_results(make_case, api, params, expected):
