@@ -41,27 +41,44 @@ def manage(env, *args, stdin=None):
     return result.stdout
 
 
-def new_database(tmp_path, name):
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{tmp_path / (name + '.sqlite3')}"
+def _admin():
+    """A connection to the server's own database, outside the test's transaction
+    (CREATE and DROP DATABASE cannot run inside one)."""
     import psycopg
 
     db = settings.DATABASES["default"]
-    dbname = f"backup_{name}_{uuid.uuid4().hex[:8]}"
-    # CREATE DATABASE cannot run inside the test's transaction: own connection.
-    with psycopg.connect(host=db["HOST"], port=db["PORT"], user=db["USER"],
-                         password=db.get("PASSWORD") or None, dbname="postgres",
-                         autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{dbname}"')
-    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{dbname}"
+    return psycopg.connect(host=db["HOST"], port=db["PORT"], user=db["USER"],
+                           password=db.get("PASSWORD") or None, dbname="postgres",
+                           autocommit=True)
 
 
-def installation(tmp_path, name):
-    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    env.update(DJANGO_SETTINGS_MODULE="portal.settings.test", SEARCH_URL="",
-               DATABASE_URL=new_database(tmp_path, name),
-               MEDIA_ROOT=str(tmp_path / f"media-{name}"))
-    return env
+@pytest.fixture
+def installation(tmp_path):
+    """installation(name): the environment of a new, empty installation with its
+    own database and media folder. Its PostgreSQL databases are dropped after
+    the test."""
+    created = []
+
+    def _new(name):
+        env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+        env.update(DJANGO_SETTINGS_MODULE="portal.settings.test", SEARCH_URL="",
+                   MEDIA_ROOT=str(tmp_path / f"media-{name}"))
+        if connection.vendor == "sqlite":
+            env["DATABASE_URL"] = f"sqlite:///{tmp_path / (name + '.sqlite3')}"
+            return env
+        db = settings.DATABASES["default"]
+        dbname = f"backup_{name}_{uuid.uuid4().hex[:8]}"
+        with _admin() as admin:
+            admin.execute(f'CREATE DATABASE "{dbname}"')
+        created.append(dbname)
+        env["DATABASE_URL"] = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{dbname}"
+        return env
+
+    yield _new
+    if created:
+        with _admin() as admin:
+            for dbname in created:
+                admin.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
 
 
 def media_files(env):
@@ -69,8 +86,8 @@ def media_files(env):
     return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
-def test_backup_restore_gives_the_same_site(tmp_path):
-    source = installation(tmp_path, "source")
+def test_backup_restore_gives_the_same_site(tmp_path, installation):
+    source = installation("source")
     manage(source, "migrate", "--noinput", "-v0")
     lines = "\n".join(json.dumps(case_line(id=f"b-{i}", title=f"Fall {i}"), ensure_ascii=False)
                       for i in range(3))
@@ -80,7 +97,7 @@ def test_backup_restore_gives_the_same_site(tmp_path):
     manage(source, "backup", str(archive))
     assert archive.exists()
 
-    target = installation(tmp_path, "target")
+    target = installation("target")
     manage(target, "migrate", "--noinput", "-v0")  # an empty installation
     manage(target, "restore", str(archive))
 
@@ -94,8 +111,8 @@ def test_backup_restore_gives_the_same_site(tmp_path):
     assert media_files(target) == source_files
 
 
-def test_restore_refuses_a_site_that_is_not_empty(tmp_path):
-    env = installation(tmp_path, "busy")
+def test_restore_refuses_a_site_that_is_not_empty(tmp_path, installation):
+    env = installation("busy")
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "import_cases", "-", stdin=json.dumps(case_line(id="x-1")))
     archive = tmp_path / "b.tar.gz"
