@@ -203,6 +203,8 @@ def run(n):
             env["CACHE_URL"] = cache_url
         cached = measure_pages(env, paths, cached=True)
         uncached = measure_pages(env, paths, cached=False)
+    ceilings = {"cached": cached.pop("ceiling"), "uncached": uncached.pop("ceiling")}
+    each = {"postgres": uncached.pop("api search, each query")}
     api_opensearch = None
     if WITH_OPENSEARCH:
         engine_env = environment("postgres", n, "opensearch", PAGE_CACHE_SECONDS="0")
@@ -216,16 +218,10 @@ def run(n):
             engine = {}
             with ceiling(engine):
                 api_opensearch = wrk(paths["api search"])
-            api_opensearch["ceiling"] = engine["ceiling"]
+            ceilings["opensearch"] = engine["ceiling"]
             api_opensearch["backend"] = json.loads(
                 get(PORT, "/api/search/?q=chattbot"))["backend"]
-            api_opensearch["each query"] = each_query(paths["api search"])
-    ceilings = {"cached": cached.pop("ceiling"), "uncached": uncached.pop("ceiling")}
-    if api_opensearch:
-        ceilings["opensearch"] = api_opensearch.pop("ceiling")
-    each = {"postgres": uncached.pop("api search, each query")}
-    if api_opensearch:
-        each["opensearch"] = api_opensearch.pop("each query")
+            each["opensearch"] = each_query(paths["api search"])
     return {"cases": n, "seed_s": round(seed_seconds, 1),
             # The uncached server's, as before; each server's own below.
             "ceiling": ceilings["uncached"], "ceilings": ceilings,

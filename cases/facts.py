@@ -97,12 +97,8 @@ class CaseFacts:
         if locale_ids is not None:
             cases &= self.any_of("language", locale_ids)
         for name, values in filters.items():
-            if name in ("theme", "stage"):
-                keys = [pk for pk, slug in taxonomy.slug_by_pk[name].items() if slug in values]
-            elif name == "agency":
-                keys = [pk for pk, agency in taxonomy.agency_names.items() if agency in values]
-            else:  # status and year, as text
-                keys = values
+            # Status and year are kept as the filter's text; the others by pk.
+            keys = values if name in ("status", "year") else taxonomy.pks_of(name, values)
             cases &= self.any_of(name, keys)
         return cases
 

@@ -70,6 +70,17 @@ class Taxonomy:
     def stage_label(self, slug):
         return self.stages.get(slug, slug)
 
+    def pks_of(self, name, values):
+        """The pks of the themes or stages with these slugs, or of the agencies
+        with these names (a filter's values), in every language."""
+        if name == "agency":
+            return [pk for pk, agency in self.agency_names.items() if agency in values]
+        return [pk for pk, slug in self.slug_by_pk[name].items() if slug in values]
+
+    def locale_pks(self, language):
+        """The pks of the locales of a language ("sv", "en")."""
+        return [pk for pk, code in self.language_codes.items() if code == language]
+
 
 def parse_good_filters(params, taxonomy):
     """The filters whose values are known, and a message for each bad one: a

@@ -66,12 +66,12 @@ class CaseFeed(Feed):
 
     def items(self, obj):
         from cases.facts import CaseFacts
-        from cases.models import CaseStudyPage
+        from cases.listing import published_cases
 
         facts = CaseFacts.current()
         filters = {"theme": [obj.theme]} if obj.theme else {}
         pks = facts.newest(facts.chosen(obj.taxonomy, filters, [obj.locale.pk]), 0, FEED_SIZE)
-        found = CaseStudyPage.objects.filter(pk__in=pks).select_related("agency")
+        found = published_cases().filter(pk__in=pks).select_related("agency")
         by_pk = {case.pk: case for case in found.prefetch_related("themes")}
         items = [by_pk[pk] for pk in pks if pk in by_pk]
         for case in items:

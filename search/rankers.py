@@ -49,8 +49,7 @@ def candidate_cases(params):
     """What a search may find: the cases (cases.facts) in its languages that
     match its filters. Published and public cases only."""
     facts = CaseFacts.current()
-    locale_ids = None if params.lang == "all" else [
-        pk for pk, code in params.taxonomy.language_codes.items() if code == params.lang]
+    locale_ids = None if params.lang == "all" else params.taxonomy.locale_pks(params.lang)
     return facts, facts.chosen(params.taxonomy, params.filters, locale_ids)
 
 
@@ -207,10 +206,9 @@ class EngineRanker:
         index = backend.get_index_for_model(CaseStudyPage)
         column = self._filter_columns(backend)
         scope = self._scope(backend, column, params)
-        locales = {}  # language: its locales' pks
-        for pk, code in params.taxonomy.language_codes.items():
-            if code in params.languages:
-                locales.setdefault(code, []).append(pk)
+        # language: its locales' pks
+        locales = {lang: pks for lang in params.languages
+                   if (pks := params.taxonomy.locale_pks(lang))}
         text = " ".join(params.words)
         # Two searches in one request, which the engine runs side by side: one
         # page of hits, scored without counting every match (so the engine
@@ -292,12 +290,10 @@ class EngineRanker:
         for name, values in params.filters.items():
             if name in ("theme", "stage"):
                 field = "theme_ids_for_search" if name == "theme" else "stage_id"
-                ids = [str(pk) for pk, slug in taxonomy.slug_by_pk[name].items()
-                       if slug in values]
+                ids = [str(pk) for pk in taxonomy.pks_of(name, values)]
                 must.append({"terms": {column[field]: ids}})
             elif name == "agency":
-                ids = [pk for pk, agency in taxonomy.agency_names.items() if agency in values]
-                must.append({"terms": {column["agency_id"]: ids}})
+                must.append({"terms": {column["agency_id"]: taxonomy.pks_of(name, values)}})
             elif name == "status":
                 must.append({"terms": {column["status"]: values}})
             elif name == "year":
