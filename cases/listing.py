@@ -142,31 +142,27 @@ def facet_counts(counts, filters, taxonomy):
     stages in stage order, agencies by name, statuses in their fixed order,
     years newest first."""
     status_labels = dict(CaseStatus.choices)
+    label_of = {"theme": taxonomy.theme_label, "stage": taxonomy.stage_label,
+                "status": lambda s: status_labels.get(s, s)}
     result = {}
     for name in FACETS:
         found = counts[name]
+        label = label_of.get(name, str)
         if name == "theme":
-            items = sorted(found, key=lambda s: taxonomy.theme_label(s).lower())
-            labels = {s: taxonomy.theme_label(s) for s in items}
+            items = sorted(found, key=lambda s: label(s).lower())
         elif name == "stage":
             items = sorted(found, key=lambda s: taxonomy.stage_order.get(s, 99))
-            labels = {s: taxonomy.stage_label(s) for s in items}
         elif name == "status":
             items = [s for s in CaseStatus.values if s in found]
-            labels = {s: status_labels[s] for s in items}
         elif name == "year":
             items = sorted(found, reverse=True)
-            labels = {s: s for s in items}
         else:
             items = sorted(found, key=str.lower)
-            labels = {s: s for s in items}
         selected = set(filters.get(name, []))
-        # Keep a selected value visible even when it has no hits now.
+        # Keep a selected value visible, under its name, even when it has no hits now.
         missing = [v for v in filters.get(name, []) if v not in found]
-        result[name] = [
-            (value, labels.get(value, value), found.get(value, 0), value in selected)
-            for value in items + missing
-        ]
+        result[name] = [(value, label(value), found.get(value, 0), value in selected)
+                        for value in items + missing]
     return result
 
 

@@ -15,6 +15,17 @@ DOWN_ENGINE = {
 }
 
 
+def test_chosen_filters_without_hits_keep_their_names(make_case, page):
+    make_case(id="a", title="Chattbot", themes=["ai-automation"], stage="pilot")
+    for path, theme, stage in (("/sok/", "Informationssäkerhet", "Behov och problem"),
+                               ("/en/search/", "Information security",
+                                "Identifying needs and problems")):
+        html = page(path, q="chattbot", theme="security", stage="problem").content.decode()
+        assert f"{theme} <span class=\"count\">(0)</span>" in html
+        assert f"{stage} <span class=\"count\">(0)</span>" in html
+        assert ">security<" not in html and "problem (0)" not in html
+
+
 def test_swedish_and_english_search_pages(make_case, page):
     make_case(id="sv", title="Chattbot för deklarationen",
               approach="Vi byggde en chattbot för frågor.")
