@@ -1,30 +1,105 @@
 """Case cards: the few columns a card, a search result and its excerpt read,
 with the agency, stage, locale and themes attached, for the listing, the home
-page, related cases, the search page and /api/search/."""
+page, related cases, the search page and /api/search/. A card is a plain
+object read from rows, not a page: building 20 pages and asking Wagtail for
+their URLs cost a search a quarter of its time."""
 
 import functools
+from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from django.db import connection
-from wagtail.models import Locale
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import RFC3986_SUBDELIMS
+from wagtail.models import Locale, Site
 
-from cases.models import CaseLesson, CaseStudyPage
+from cases.models import CaseLesson, CaseStatus, CaseStudyPage
 from cases.snippets import Agency, DigitalisationStage
 from cases.statements import bind, with_stand_ins
+from portal.page_cache import current_request
 from portal.process_memo import memo, restricted_paths
 
 # The columns a case card, a search result and its excerpt read (the API's
 # too), not every column of the page's two tables; annotate_cards adds the
-# agency, stage and locale from snippets_by_pk(). A template that reads
-# another field would cost a query per card: the listing, home, search and
-# API tests count their queries.
-CARD_FIELDS = ("title", "url_path", "exchange_id", "summary", "challenge", "approach",
+# agency, stage and locale from snippets_by_pk().
+CARD_FIELDS = ("pk", "title", "url_path", "exchange_id", "summary", "challenge", "approach",
                "results", "status", "started", "first_published_at",
-               "agency", "stage", "locale")
+               "agency_id", "stage_id", "locale_id")
 
 
-def with_card_data(queryset):
-    """The columns a case card shows; annotate_cards adds the rest."""
-    return queryset.only(*CARD_FIELDS)
+@dataclass(eq=False)
+class CaseCard:
+    pk: int
+    title: str
+    url_path: str
+    exchange_id: str
+    summary: str
+    challenge: str
+    approach: str
+    results: str
+    status: str
+    started: object
+    first_published_at: object
+    agency_id: int
+    stage_id: int
+    locale_id: int
+    # Attached by annotate_cards (and case_cards' lesson_texts).
+    agency: Agency = None
+    stage: DigitalisationStage = None
+    locale: Locale = None
+    theme_slugs: list = field(default_factory=list)
+    theme_labels: list = field(default_factory=list)
+    stage_label: str = ""
+    lesson_texts: list = field(default_factory=list)
+
+    @property
+    def url(self):
+        return page_url(self.url_path)
+
+    def is_stopped(self):
+        return self.status == CaseStatus.STOPPED
+
+    def get_status_display(self):
+        return CaseStatus(self.status).label
+
+
+def _url_roots():
+    """(root path, site id, root URL, the path Wagtail's wagtail_serve gives
+    the root in the root's language) for every site root path, in
+    Site.get_site_root_paths() order, once per content change."""
+    def read():
+        roots = []
+        for site_id, root_path, root_url, language in Site.get_site_root_paths():
+            with translation.override(language):
+                roots.append((root_path, site_id, root_url, reverse("wagtail_serve", args=("",))))
+        return roots
+
+    return memo(None, "card-url-roots", read)
+
+
+def page_url(url_path):
+    """What Wagtail's Page.get_url(request) gives a page with this url_path
+    (tests/cases/test_cards.py compares them for every case): the first site
+    root path it lies under, the request's site if several hold it, and a
+    path without the host if that is the request's site or the only one."""
+    roots = [root for root in _url_roots() if url_path.startswith(root[0])]
+    if not roots:
+        return None
+    request = current_request.get()
+    site_ids = {root[1] for root in _url_roots()}
+    current = getattr(request, "_wagtail_site", None) if request is not None else None
+    if current is not None and len({root[1] for root in roots}) > 1:
+        roots = [root for root in roots if root[1] == current.pk] or roots
+    root_path, site_id, root_url, prefix = roots[0]
+    # As Django's reverse() quotes the path it is given.
+    path = prefix + quote(url_path[len(root_path):], safe=RFC3986_SUBDELIMS + "/~:@")
+    if len(site_ids) == 1 or (current is not None and current.pk == site_id):
+        return path
+    return root_url + path
+
+
+SNIPPET_MODELS = {"agency": Agency, "stage": DigitalisationStage, "locale": Locale}
 
 
 def snippets_by_pk():
@@ -33,16 +108,16 @@ def snippets_by_pk():
     here instead of three joined tables in each query, which cost a case page
     a seventh of its time."""
     return memo(None, "case-snippets", lambda: {
-        "agency": Agency.objects.in_bulk(), "stage": DigitalisationStage.objects.in_bulk(),
-        "locale": Locale.objects.in_bulk()})
+        name: model.objects.in_bulk() for name, model in SNIPPET_MODELS.items()})
 
 
 def attach_snippets(case):
-    """Give a case its agency, stage and locale from snippets_by_pk()."""
+    """Give a case or card its agency, stage and locale from snippets_by_pk()."""
     for name, by_pk in snippets_by_pk().items():
-        found = by_pk.get(getattr(case, f"{name}_id"))
-        if found is not None:  # else read when used, as without the memo
-            setattr(case, name, found)
+        pk = getattr(case, f"{name}_id")
+        if pk is not None:  # None in a preview's unsaved form
+            # One newer than the memo (saved without signals) is read on its own.
+            setattr(case, name, by_pk.get(pk) or SNIPPET_MODELS[name].objects.get(pk=pk))
     return case
 
 
@@ -52,23 +127,16 @@ def theme_labels(slugs, taxonomy):
                   key=lambda item: item[1].lower())
 
 
-def annotate_cards(cases, taxonomy, theme_ids=None):
+def annotate_cards(cards, taxonomy, theme_ids):
     """Attach the agency, stage and locale, theme slugs and localized theme
-    and stage labels to each case of a page of results. theme_ids: {case pk:
-    [theme pk]} if read already, else one query reads them for all the cases
-    (as ids: the taxonomy knows their slugs), cheaper than a prefetch of rows."""
-    if theme_ids is None:
-        theme_ids = {case.pk: [] for case in cases}
-        rows = CaseStudyPage.themes.through.objects.filter(casestudypage_id__in=theme_ids)
-        for case_id, theme_id in rows.values_list("casestudypage_id", "theme_id"):
-            theme_ids[case_id].append(theme_id)
+    and stage labels to each card. theme_ids: {case pk: [theme pk]}."""
     slug_of = taxonomy.slug_by_pk["theme"]
-    for case in cases:
-        attach_snippets(case)
-        case.theme_slugs = sorted(slug_of[pk] for pk in theme_ids[case.pk] if pk in slug_of)
-        case.theme_labels = theme_labels(case.theme_slugs, taxonomy)
-        case.stage_label = taxonomy.stage_label(case.stage.slug)
-    return cases
+    for card in cards:
+        attach_snippets(card)
+        card.theme_slugs = sorted(slug_of[pk] for pk in theme_ids[card.pk] if pk in slug_of)
+        card.theme_labels = theme_labels(card.theme_slugs, taxonomy)
+        card.stage_label = taxonomy.stage_label(card.stage.slug)
+    return cards
 
 
 # Ids no case has, standing in for real ones while a statement is built.
@@ -77,15 +145,26 @@ STAND_IN = 2_000_000_000
 
 @functools.lru_cache(maxsize=256)
 def _cards_statement(count, restricted):
-    """The ORM's statement for the cards of `count` published cases
-    (cases.statements), once per count and set of view restrictions (which
-    public() writes into it): building it took the ORM a millisecond a
-    search, and running it 0.4 ms."""
+    """The ORM's statement for the CARD_FIELDS of `count` published cases
+    (cases.statements) and its columns, once per count and set of view
+    restrictions (which public() writes into it): building it took the ORM a
+    millisecond a search, and running it 0.4 ms."""
     from cases.listing import published_cases  # which imports this module
 
     stand_ins = {position: STAND_IN + position for position in range(count)}
-    return with_stand_ins(with_card_data(
-        published_cases().filter(pk__in=list(stand_ins.values())).order_by()), stand_ins)
+    queryset = (published_cases().filter(pk__in=list(stand_ins.values())).order_by()
+                .values_list(*CARD_FIELDS))
+    compiler = queryset.query.get_compiler(connection.alias)
+    compiler.setup_query()
+    columns = [column for column, _sql, _alias in compiler.select]
+    return (*with_stand_ins(queryset, stand_ins), columns)
+
+
+def _rows_as_python(rows, columns):
+    """The rows' values as the ORM gives them (SQLite's dates are text)."""
+    compiler = connection.ops.compiler("SQLCompiler")(None, connection, connection.alias)
+    converters = compiler.get_converters(columns)
+    return compiler.apply_converters(rows, converters) if converters else rows
 
 
 @functools.lru_cache(maxsize=256)
@@ -119,10 +198,11 @@ def case_cards(pks, taxonomy, lessons=False):
     pks = list(dict.fromkeys(pks))
     if not pks:
         return []
-    sql, params, names = _cards_statement(len(pks), restricted_paths())
-    found = {case.pk: case for case in CaseStudyPage.objects.raw(
-        sql, bind(params, names, dict(enumerate(pks))))}
+    sql, params, names, columns = _cards_statement(len(pks), restricted_paths())
     with connection.cursor() as cursor:
+        cursor.execute(sql, bind(params, names, dict(enumerate(pks))))
+        found = {card.pk: card for card in (
+            CaseCard(*row) for row in _rows_as_python(cursor.fetchall(), columns))}
         cursor.execute(_card_rows_statement(len(pks), lessons), pks * (2 if lessons else 1))
         rows = cursor.fetchall()
     theme_ids = {pk: [] for pk in found}
@@ -135,8 +215,8 @@ def case_cards(pks, taxonomy, lessons=False):
             theme_ids[case_id].append(ref)
         else:
             texts[case_id].append(text)
-    cases = [found[pk] for pk in pks if pk in found]
+    cards = [found[pk] for pk in pks if pk in found]
     if lessons:
-        for case in cases:
-            case.lesson_texts = texts[case.pk]
-    return annotate_cards(cases, taxonomy, theme_ids)
+        for card in cards:
+            card.lesson_texts = texts[card.pk]
+    return annotate_cards(cards, taxonomy, theme_ids)

@@ -223,12 +223,11 @@ def promoted_cases(params):
     return case_cards(page_ids, params.taxonomy) if page_ids else []
 
 
-def case_as_json(case, excerpt_html, request=None):
+def case_as_json(case, excerpt_html):
     return {
         "id": case.exchange_id,
         "title": case.title,
-        # With the request, Wagtail looks the site's root paths up once per request.
-        "url": case.get_url(request),
+        "url": case.url,
         "summary": case.summary,
         "excerpt": excerpt_html,
         "agency": case.agency.name,
@@ -241,7 +240,7 @@ def case_as_json(case, excerpt_html, request=None):
     }
 
 
-def outcome_as_json(outcome, request=None):
+def outcome_as_json(outcome):
     facets = {name: {value: count for value, _l, count, _s in rows if count}
               for name, rows in outcome.facets.items()}
     facets["language"] = {code: n for code, _l, n in outcome.language_facet}
@@ -251,7 +250,7 @@ def outcome_as_json(outcome, request=None):
         "page": outcome.params.page,
         "page_size": outcome.params.page_size,
         "backend": outcome.backend,
-        "results": [case_as_json(c, c.excerpt, request) for c in outcome.results],
+        "results": [case_as_json(c, c.excerpt) for c in outcome.results],
         "facets": facets,
     }
     if outcome.degraded:

@@ -34,7 +34,7 @@ def api_search(request):
         return _error(exc)
     outcome = run_search(params)
     log_query(params, outcome.total)
-    return JsonResponse(outcome_as_json(outcome, request),
+    return JsonResponse(outcome_as_json(outcome),
                         json_dumps_params={"ensure_ascii": False})
 
 
