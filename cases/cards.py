@@ -83,11 +83,12 @@ def page_url(url_path):
     (tests/cases/test_cards.py compares them for every case): the first site
     root path it lies under, the request's site if several hold it, and a
     path without the host if that is the request's site or the only one."""
-    roots = [root for root in _url_roots() if url_path.startswith(root[0])]
+    every_root = _url_roots()
+    roots = [root for root in every_root if url_path.startswith(root[0])]
     if not roots:
         return None
     request = current_request.get()
-    site_ids = {root[1] for root in _url_roots()}
+    site_ids = {root[1] for root in every_root}
     current = getattr(request, "_wagtail_site", None) if request is not None else None
     if current is not None and len({root[1] for root in roots}) > 1:
         roots = [root for root in roots if root[1] == current.pk] or roots
@@ -111,9 +112,9 @@ def snippets_by_pk():
         name: model.objects.in_bulk() for name, model in SNIPPET_MODELS.items()})
 
 
-def attach_snippets(case):
+def attach_snippets(case, snippets=None):
     """Give a case or card its agency, stage and locale from snippets_by_pk()."""
-    for name, by_pk in snippets_by_pk().items():
+    for name, by_pk in (snippets or snippets_by_pk()).items():
         pk = getattr(case, f"{name}_id")
         if pk is not None:  # None in a preview's unsaved form
             # One newer than the memo (saved without signals) is read on its own.
@@ -131,8 +132,9 @@ def annotate_cards(cards, taxonomy, theme_ids):
     """Attach the agency, stage and locale, theme slugs and localized theme
     and stage labels to each card. theme_ids: {case pk: [theme pk]}."""
     slug_of = taxonomy.slug_by_pk["theme"]
+    snippets = snippets_by_pk()
     for card in cards:
-        attach_snippets(card)
+        attach_snippets(card, snippets)
         card.theme_slugs = sorted(slug_of[pk] for pk in theme_ids[card.pk] if pk in slug_of)
         card.theme_labels = theme_labels(card.theme_slugs, taxonomy)
         card.stage_label = taxonomy.stage_label(card.stage.slug)

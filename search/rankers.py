@@ -8,6 +8,7 @@ gives all three in one request; the database gives the matching ids in rank
 order, and the counts come from the facts kept in the worker (cases.facts).
 None of them loads or scores whole cases in Python."""
 
+import functools
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -317,8 +318,10 @@ class EngineRanker:
         return aggregations
 
     @staticmethod
+    @functools.lru_cache(maxsize=4)
     def _filter_columns(backend):
-        """The engine's field name of each filter field of a case, by field name."""
+        """The engine's field name of each filter field of a case, by field
+        name: fixed for a backend (engine_backend() keeps one)."""
         mapping = backend.mapping_class(CaseStudyPage)
         return {
             field.field_name: mapping.get_field_column_name(field)
