@@ -143,7 +143,15 @@ def connect_signals():
             post_save.connect(note_change, sender=model, dispatch_uid=f"note_change_{model}")
             post_delete.connect(note_change, sender=model,
                                 dispatch_uid=f"note_delete_{model}")
-    # A page's many-to-many fields (a case's themes) are saved after post_save;
-    # when tasks run inline the page went to the engine before them, so it
-    # goes again once published.
-    page_published.connect(note_change, dispatch_uid="note_change_published")
+    page_published.connect(index_published_page, dispatch_uid="note_change_published")
+
+
+def index_published_page(instance, **kwargs):
+    """A page's many-to-many fields (a case's themes) are saved after
+    post_save, where the page is queued for the engine and modelsearch
+    indexes it in the database. When tasks run inline both happened before
+    the fields were saved, so the page goes again once published; with a
+    worker they ran after the commit."""
+    note_change(instance, **kwargs)
+    if tasks_run_inline():
+        index.insert_or_update_object(instance)

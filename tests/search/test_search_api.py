@@ -278,6 +278,20 @@ def test_the_next_search_follows_publishing_and_a_changed_theme(make_case, api):
     assert api()[1]["total"] == 1
 
 
+def test_a_case_is_found_by_the_name_of_a_theme_it_is_given(make_case, api):
+    """Theme names are part of a case's searchable text. A page's themes are
+    saved after the page itself, so an edit that only changes them must still
+    reach the index that the next search reads."""
+    case = make_case(id="themed", title="Chattbot i kundtjänsten", themes=["digital-services"])
+    assert api(q="informationssäkerhet")[1]["total"] == 0
+    case.themes.set([case.themes.model.objects.get(slug="security", locale=case.locale)])
+    case.save_revision().publish()
+    assert ids(api(q="informationssäkerhet")[1]) == ["themed"]
+    case.themes.set([case.themes.model.objects.get(slug="skills", locale=case.locale)])
+    case.save_revision().publish()
+    assert api(q="informationssäkerhet")[1]["total"] == 0
+
+
 def test_cases_behind_a_view_restriction_are_not_found(make_case, api):
     from wagtail.models import PageViewRestriction
 
