@@ -22,7 +22,9 @@ from portal.process_memo import memo, restricted_paths
 
 # The columns a case card, a search result and its excerpt read (the API's
 # too), not every column of the page's two tables; annotate_cards adds the
-# agency, stage and locale from snippets_by_pk().
+# agency, stage and locale from snippets_by_pk(). A card template that needs
+# another field needs it here and in CaseCard: Django's templates show a
+# missing attribute as nothing.
 CARD_FIELDS = ("pk", "title", "url_path", "exchange_id", "summary", "challenge", "approach",
                "results", "status", "started", "first_published_at",
                "agency_id", "stage_id", "locale_id")
