@@ -88,12 +88,18 @@ def test_healthz_reports_degraded_search(site, settings):
 
 
 def test_queries_are_logged_with_their_hits(make_case, api):
+    from django.utils import timezone
+
     make_case(id="a", title="Chattbot")
+    before = timezone.now()
     api(q="Chattbot")
     api(q="kvantdator")
     api(q="chattbot", page=2)
-    logged = sorted(LoggedQuery.objects.values_list("query", "hits"))
-    assert logged == [("chattbot", 1), ("kvantdator", 0)]
+    logged = sorted(LoggedQuery.objects.values_list("query", "language", "hits"))
+    assert logged == [("chattbot", "sv", 1), ("kvantdator", "sv", 0)]
+    # When: the reports count the queries of the last days by it.
+    assert LoggedQuery.objects.filter(searched_at__gte=before,
+                                      searched_at__lte=timezone.now()).count() == 2
 
 
 def test_autocomplete_suggests_case_titles(make_case, api):
