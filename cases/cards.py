@@ -16,7 +16,7 @@ from wagtail.models import Locale, Site
 
 from cases.models import CaseLesson, CaseStatus, CaseStudyPage
 from cases.snippets import Agency, DigitalisationStage
-from cases.statements import bind, with_stand_ins
+from cases.statements import bind, rows_as_python, select_columns, with_stand_ins
 from portal.page_cache import current_request
 from portal.process_memo import memo, restricted_paths
 
@@ -158,17 +158,7 @@ def _cards_statement(count, restricted):
     stand_ins = {position: STAND_IN + position for position in range(count)}
     queryset = (published_cases().filter(pk__in=list(stand_ins.values())).order_by()
                 .values_list(*CARD_FIELDS))
-    compiler = queryset.query.get_compiler(connection.alias)
-    compiler.setup_query()
-    columns = [column for column, _sql, _alias in compiler.select]
-    return (*with_stand_ins(queryset, stand_ins), columns)
-
-
-def _rows_as_python(rows, columns):
-    """The rows' values as the ORM gives them (SQLite's dates are text)."""
-    compiler = connection.ops.compiler("SQLCompiler")(None, connection, connection.alias)
-    converters = compiler.get_converters(columns)
-    return compiler.apply_converters(rows, converters) if converters else rows
+    return (*with_stand_ins(queryset, stand_ins), select_columns(queryset))
 
 
 @functools.lru_cache(maxsize=256)
@@ -206,7 +196,7 @@ def case_cards(pks, taxonomy, lessons=False):
     with connection.cursor() as cursor:
         cursor.execute(sql, bind(params, names, dict(enumerate(pks))))
         found = {card.pk: card for card in (
-            CaseCard(*row) for row in _rows_as_python(cursor.fetchall(), columns))}
+            CaseCard(*row) for row in rows_as_python(cursor.fetchall(), columns))}
         cursor.execute(_card_rows_statement(len(pks), lessons), pks * (2 if lessons else 1))
         rows = cursor.fetchall()
     theme_ids = {pk: [] for pk in found}

@@ -18,7 +18,7 @@ from wagtail.documents import get_document_model
 from cases.cards import attach_snippets, orderable_key
 from cases.models import CaseAttachment, CaseLesson, CaseLink, CaseStudyPage, CaseTag
 from cases.snippets import Agency, Theme
-from cases.statements import bind, with_stand_ins
+from cases.statements import bind, rows_as_python, select_columns, with_stand_ins
 
 
 @functools.cache
@@ -56,22 +56,31 @@ def _statement():
 
 @functools.cache
 def _case_by_slug_statement():
-    """The ORM's own statement for a child case by slug (cases.statements):
-    building it took the ORM 1.3-1.7 ms a page and running it 0.6 ms."""
+    """The ORM's own statement for a child case by slug (cases.statements)
+    and its columns: building it took the ORM 1.3-1.7 ms a page and running
+    it 0.6 ms; a RawQuerySet then took 0.3 ms to map the columns to fields."""
     stand_ins = {"depth": 97531, "path": "\x01path", "slug": "\x01slug"}
-    return with_stand_ins(CaseStudyPage.objects.filter(
+    queryset = CaseStudyPage.objects.filter(
         depth=stand_ins["depth"], path__startswith=stand_ins["path"],
-        slug=stand_ins["slug"]).order_by()[:1], stand_ins)
+        slug=stand_ins["slug"]).order_by()[:1]
+    columns = select_columns(queryset)
+    return (*with_stand_ins(queryset, stand_ins), columns,
+            [column.target.attname for column in columns])
 
 
 def case_by_slug(parent, slug):
     """The live or draft case with this slug under parent, or None; its slug
     is unique among the children, so the query needs no ORDER BY."""
-    sql, params, names = _case_by_slug_statement()
+    sql, params, names, columns, attnames = _case_by_slug_statement()
     values = {"depth": parent.depth + 1, "slug": slug,
               # What the ORM makes of path__startswith: LIKE with the prefix escaped.
               "path": connection.ops.prep_for_like_query(parent.path) + "%"}
-    return next(iter(CaseStudyPage.objects.raw(sql, bind(params, names, values))), None)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, bind(params, names, values))
+        rows = cursor.fetchall()
+    for row in rows_as_python(rows, columns):
+        return CaseStudyPage.from_db(connection.alias, attnames, row)
+    return None
 
 
 def _instance(model, **values):

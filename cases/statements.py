@@ -1,7 +1,10 @@
 """ORM statements built once per process with stand-in values, then run with
 real ones: building a statement took the ORM a millisecond or more on pages
 whose own queries run in less (a case by its slug, the cards of a page of
-search results)."""
+search results). Their rows are read through a plain cursor and converted as
+the ORM converts them (select_columns, rows_as_python)."""
+
+from django.db import connection
 
 
 def with_stand_ins(queryset, stand_ins):
@@ -25,3 +28,18 @@ def bind(params, names, values):
     """The parameters with each stand-in replaced by its value in values."""
     return [param if name is None else values[name]
             for param, name in zip(params, names, strict=True)]
+
+
+def select_columns(queryset):
+    """The columns (Col expressions) the queryset's statement selects, in order."""
+    compiler = queryset.query.get_compiler(queryset.db)
+    compiler.setup_query()
+    return [column for column, _sql, _alias in compiler.select]
+
+
+def rows_as_python(rows, columns):
+    """The rows' values as the ORM gives them (SQLite, for one, returns
+    dates as text), for the statement's select_columns()."""
+    compiler = connection.ops.compiler("SQLCompiler")(None, connection, connection.alias)
+    converters = compiler.get_converters(columns)
+    return list(compiler.apply_converters(rows, converters)) if converters else rows
