@@ -23,6 +23,19 @@ def absolute(request, url):
     return request.build_absolute_uri(url) if request is not None else url
 
 
+def page_url(page, request):
+    """page.get_url(request), once per page and request: a page's head, its
+    JSON-LD and its share links each need it, and Wagtail works it out anew
+    every time (a translation override and a reverse())."""
+    if request is None:
+        return page.get_url(None)
+    urls = request.__dict__.setdefault("_page_urls", {})
+    key = (page.pk, page.url_path)  # a preview may have changed the slug
+    if key not in urls:
+        urls[key] = page.get_url(request)
+    return urls[key]
+
+
 def translations_of(page, request):
     """[(language, url)] of the live public translations of a page, itself
     included (root-relative URLs unless the page is on another site)."""
@@ -129,7 +142,7 @@ def hero_rendition(page):
 
 def case_article(page, request, taxonomy_labels=()):
     """schema.org Article for a case study page."""
-    url = absolute(request, page.get_url(request))
+    url = absolute(request, page_url(page, request))
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
