@@ -57,7 +57,7 @@ class CaseCard:
 
     @property
     def url(self):
-        return page_url(self.url_path)
+        return card_url(self.url_path)
 
     def is_stopped(self):
         return self.status == CaseStatus.STOPPED
@@ -72,7 +72,9 @@ def _url_roots():
     Site.get_site_root_paths() order, once per content change."""
     def read():
         roots = []
-        for site_id, root_path, root_url, language in Site.get_site_root_paths():
+        # The same memo as KnownSiteMiddleware's.
+        for site_id, root_path, root_url, language in memo(None, "site-root-paths",
+                                                          Site.get_site_root_paths):
             with translation.override(language):
                 roots.append((root_path, site_id, root_url, reverse("wagtail_serve", args=("",))))
         return roots
@@ -80,7 +82,7 @@ def _url_roots():
     return memo(None, "card-url-roots", read)
 
 
-def page_url(url_path):
+def card_url(url_path):
     """What Wagtail's Page.get_url(request) gives a page with this url_path
     (tests/cases/test_cards.py compares them for every case): the first site
     root path it lies under, the request's site if several hold it, and a
@@ -89,9 +91,8 @@ def page_url(url_path):
     roots = [root for root in every_root if url_path.startswith(root[0])]
     if not roots:
         return None
-    request = current_request.get()
     site_ids = {root[1] for root in every_root}
-    current = getattr(request, "_wagtail_site", None) if request is not None else None
+    current = getattr(current_request.get(), "_wagtail_site", None)
     if current is not None and len({root[1] for root in roots}) > 1:
         roots = [root for root in roots if root[1] == current.pk] or roots
     root_path, site_id, root_url, prefix = roots[0]

@@ -26,13 +26,14 @@ LOGGED_FIELDS = ("query", "language", "hits", "searched_at")
 
 @functools.cache
 def _log_statement():
-    """The INSERT of a logged query, from the model's metadata: the ORM's
-    create() cost a search 0.37 ms of CPU and this 0.05 ms. Only quoted table
-    and column names are interpolated; the values are parameters."""
+    """The INSERT of a logged query and its fields, from the model's metadata:
+    the ORM's create() cost a search 0.37 ms of CPU and this 0.05 ms. Only
+    quoted table and column names are interpolated; the values are parameters."""
     meta, quote = LoggedQuery._meta, connection.ops.quote_name
-    columns = ", ".join(quote(meta.get_field(name).column) for name in LOGGED_FIELDS)
-    marks = ", ".join(["%s"] * len(LOGGED_FIELDS))
-    return f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"  # noqa: S608
+    fields = [meta.get_field(name) for name in LOGGED_FIELDS]
+    columns = ", ".join(quote(field.column) for field in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    return f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})", fields  # noqa: S608
 
 
 def log_query(params, total):
@@ -40,10 +41,10 @@ def log_query(params, total):
     if params.words and params.page == 1:
         values = {"query": params.query.lower()[:200], "language": params.lang, "hits": total,
                   "searched_at": timezone.now()}
-        fields = [LoggedQuery._meta.get_field(name) for name in LOGGED_FIELDS]
+        sql, fields = _log_statement()
         with connection.cursor() as cursor:
-            cursor.execute(_log_statement(), [field.get_db_prep_save(values[field.name], connection)
-                                              for field in fields])
+            cursor.execute(sql, [field.get_db_prep_save(values[field.name], connection)
+                                 for field in fields])
 
 
 class PendingIndexUpdate(models.Model):
