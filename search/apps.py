@@ -5,8 +5,5 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Search")
-
-    def ready(self):
-        from search.indexing import connect_signals
-
-        connect_signals()
+    # The indexing signals are connected by search.wagtail_search_app, once
+    # modelsearch has connected its own.

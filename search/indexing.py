@@ -134,12 +134,24 @@ def sync_search_engine():
     return sent
 
 
+def index_in_database(instance, **kwargs):
+    """post_save handler: the database index (every backend with AUTO_UPDATE)
+    takes the change in the saving transaction, not later from the queue."""
+    if not kwargs.get("raw"):
+        index.insert_or_update_object(instance)
+
+
 def connect_signals():
+    """Called once modelsearch has connected its handlers (search.wagtail_search_app)."""
     from django.db.models.signals import post_delete, post_save
+    from modelsearch.signal_handlers import post_save_signal_handler
     from wagtail.signals import page_published
 
     for model in index.get_indexed_models():
         if getattr(model, "search_auto_update", True):
+            post_save.disconnect(post_save_signal_handler, sender=model)
+            post_save.connect(index_in_database, sender=model,
+                              dispatch_uid=f"index_in_database_{model}")
             post_save.connect(note_change, sender=model, dispatch_uid=f"note_change_{model}")
             post_delete.connect(note_change, sender=model,
                                 dispatch_uid=f"note_delete_{model}")
@@ -148,10 +160,7 @@ def connect_signals():
 
 def index_published_page(instance, **kwargs):
     """A page's many-to-many fields (a case's themes) are saved after
-    post_save, where the page is queued for the engine and modelsearch
-    indexes it in the database. When tasks run inline both happened before
-    the fields were saved, so the page goes again once published; with a
-    worker they ran after the commit."""
+    post_save, where the page went into the database index and the engine's
+    queue: it goes again once published, with them."""
     note_change(instance, **kwargs)
-    if tasks_run_inline():
-        index.insert_or_update_object(instance)
+    index.insert_or_update_object(instance)

@@ -62,7 +62,8 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
-    "wagtail.search",
+    # Wagtail's search app, indexing the database in the saving transaction.
+    "search.wagtail_search_app.WagtailSearchConfig",
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail",
