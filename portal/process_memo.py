@@ -8,6 +8,7 @@ worker never answers from a lookup older than the last change; the age limit
 bounds what an evicted generation counter could otherwise keep alive."""
 
 import time
+from collections import OrderedDict
 
 from django.db import DatabaseError
 from django.http.request import split_domain_port
@@ -22,21 +23,40 @@ MAX_AGE_SECONDS = 60
 # Host names are checked against ALLOWED_HOSTS, but bound it anyway; shared
 # fragments (portal.fragments) add one entry per page's translations.
 MAX_ENTRIES = 2000
-_entries = {}
+
+
+class ProcessMemo:
+    """Values kept for the current content generation and at most a minute,
+    the least recently used dropped beyond max_entries."""
+
+    def __init__(self, max_entries):
+        self.max_entries = max_entries
+        self.entries = OrderedDict()
+
+    def get(self, request, key, compute, keep=None):
+        """compute() at most once per content generation, key and minute;
+        keep(value) false: not kept (worth recomputing)."""
+        generation = content_generation(request)
+        now = time.monotonic()
+        found = self.entries.get(key)
+        if found is not None and found[0] == generation and now - found[1] < MAX_AGE_SECONDS:
+            self.entries.move_to_end(key)
+            return found[2]
+        value = compute()
+        if keep is None or keep(value):
+            self.entries[key] = (generation, now, value)
+            self.entries.move_to_end(key)
+            if len(self.entries) > self.max_entries:
+                self.entries.popitem(last=False)
+        return value
+
+
+_shared = ProcessMemo(MAX_ENTRIES)
 
 
 def memo(request, key, compute):
     """compute() at most once per content generation, key and minute in this process."""
-    generation = content_generation(request)
-    now = time.monotonic()
-    found = _entries.get(key)
-    if found is not None and found[0] == generation and now - found[1] < MAX_AGE_SECONDS:
-        return found[2]
-    value = compute()
-    if key not in _entries and len(_entries) >= MAX_ENTRIES:
-        _entries.pop(next(iter(_entries)))  # the oldest key
-    _entries[key] = (generation, now, value)
-    return value
+    return _shared.get(request, key, compute)
 
 
 def restricted_paths(request=None):
