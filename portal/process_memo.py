@@ -7,6 +7,7 @@ generation (portal.signals), which every application server reads, so a
 worker never answers from a lookup older than the last change; the age limit
 bounds what an evicted generation counter could otherwise keep alive."""
 
+import threading
 import time
 from collections import OrderedDict
 
@@ -32,22 +33,26 @@ class ProcessMemo:
     def __init__(self, max_entries):
         self.max_entries = max_entries
         self.entries = OrderedDict()
+        self.lock = threading.Lock()  # the development server answers in threads
 
     def get(self, request, key, compute, keep=None):
         """compute() at most once per content generation, key and minute;
         keep(value) false: not kept (worth recomputing)."""
         generation = content_generation(request)
         now = time.monotonic()
-        found = self.entries.get(key)
-        if found is not None and found[0] == generation and now - found[1] < MAX_AGE_SECONDS:
-            self.entries.move_to_end(key)
-            return found[2]
+        with self.lock:
+            found = self.entries.get(key)
+            if (found is not None and found[0] == generation
+                    and now - found[1] < MAX_AGE_SECONDS):
+                self.entries.move_to_end(key)
+                return found[2]
         value = compute()
         if keep is None or keep(value):
-            self.entries[key] = (generation, now, value)
-            self.entries.move_to_end(key)
-            if len(self.entries) > self.max_entries:
-                self.entries.popitem(last=False)
+            with self.lock:
+                self.entries[key] = (generation, now, value)
+                self.entries.move_to_end(key)
+                if len(self.entries) > self.max_entries:
+                    self.entries.popitem(last=False)
         return value
 
 
