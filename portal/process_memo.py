@@ -7,6 +7,7 @@ generation (portal.signals), which every application server reads, so a
 worker never answers from a lookup older than the last change; the age limit
 bounds what an evicted generation counter could otherwise keep alive."""
 
+import random
 import threading
 import time
 from collections import OrderedDict
@@ -20,6 +21,10 @@ from wagtail.models.sites import get_site_for_hostname
 from portal.fragments import content_generation
 from portal.page_cache import current_request
 
+# Each entry is kept for between one and two minutes, drawn when it is
+# computed: workers started together would otherwise all compute everything
+# again in the same second, every minute (about 100 ms each at 10,000 cases,
+# the case facts most of it), and every request meanwhile waited.
 MAX_AGE_SECONDS = 60
 # Host names are checked against ALLOWED_HOSTS, but bound it anyway; shared
 # fragments (portal.fragments) add one entry per page's translations.
@@ -27,8 +32,8 @@ MAX_ENTRIES = 2000
 
 
 class ProcessMemo:
-    """Values kept for the current content generation and at most a minute,
-    the least recently used dropped beyond max_entries."""
+    """Values kept for the current content generation and at most a minute
+    or two, the least recently used dropped beyond max_entries."""
 
     def __init__(self, max_entries):
         self.max_entries = max_entries
@@ -36,20 +41,20 @@ class ProcessMemo:
         self.lock = threading.Lock()  # the development server answers in threads
 
     def get(self, request, key, compute, keep=None):
-        """compute() at most once per content generation, key and minute;
-        keep(value) false: not kept (worth recomputing)."""
+        """compute() at most once per content generation, key and minute or
+        two; keep(value) false: not kept (worth recomputing)."""
         generation = content_generation(request)
         now = time.monotonic()
         with self.lock:
             found = self.entries.get(key)
-            if (found is not None and found[0] == generation
-                    and now - found[1] < MAX_AGE_SECONDS):
+            if found is not None and found[0] == generation and now < found[1]:
                 self.entries.move_to_end(key)
                 return found[2]
         value = compute()
         if keep is None or keep(value):
             with self.lock:
-                self.entries[key] = (generation, now, value)
+                expires = now + MAX_AGE_SECONDS * (1 + random.random())  # noqa: S311
+                self.entries[key] = (generation, expires, value)
                 self.entries.move_to_end(key)
                 if len(self.entries) > self.max_entries:
                     self.entries.popitem(last=False)
@@ -60,7 +65,8 @@ _shared = ProcessMemo(MAX_ENTRIES)
 
 
 def memo(request, key, compute):
-    """compute() at most once per content generation, key and minute in this process."""
+    """compute() at most once per content generation, key and minute or two
+    in this process."""
     return _shared.get(request, key, compute)
 
 
