@@ -78,9 +78,8 @@ def case_by_slug(parent, slug):
     with connection.cursor() as cursor:
         cursor.execute(sql, bind(params, names, values))
         rows = cursor.fetchall()
-    for row in rows_as_python(rows, columns):
-        return CaseStudyPage.from_db(connection.alias, attnames, row)
-    return None
+    rows = rows_as_python(rows, columns)
+    return CaseStudyPage.from_db(connection.alias, attnames, rows[0]) if rows else None
 
 
 def _instance(model, **values):

@@ -11,6 +11,9 @@ from modelsearch.backends import get_search_backend
 from cases.models import CaseStudyPage
 from search import engine
 
+# Tasks go to the database queue and wait there: no worker runs them.
+QUEUED_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 
 def _is_engine(backends):
     return "search.backends.database" not in backends["default"]["BACKEND"]

@@ -4,7 +4,7 @@ is found at once even when the task queue is behind (no worker has run)."""
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
-QUEUED_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+from tests.search.conftest import QUEUED_TASKS
 
 
 def found(q):

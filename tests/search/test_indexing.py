@@ -11,10 +11,9 @@ from modelsearch.backends import get_search_backend
 from cases.models import CaseStudyPage
 from search import engine
 from search.models import PendingIndexUpdate
+from tests.search.conftest import QUEUED_TASKS
 
 pytestmark = pytest.mark.opensearch
-
-QUEUED_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
 def in_engine(index, word):
