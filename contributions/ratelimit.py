@@ -3,14 +3,12 @@
 from django.conf import settings
 from django.core.cache import cache
 
+from portal.client_address import client_ip
+
 WINDOW_SECONDS = getattr(settings, "CONTRIBUTIONS_RATE_WINDOW", 15 * 60)
 LIMIT = getattr(settings, "CONTRIBUTIONS_RATE_LIMIT", 10)
 
 
-def client_ip(request):
-    """The client's address as the server saw it (put a proxy's header into
-    REMOTE_ADDR at the proxy, never trust X-Forwarded-For here)."""
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def hit(scope, key, limit=LIMIT, window=WINDOW_SECONDS):
