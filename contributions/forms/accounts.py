@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.snippets import Agency
 from contributions.agencies import agency_for_email
-from contributions.ratelimit import over_limit
+from portal.ratelimit import over_limit
 
 TOO_MANY = _("Too many attempts. Wait 15 minutes and try again.")
 
