@@ -1,22 +1,21 @@
 """Contributors' images: decoded with Pillow before anything is stored, only
-JPEG, PNG and WebP up to 10 MB, and re-saved without EXIF location data."""
+JPEG, PNG and WebP up to 10 MB and 40 million pixels, and re-saved without
+metadata (portal/images.py) under a random name."""
 
-import io
 import re
 import secrets
-import warnings
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
+from portal.images import FORMATS, MAX_PIXELS, random_name, too_many_pixels, without_metadata
+
 MAX_BYTES = 10 * 1024 * 1024
-FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
-GPS_IFD = 0x8825
 KEPT_PREFIX = "contributions:kept-image:"
 KEPT_SECONDS = 24 * 3600
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -24,21 +23,24 @@ TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 def check_image(upload):
     """Raise ValidationError unless the upload is a real JPEG, PNG or WebP
-    of at most 10 MB. Returns Pillow's format name."""
+    of at most 10 MB and MAX_PIXELS. The pixels are counted from the header,
+    before anything is decoded. Returns Pillow's format name."""
     if upload.size > MAX_BYTES:
         raise ValidationError(_("The image is larger than 10 MB. Choose a smaller image."))
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
-            upload.seek(0)
-            with PILImage.open(upload) as image:
-                image_format = image.format
-                image.verify()
-            upload.seek(0)
-            with PILImage.open(upload) as image:
-                image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError,
-            PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+        upload.seek(0)
+        with PILImage.open(upload) as image:
+            image_format = image.format
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise ValidationError(too_many_pixels())
+            image.verify()
+        upload.seek(0)
+        with PILImage.open(upload) as image:
+            image.load()
+    except PILImage.DecompressionBombError:
+        raise ValidationError(too_many_pixels()) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             _("The file is not an image we can read. Use JPEG, PNG or WebP.")
         ) from None
@@ -49,40 +51,17 @@ def check_image(upload):
     return image_format
 
 
-def without_location(upload):
-    """Re-encode the image in its own format with EXIF location (GPS) removed;
-    other EXIF (such as orientation) is kept. Returns (bytes, extension)."""
-    upload.seek(0)
-    with PILImage.open(upload) as image:
-        image_format = image.format
-        image.load()
-        exif = image.getexif()
-        if GPS_IFD in exif:
-            del exif[GPS_IFD]
-        options = {"exif": exif.tobytes()} if len(exif) else {}
-        if image_format == "JPEG":
-            options.update(quality=92, optimize=True)
-            if "icc_profile" in image.info:
-                options["icc_profile"] = image.info["icc_profile"]
-        elif image_format == "WEBP":
-            options.update(quality=90)
-        clean = image.copy()
-        clean.info = {}  # drops XMP and other text chunks that may hold a location
-        out = io.BytesIO()
-        clean.save(out, format=image_format, **options)
-    return out.getvalue(), FORMATS[image_format]
-
-
 def store_image(upload, title, user):
     """Check, clean and save the upload as a Wagtail image."""
     from wagtail.images import get_image_model
 
     check_image(upload)
-    data, extension = without_location(upload)
+    data, extension = without_metadata(upload)
     image_model = get_image_model()
     image = image_model(
-        title=title[:255] or "image", uploaded_by_user=user,
-        file=ImageFile(io.BytesIO(data), name=f"contribution.{extension}"),
+        title=title[:255] or "image",
+        uploaded_by_user=user,
+        file=ContentFile(data, name=random_name(extension)),
     )
     image.save()
     return image

@@ -120,7 +120,10 @@ class CaseForm(forms.Form):
     )
     hero_image = forms.FileField(
         label=_("Image"),
-        help_text=_("JPEG, PNG or WebP, at most 10 MB. Location data in the image is removed."),
+        help_text=_(
+            "JPEG, PNG or WebP, at most 10 MB and 40 million pixels. Camera, "
+            "time and location data in the image is removed."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     hero_alt = forms.CharField(

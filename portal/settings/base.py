@@ -353,3 +353,8 @@ SEARCH_ENGINE_QUERY_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_QUERY_TIMEOUT"
 
 # frontend: Content-Security-Policy (portal/security.py); the admin gets a relaxed one.
 CSP_RELAXED_PATHS = ("/admin/", "/django-admin/")
+
+# images: refused above 40 million pixels (portal/images.py bounds Pillow the
+# same); admin uploads are re-encoded without metadata under a random name.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.image_forms.ImageForm"

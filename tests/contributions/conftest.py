@@ -1,5 +1,6 @@
 """Fixtures for the contributions tests: two agencies, contributors, an editor."""
 
+import functools
 import io
 
 import pytest
@@ -109,10 +110,34 @@ def case_post(action="save", lessons=(), links=(), **fields):
     return {k: v for k, v in data.items() if v is not None}
 
 
-def image_bytes(fmt="JPEG", size=(64, 48), exif=None):
+def image_bytes(fmt="JPEG", size=(64, 48), exif=None, icc_profile=None):
     from PIL import Image
 
     out = io.BytesIO()
     options = {"exif": exif} if exif is not None else {}
+    if icc_profile is not None:
+        options["icc_profile"] = icc_profile
     Image.new("RGB", size, (30, 120, 200)).save(out, format=fmt, **options)
     return out.getvalue()
+
+
+@functools.cache
+def huge_png(width, height):
+    """A black-and-white PNG of width × height pixels that is only a few
+    kilobytes on disk: the shape of a decompression bomb."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("1", (width, height)).save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+def stored_huge_image(width=7000, height=6000):
+    """An image of too many pixels written straight to storage, as one
+    uploaded before the pixel bound was in place would be."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from wagtail.images import get_image_model
+
+    name = default_storage.save("original_images/huge.png", ContentFile(huge_png(width, height)))
+    return get_image_model().objects.create(title="Stor", file=name, width=width, height=height)

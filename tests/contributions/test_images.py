@@ -1,16 +1,16 @@
-"""Image uploads: decoded with Pillow, JPEG/PNG/WebP only, at most 10 MB,
-location data removed before storage."""
+"""Image uploads: decoded with Pillow, JPEG/PNG/WebP only, at most 10 MB and
+40 million pixels, metadata removed before storage, under a random name."""
 
 import io
 import os
 import re
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
+from PIL import Image, ImageCms
 
 from cases.models import CaseStudyPage
 
-from .conftest import case_post, image_bytes, logged_in, url
+from .conftest import case_post, huge_png, image_bytes, logged_in, stored_huge_image, url
 
 GPS_IFD = 0x8825
 
@@ -56,21 +56,81 @@ def test_gif_is_refused(contributor):
     assert response.context["form"].errors["hero_image"]
 
 
-def test_gps_exif_is_removed_before_storage(contributor):
-    exif = Image.Exif()
-    exif[0x010F] = "Kameratillverkaren"  # Make: kept
-    exif[GPS_IFD] = {1: "N", 2: (59.0, 20.0, 0.0), 3: "E", 4: (18.0, 4.0, 0.0)}
-    original = image_bytes(exif=exif.tobytes())
-    assert GPS_IFD in Image.open(io.BytesIO(original)).getexif()
-    assert upload(contributor, original).status_code == 302
+def _stored_file():
     image = CaseStudyPage.objects.get().get_latest_revision_as_object().hero_image
     with image.file.open("rb") as stored_file:
-        stored = Image.open(io.BytesIO(stored_file.read()))
-        stored.load()
+        return stored_file.read()
+
+
+def test_metadata_is_removed_but_orientation_and_colour_profile_kept(contributor):
+    exif = Image.Exif()
+    exif[0x010F] = "Kameratillverkaren"  # Make
+    exif[0x013B] = "Anna Andersson"  # Artist
+    exif[0x8298] = "Anna Andersson 2024"  # Copyright
+    exif[0x0112] = 6  # Orientation: rotated 90°
+    exif[0x0132] = "2024:05:04 10:11:12"  # DateTime
+    exif[0x8769] = {  # Exif IFD
+        0xA431: "SN-4711",  # BodySerialNumber
+        0xA430: "Anna Andersson",  # CameraOwnerName
+        0x9003: "2024:05:04 10:11:12",  # DateTimeOriginal
+    }
+    exif[GPS_IFD] = {1: "N", 2: (59.0, 20.0, 0.0), 3: "E", 4: (18.0, 4.0, 0.0)}
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    original = image_bytes(exif=exif.tobytes(), icc_profile=icc)
+    assert Image.open(io.BytesIO(original)).getexif().get_ifd(0x8769)[0xA431] == "SN-4711"
+    response = upload(contributor, original)
+    assert response.status_code == 302
+    data = _stored_file()
+    stored = Image.open(io.BytesIO(data))
     exif = stored.getexif()
-    assert GPS_IFD not in exif
-    assert not exif.get_ifd(GPS_IFD)
-    assert exif.get(0x010F) == "Kameratillverkaren"
+    assert dict(exif) == {0x0112: 6}
+    assert not exif.get_ifd(0x8769) and not exif.get_ifd(GPS_IFD)
+    assert stored.info.get("icc_profile") == icc
+    for secret in (b"SN-4711", b"Anna Andersson", b"2024:05:04", b"Kameratillverkaren"):
+        assert secret not in data
+
+
+def test_uploads_get_random_names(contributor, colleague):
+    names = set()
+    for user in (contributor, colleague):
+        assert upload(user, image_bytes()).status_code == 302
+    for page in CaseStudyPage.objects.all():
+        name = os.path.basename(page.get_latest_revision_as_object().hero_image.file.name)
+        assert re.fullmatch(r"[0-9a-f]{32}\.jpg", name), name
+        names.add(name)
+    assert len(names) == 2
+
+
+def test_image_of_too_many_pixels_is_refused_before_decoding(contributor):
+    """88 million pixels in a few kilobytes: decoded it would need gigabytes."""
+    huge = huge_png(10000, 8800)
+    assert len(huge) < 100_000
+    response = upload(contributor, huge, name="stor.png")
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors["hero_image"])
+    assert "för många bildpunkter" in errors and "40 miljoner" in errors
+    assert not CaseStudyPage.objects.exists()
+    # Everything else is still in the form.
+    assert "Digital post till alla företag" in response.content.decode()
+
+
+def test_image_just_within_the_pixel_bound_is_accepted(contributor):
+    response = upload(contributor, huge_png(8000, 5000), name="stor.png")
+    assert response.status_code == 302
+    assert CaseStudyPage.objects.get().get_latest_revision_as_object().hero_image.width == 8000
+
+
+def test_draft_with_a_stored_huge_image_can_still_be_edited(contributor):
+    """An image stored before the bound is not decoded for the form's preview."""
+    assert upload(contributor, image_bytes()).status_code == 302
+    page = CaseStudyPage.objects.get()
+    draft = page.get_latest_revision_as_object()
+    draft.hero_image = stored_huge_image()
+    draft.save_revision()
+    response = logged_in(contributor).get(url("edit", page.pk))
+    assert response.status_code == 200
+    assert "Ta bort den nuvarande bilden" in response.content.decode()
+    assert not draft.hero_image.renditions.exists()
 
 
 def test_image_needs_alt_text(contributor):
