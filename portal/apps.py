@@ -10,4 +10,4 @@ class PortalConfig(AppConfig):
         from portal import images, signals
 
         signals.connect()
-        images.bound_pillow()
+        images.bound_decoding()

@@ -99,6 +99,21 @@ def test_a_rendition_of_a_stored_huge_image_is_refused_before_decoding(site):
     assert not image.renditions.exists()
 
 
+def test_admin_shows_a_stored_huge_image_as_missing(admin_client):
+    """The editor can still list, choose and delete it; nothing decodes it."""
+    image = stored_huge_image()
+    for path in (
+        "/admin/images/",
+        "/admin/images/chooser/",
+        f"/admin/images/{image.pk}/",
+        f"/admin/images/{image.pk}/delete/",
+    ):
+        assert admin_client.get(path).status_code == 200, path
+    assert not image.renditions.exists()
+    assert admin_client.post(f"/admin/images/{image.pk}/delete/").status_code == 302
+    assert not get_image_model().objects.exists()
+
+
 def test_case_page_with_a_stored_huge_image_still_answers(client, make_case):
     case = make_case()
     case.hero_image = stored_huge_image()
