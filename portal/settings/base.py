@@ -353,3 +353,10 @@ SEARCH_ENGINE_QUERY_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_QUERY_TIMEOUT"
 
 # frontend: Content-Security-Policy (portal/security.py); the admin gets a relaxed one.
 CSP_RELAXED_PATHS = ("/admin/", "/django-admin/")
+
+# activities: registrations one client address may send per window (seconds):
+# enough for a household or an office behind one address, far below a capacity.
+ACTIVITIES_REGISTRATION_RATE_LIMIT = int(os.environ.get("ACTIVITIES_REGISTRATION_RATE_LIMIT", "5"))
+ACTIVITIES_REGISTRATION_RATE_WINDOW = int(
+    os.environ.get("ACTIVITIES_REGISTRATION_RATE_WINDOW", "3600")
+)
