@@ -174,3 +174,10 @@ def test_no_mail_opens_with_what_the_registrant_typed(make_activity, agency):
         "Du står på reservlistan",
         "Redan anmäld",
     ]
+
+
+def test_the_confirmation_opens_with_what_happened(make_activity):
+    activity = make_activity()
+    Client().post(activity.url, form_data(name="Eva Ek"))
+    [message] = mail.outbox
+    assert message.body.startswith(f"Du är anmäld till {activity.title}.")
