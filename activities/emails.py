@@ -19,31 +19,33 @@ def activity_in_language(activity, language):
     return activity
 
 
+def _mail(activity, language, template, subject, to, *, with_calendar=False, extra=None):
+    """Render and send one e-mail about `activity` in `language` to the addresses `to`.
+    The templates open with the portal's own words, never with text a registrant typed."""
+    with translation.override(language):
+        page = activity_in_language(activity, language)
+        context = {"page": page, "page_url": absolute(page.url or "/"), **(extra or {})}
+        body = render_to_string(f"activities/emails/{template}.txt", context)
+        message = EmailMessage(subject=str(subject).format(title=page.title), body=body, to=to)
+        if with_calendar:
+            message.attach(f"{page.slug}.ics", activity_calendar(page, online_link=True).to_ical(),
+                           "text/calendar")
+        message.send()
+
+
 def _send(registration, template, subject, *, with_calendar=False, with_cancel_link=True,
           extra=None):
     participants = list(registration.participants.all())
     if not participants:  # personal data already deleted
         return
-    with translation.override(registration.language):
-        page = activity_in_language(registration.activity, registration.language)
-        context = {
-            "page": page,
-            "page_url": absolute(page.url or "/"),
-            "registration": registration,
-            "participants": participants,
-            "cancel_url": cancel_url(registration) if with_cancel_link else None,
-            **(extra or {}),
-        }
-        body = render_to_string(f"activities/emails/{template}.txt", context)
-        message = EmailMessage(
-            subject=str(subject).format(title=page.title),
-            body=body,
-            to=[p.email for p in participants],
-        )
-        if with_calendar:
-            message.attach(f"{page.slug}.ics", activity_calendar(page, online_link=True).to_ical(),
-                           "text/calendar")
-        message.send()
+    context = {
+        "registration": registration,
+        "participants": participants,
+        "cancel_url": cancel_url(registration) if with_cancel_link else None,
+        **(extra or {}),
+    }
+    _mail(registration.activity, registration.language, template, subject,
+          [p.email for p in participants], with_calendar=with_calendar, extra=context)
 
 
 def send_registration_received(registration):
@@ -77,3 +79,21 @@ def send_activity_cancelled(registration):
 def send_message(registration, subject, text):
     _send(registration, "message", subject.replace("{", "{{").replace("}", "}}"),
           extra={"text": text})
+
+
+def send_already_registered(participant, language):
+    """To an address that already holds a place and was registered again: nothing
+    changed; here is the registration it has and its cancellation link."""
+    registration = participant.registration
+    with translation.override(language):
+        subject = _("Already registered: {title}")
+    _mail(registration.activity, language, "already_registered", subject, [participant.email],
+          extra={"registration": registration, "cancel_url": cancel_url(registration)})
+
+
+def send_pair_not_registered(activity, email, language):
+    """To the other person of a joint registration that was not made because
+    someone in it already holds a place."""
+    with translation.override(language):
+        subject = _("Registration not made: {title}")
+    _mail(activity, language, "pair_not_registered", subject, [email])

@@ -112,6 +112,10 @@ class RegistrationForm(forms.Form):
             for p, role in pairs
         ]
 
+    def emails(self):
+        """The addresses the mail goes to, as register() saves them."""
+        return [person.email.strip().lower() for person in self.people()]
+
     def registration_kwargs(self, request=None):
         return {
             "people": self.people(),

@@ -12,6 +12,7 @@ from django.db.models import Q, Sum
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -21,6 +22,9 @@ from wagtail.search import index
 
 from activities.blocks import ProgrammeItemBlock
 from portal.process_memo import ViewRestrictionsFromMemo
+
+# The session key for the addresses the last registration form e-mailed.
+SENT_KEY = "activities_registration_sent"
 
 BODY_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 
@@ -249,30 +253,45 @@ class ActivityPage(ViewRestrictionsFromMemo, RoutablePageMixin, Page):
     @path("")
     def detail(self, request):
         from activities.forms import RegistrationForm
-        from activities.registration import RegistrationError, register
+        from activities.registration import AlreadyRegistered, RegistrationError, register
+        from portal.ratelimit import over_limit
 
         form = RegistrationForm(self, data=request.POST if request.method == "POST" else None)
         error = None
+        status = 200
         if request.method == "POST" and form.is_valid():
-            try:
-                registration = register(self, **form.registration_kwargs(request))
-            except RegistrationError as exc:
-                error = exc.message
+            if over_limit("activity-registration", request,
+                          limit=settings.ACTIVITIES_REGISTRATION_RATE_LIMIT,
+                          window=settings.ACTIVITIES_REGISTRATION_RATE_WINDOW):
+                error = _("Many registrations have come from your network in a short time. "
+                          "Try again later, or contact the organiser.")
+                status = 429
             else:
-                request.session["activities_last_registration"] = registration.pk
-                return HttpResponseRedirect(self.url + self.reverse_subpage("registered"))
-        return self.render(request, context_overrides={"form": form, "registration_error": error})
+                try:
+                    register(self, **form.registration_kwargs(request))
+                except AlreadyRegistered:
+                    pass  # each person has an e-mail saying so; the page says what it always says
+                except RegistrationError as exc:
+                    error = exc.message
+                if error is None:
+                    request.session[SENT_KEY] = {"page": self.pk, "emails": form.emails()}
+                    return HttpResponseRedirect(self.url + self.reverse_subpage("registered"))
+        response = self.render(request, context_overrides={"form": form,
+                                                           "registration_error": error})
+        response.status_code = status
+        return response
 
     @path("registered/", name="registered")
     def registered(self, request):
-        from activities.models import Registration as Reg
-
-        pk = request.session.get("activities_last_registration")
-        registration = Reg.objects.filter(pk=pk).first() if pk else None
-        if registration is None:
+        """The same words whether the registration was made or the address
+        already had one: only the e-mail tells the two apart."""
+        sent = request.session.get(SENT_KEY)
+        if not sent or sent.get("page") != self.pk:
             return HttpResponseRedirect(self.url)
-        return render(request, "activities/registered.html",
-                      {"page": self, "registration": registration})
+        response = render(request, "activities/registered.html",
+                          {"page": self, "emails": sent["emails"]})
+        add_never_cache_headers(response)
+        return response
 
     @path("ical/", name="ics")
     def ics(self, request):

@@ -26,6 +26,16 @@ class RegistrationError(Exception):
         self.message = message
 
 
+class AlreadyRegistered(RegistrationError):
+    """Someone in the registration already holds a place. Nothing was saved; each
+    person was told by e-mail, so the page can say the same as for a new one."""
+
+    def __init__(self):
+        super().__init__(
+            "duplicate", _("This e-mail address is already registered for the activity.")
+        )
+
+
 @dataclass
 class Person:
     name: str
@@ -78,7 +88,8 @@ def _confirmed_people(activity):
 def register(activity, people, *, agency=None, organisation="", language="sv"):
     """Register `people` (a list of Person) for `activity`; return the Registration,
     confirmed or on the waiting list. Raises RegistrationError with a message for
-    the reader when the registration is refused."""
+    the reader when the registration is refused, and AlreadyRegistered (after
+    e-mailing each person about it) when an address already holds a place."""
     activity = activity.registration_activity
     people = [
         Person(p.name.strip(), p.email.strip().lower(), p.role,
@@ -89,6 +100,7 @@ def register(activity, people, *, agency=None, organisation="", language="sv"):
     organisation = (agency.name if agency else organisation).strip()
     if not organisation:
         raise RegistrationError("organisation_required", _("Give your agency or organisation."))
+    emails_given = [p.email for p in people]
     try:
         with transaction.atomic():
             locked = _lock(activity.pk)
@@ -96,37 +108,58 @@ def register(activity, people, *, agency=None, organisation="", language="sv"):
             error = _window_error(locked, now)
             if error:
                 raise error
-            taken = Participant.objects.filter(
-                activity=locked, holds_place=True, email__in=[p.email for p in people]
-            ).exists()
-            if taken:
-                raise RegistrationError(
-                    "duplicate", _("This e-mail address is already registered for the activity.")
-                )
-            anyone_waiting = locked.registrations.filter(status=Status.WAITING).exists()
-            fits = _confirmed_people(locked) + len(people) <= locked.capacity
-            status = Status.CONFIRMED if fits and not anyone_waiting else Status.WAITING
-            registration = Registration.objects.create(
-                activity=locked, status=status, people=len(people), agency=agency,
-                organisation=organisation, language=language, created_at=now,
-                confirmed_at=now if status == Status.CONFIRMED else None,
-            )
-            Participant.objects.bulk_create(
-                Participant(registration=registration, activity=locked, name=p.name,
-                            email=p.email, role=p.role, dietary_needs=p.dietary_needs,
-                            accessibility_needs=p.accessibility_needs)
-                for p in people
-            )
-            # Queued in the same transaction (portal/mail.py): the registration
-            # and its confirmation are saved together, even if this process dies.
-            from activities import emails
+            holders = _holders(locked, emails_given)
+            if not holders:
+                return _create(locked, people, now, agency, organisation, language)
+    except IntegrityError:  # the unique constraint, should the check above be bypassed
+        holders = _holders(activity, emails_given)
+        if not holders:
+            raise
+    _tell_already_registered(activity, holders, emails_given, language)
+    raise AlreadyRegistered()
 
-            emails.send_registration_received(registration)
-    except IntegrityError as exc:  # the unique constraint, should the check above be bypassed
-        raise RegistrationError(
-            "duplicate", _("This e-mail address is already registered for the activity.")
-        ) from exc
+
+def _holders(activity, emails_given):
+    """The participants that already hold a place (confirmed or waiting) under these addresses."""
+    return list(Participant.objects.filter(activity=activity, holds_place=True,
+                                           email__in=emails_given)
+                .select_related("registration"))
+
+
+def _create(locked, people, now, agency, organisation, language):
+    anyone_waiting = locked.registrations.filter(status=Status.WAITING).exists()
+    fits = _confirmed_people(locked) + len(people) <= locked.capacity
+    status = Status.CONFIRMED if fits and not anyone_waiting else Status.WAITING
+    registration = Registration.objects.create(
+        activity=locked, status=status, people=len(people), agency=agency,
+        organisation=organisation, language=language, created_at=now,
+        confirmed_at=now if status == Status.CONFIRMED else None,
+    )
+    Participant.objects.bulk_create(
+        Participant(registration=registration, activity=locked, name=p.name,
+                    email=p.email, role=p.role, dietary_needs=p.dietary_needs,
+                    accessibility_needs=p.accessibility_needs)
+        for p in people
+    )
+    # Queued in the same transaction (portal/mail.py): the registration
+    # and its confirmation are saved together, even if this process dies.
+    from activities import emails
+
+    emails.send_registration_received(registration)
     return registration
+
+
+def _tell_already_registered(activity, holders, emails_given, language):
+    """Each address that holds a place hears that it already does (with its own
+    cancellation link); the rest of a pair hear that the pair was not registered."""
+    from activities import emails
+
+    for participant in holders:
+        emails.send_already_registered(participant, language)
+    held = {participant.email for participant in holders}
+    for email in emails_given:
+        if email not in held:
+            emails.send_pair_not_registered(activity, email, language)
 
 
 def fill_places(activity, now=None):

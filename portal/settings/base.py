@@ -358,3 +358,10 @@ CSP_RELAXED_PATHS = ("/admin/", "/django-admin/")
 # same); admin uploads are re-encoded without metadata under a random name.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.image_forms.ImageForm"
+
+# activities: registrations one client address may send per window (seconds):
+# enough for a household or an office behind one address, far below a capacity.
+ACTIVITIES_REGISTRATION_RATE_LIMIT = int(os.environ.get("ACTIVITIES_REGISTRATION_RATE_LIMIT", "5"))
+ACTIVITIES_REGISTRATION_RATE_WINDOW = int(
+    os.environ.get("ACTIVITIES_REGISTRATION_RATE_WINDOW", "3600")
+)
