@@ -3,6 +3,8 @@
 Every change to the places of an activity happens inside one transaction that
 first locks the activity row (`SELECT ... FOR UPDATE`), so concurrent
 registrations are served one at a time and can never exceed the capacity.
+(SQLite has no row locks: there every transaction holds the database's write
+lock from its start, see the settings, which serialises them the same way.)
 The waiting list is strictly first come, first served: nobody overtakes.
 E-mails are sent after the transaction has committed.
 """

@@ -132,17 +132,25 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# Each request is one transaction: a server killed mid-request leaves nothing
-# half-saved (a submitted case with no revision, a registration without its
-# queued confirmation).
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Each request that may write is one transaction: a server killed mid-request
+# leaves nothing half-saved (a submitted case with no revision, a registration
+# without its queued confirmation). Reads run without one. The last
+# middleware, so that it wraps just the view, as ATOMIC_REQUESTS would.
+MIDDLEWARE.append("portal.transactions.WriteRequestTransactionMiddleware")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database: readers never wait for a writer (WAL), and a
     # larger page cache and memory-mapped reads keep searches over
-    # thousands of cases fast.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-        "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;"
+    # thousands of cases fast. Every transaction takes the write lock as it
+    # begins (IMMEDIATE), so a writer waits for its turn (up to `timeout`
+    # seconds) instead of failing with "database is locked"; that keeps
+    # registrations within capacity too, where PostgreSQL locks the row.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        init_command=(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+            "PRAGMA cache_size=-65536; PRAGMA mmap_size=268435456;"
+        ),
+        transaction_mode="IMMEDIATE",
+        timeout=20,
     )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters bound by the server and statements prepared once a
