@@ -353,3 +353,14 @@ SEARCH_ENGINE_QUERY_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_QUERY_TIMEOUT"
 
 # frontend: Content-Security-Policy (portal/security.py); the admin gets a relaxed one.
 CSP_RELAXED_PATHS = ("/admin/", "/django-admin/")
+
+# two-factor sign-in (portal/two_factor.py): staff may add a TOTP app;
+# superusers must, unless TWO_FACTOR_REQUIRED_FOR_SUPERUSERS is false (dev, tests).
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+_after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE[_after_auth:_after_auth] = [
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.TwoFactorMiddleware",
+]
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
