@@ -1,8 +1,11 @@
 """Two-factor sign-in to the admin with an authenticator app (TOTP)."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -45,7 +48,7 @@ def reaches_dashboard(browser):
 def test_superuser_must_set_up_an_app_before_the_dashboard(superuser, settings):
     settings.TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = True
     browser = signed_in("chef")
-    for path in ["/admin/", "/admin/pages/", "/admin/users/", "/django-admin/"]:
+    for path in ["/admin/", "/admin/pages/", "/admin/users/", "/mina-bidrag/"]:
         response = browser.get(path)
         assert response.status_code == 302, path
         assert response["Location"].startswith("/admin/two-factor/set-up/?next="), path
@@ -129,3 +132,12 @@ def test_staff_turn_it_on_from_their_account(staff_editor):
 def test_without_the_requirement_a_superuser_signs_in_by_password(superuser):
     """Development and test settings: the login `make run` prints just works."""
     assert reaches_dashboard(signed_in("chef"))
+
+
+def test_a_lost_phone_is_removed_from_the_command_line(superuser, settings):
+    settings.TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = True
+    TOTPDevice.objects.create(user=superuser, name="TOTP", confirmed=True)
+    call_command("two_factor_off", "chef", stdout=io.StringIO())
+    assert not TOTPDevice.objects.filter(user=superuser).exists()
+    response = signed_in("chef").get("/admin/")
+    assert response["Location"].startswith("/admin/two-factor/set-up/")
