@@ -1,33 +1,52 @@
 """Creating contributor accounts: sign-up by work address and invitation."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.db import transaction
+from django.utils.http import base36_to_int
 from wagtail.users.models import UserProfile
 
 from contributions.models import ContributorProfile
 
-ACTIVATION_SALT = "contributions.activate"
-ACTIVATION_MAX_AGE = 3 * 24 * 3600  # three days
+
+class ActivationTokenGenerator(PasswordResetTokenGenerator):
+    """Activation links valid for PASSWORD_RESET_TIMEOUT (three days) and
+    only while the account is as it was when the link was made: activating
+    (is_active, last_login) or changing the password makes them invalid."""
+
+    key_salt = "contributions.accounts.ActivationTokenGenerator"
+
+    def _make_hash_value(self, user, timestamp):
+        return f"{super()._make_hash_value(user, timestamp)}{user.is_active}"
+
+    def is_expired(self, token):
+        """Whether the token's own time stamp is past its validity."""
+        try:
+            made = base36_to_int(token.partition("-")[0])
+        except ValueError:
+            return False
+        return self._num_seconds(self._now()) - made > settings.PASSWORD_RESET_TIMEOUT
 
 
-def activation_token(user):
-    return signing.dumps({"u": user.pk, "e": user.email}, salt=ACTIVATION_SALT, compress=True)
+activation_tokens = ActivationTokenGenerator()
 
 
-def user_from_activation_token(token, max_age=ACTIVATION_MAX_AGE):
-    """The user the link was made for; raises signing.SignatureExpired or
-    signing.BadSignature; None when the account is gone or the address changed."""
-    data = signing.loads(token, salt=ACTIVATION_SALT, max_age=max_age)
-    user = get_user_model().objects.filter(pk=data.get("u"), email=data.get("e")).first()
-    return user
+def is_deactivated(user):
+    """An account that has been in use and was switched off by an editor. Only
+    an editor restores it: neither an activation link nor a new sign-up does.
+    Every way into an account (activation, invitation) logs the person in, so
+    an account that never was in use has no last_login."""
+    return not user.is_active and user.last_login is not None
 
 
 @transaction.atomic
-def create_contributor(email, agency, password=None, first_name="", last_name="",
-                       invited_by=None):
+def create_contributor(
+    email, agency, password=None, first_name="", last_name="", invited_by=None, password_hash=None
+):
     """An inactive user with a contributor profile. Contributors get Wagtail's
-    own moderation e-mails switched off: ours speak their language."""
+    own moderation e-mails switched off: ours speak their language.
+    password_hash: an already hashed password (make_password), instead of password."""
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
@@ -35,7 +54,9 @@ def create_contributor(email, agency, password=None, first_name="", last_name=""
     user.first_name = first_name or user.first_name
     user.last_name = last_name or user.last_name
     user.is_active = False
-    if password:
+    if password_hash:
+        user.password = password_hash
+    elif password:
         user.set_password(password)
     else:
         user.set_unusable_password()

@@ -12,7 +12,7 @@ urlpatterns = [
     path(pgettext_lazy("URL path", "account/sign-up/"), accounts.sign_up, name="sign_up"),
     path(pgettext_lazy("URL path", "account/sign-up/sent/"), accounts.sign_up_sent,
          name="sign_up_sent"),
-    path(pgettext_lazy("URL path", "account/activate/<str:token>/"), accounts.activate,
+    path(pgettext_lazy("URL path", "account/activate/<uidb64>/<token>/"), accounts.activate,
          name="activate"),
     path(pgettext_lazy("URL path", "account/log-in/"), accounts.LoginView.as_view(),
          name="login"),

@@ -3,23 +3,20 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
-from django.core import signing
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from contributions import mail
-from contributions.accounts import (
-    activation_token,
-    create_contributor,
-    user_from_activation_token,
-)
+from contributions.accounts import activation_tokens, create_contributor, is_deactivated
 from contributions.forms.accounts import (
     InviteForm,
     RateLimitedLoginForm,
@@ -46,39 +43,78 @@ def sign_up(request):
 
 
 def _register(request, form):
+    """Every path hashes the password once and queues one mail, so that the
+    answer tells no one (not even by its time) whether the address has an
+    account; only the mail to the address says so."""
     data = form.cleaned_data
     email = data["email"]
-    existing = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
-    if existing is not None:
-        # Say nothing on the page about who has an account; tell the owner.
-        mail.send("account_exists", email, {
-            "login_url": mail.absolute(reverse("contributions:login")),
-            "reset_url": mail.absolute(reverse("contributions:password_reset")),
-        }, get_language())
-        return
-    user = create_contributor(email, form.agency, password=data["password1"],
-                              first_name=data["first_name"], last_name=data["last_name"])
-    url = reverse("contributions:activate", args=[activation_token(user)])
-    mail.send("activate", email, {"user": user, "agency": form.agency,
-                                  "activation_url": mail.absolute(url)}, get_language())
+    password_hash = make_password(data["password1"])
+    user = get_user_model().objects.filter(email__iexact=email).first()
+    if user is not None and user.is_active:
+        mail.send(
+            "account_exists",
+            email,
+            {
+                "login_url": mail.absolute(reverse("contributions:login")),
+                "reset_url": mail.absolute(reverse("contributions:password_reset")),
+            },
+            get_language(),
+        )
+    elif user is not None and is_deactivated(user):
+        mail.send("account_deactivated", email, {}, get_language())
+    else:
+        user = create_contributor(
+            email,
+            form.agency,
+            password_hash=password_hash,
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+        )
+        mail.send(
+            "activate",
+            email,
+            {
+                "user": user,
+                "agency": form.agency,
+                "activation_url": mail.absolute(activation_path(user)),
+            },
+            get_language(),
+        )
+
+
+def activation_path(user):
+    return reverse(
+        "contributions:activate",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": activation_tokens.make_token(user),
+        },
+    )
 
 
 def sign_up_sent(request):
     return render(request, T + "sign_up_sent.html")
 
 
-def activate(request, token):
+def activate(request, uidb64, token):
+    """A valid link activates the account and logs the person in, once."""
     try:
-        user = user_from_activation_token(token)
-    except signing.SignatureExpired:
-        return render(request, T + "activation_failed.html", {"expired": True}, status=410)
-    except signing.BadSignature:
-        return render(request, T + "activation_failed.html", {"expired": False}, status=404)
-    if user is None:
-        raise Http404
-    if not user.is_active:
-        user.is_active = True
-        user.save(update_fields=["is_active"])
+        pk = urlsafe_base64_decode(uidb64).decode()
+        user = get_user_model().objects.get(pk=pk)
+    except (ValueError, OverflowError, get_user_model().DoesNotExist, ValidationError):
+        raise Http404 from None
+    if not activation_tokens.check_token(user, token):
+        expired = activation_tokens.is_expired(token)
+        return render(
+            request,
+            T + "activation_failed.html",
+            {"expired": expired},
+            status=410 if expired else 404,
+        )
+    if is_deactivated(user):
+        return render(request, T + "activation_failed.html", {"deactivated": True}, status=403)
+    user.is_active = True
+    user.save(update_fields=["is_active"])
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, _("Your account is active. Welcome to Erfarenhetsbanken."))
     return redirect("contributions:my_contributions")
@@ -146,17 +182,32 @@ def invite(request):
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = create_contributor(data["email"], data["agency"], first_name=data["first_name"],
-                                  last_name=data["last_name"], invited_by=request.user)
-        url = reverse("contributions:invitation_accept", kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        })
-        mail.send("invitation", user.email, {
-            "agency": data["agency"], "inviter": request.user,
-            "accept_url": mail.absolute(url),
-        }, get_language())
-        messages.success(request, _("The invitation was sent to %(email)s.") % {
-            "email": user.email})
+        user = create_contributor(
+            data["email"],
+            data["agency"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            invited_by=request.user,
+        )
+        url = reverse(
+            "contributions:invitation_accept",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+        mail.send(
+            "invitation",
+            user.email,
+            {
+                "agency": data["agency"],
+                "inviter": request.user,
+                "accept_url": mail.absolute(url),
+            },
+            get_language(),
+        )
+        messages.success(
+            request, _("The invitation was sent to %(email)s.") % {"email": user.email}
+        )
         return redirect("contributions:invite")
     return render(request, T + "invite.html", {"form": form})

@@ -373,3 +373,13 @@ ACTIVITIES_REGISTRATION_RATE_LIMIT = int(os.environ.get("ACTIVITIES_REGISTRATION
 ACTIVITIES_REGISTRATION_RATE_WINDOW = int(
     os.environ.get("ACTIVITIES_REGISTRATION_RATE_WINDOW", "3600")
 )
+# two-factor sign-in (portal/two_factor.py): staff may add a TOTP app;
+# superusers must, unless TWO_FACTOR_REQUIRED_FOR_SUPERUSERS is false (dev, tests).
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
+_after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
+MIDDLEWARE[_after_auth:_after_auth] = [
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.TwoFactorMiddleware",
+]
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME

@@ -5,6 +5,8 @@ import os
 os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-0123456789abcdefghijklmnop")
 os.environ.setdefault("HTTPS", "false")
 os.environ.setdefault("DEBUG", "true")
+# Superusers sign in without an authenticator app unless this is set to true.
+os.environ.setdefault("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", "false")
 
 from .base import *  # noqa: E402,F403
 

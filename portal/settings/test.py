@@ -6,6 +6,7 @@ from pathlib import Path
 os.environ.setdefault("SECRET_KEY", "test-only-insecure-key-0123456789abcdefghijklmnop")
 os.environ.setdefault("HTTPS", "false")
 os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", "false")
 
 from .base import *  # noqa: E402,F403
 

@@ -27,3 +27,8 @@ class Command(BaseCommand):
             f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  user: {username}  "
             f"password: {password}"
         )
+        if settings.TWO_FACTOR_REQUIRED_FOR_SUPERUSERS:
+            self.stdout.write(
+                "The first sign-in asks you to set up an authenticator app (two-factor "
+                "sign-in, required for superusers in these settings)."
+            )
