@@ -121,3 +121,20 @@ def test_unpublished_and_restricted_pages_leave_the_index(make_case, isolated_se
     assert held_by_index("kungsörn", isolated_search_index) == everywhere([])
     case.get_latest_revision().publish()
     assert readers_find("kungsörn", isolated_search_index)[0] == ["eagles"]
+
+
+def test_a_section_moved_into_a_private_one_leaves_the_index(site, isolated_search_index):
+    from portal.models import StandardPage
+
+    home = site["sv"]
+    private = home.add_child(instance=StandardPage(title="Intranät", body="<p>Internt.</p>"))
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    section = home.add_child(instance=StandardPage(title="Ekonomi", body="<p>Om ekonomin.</p>"))
+    section.add_child(instance=StandardPage(title="Zqxanslag", body="<p>Om anslaget.</p>"))
+    assert held_by_index("zqxanslag", isolated_search_index) == everywhere(["Zqxanslag"])
+
+    section.move(private, pos="last-child")
+    assert held_by_index("zqxanslag", isolated_search_index) == everywhere([])
+    section.refresh_from_db()
+    section.move(home, pos="last-child")
+    assert held_by_index("zqxanslag", isolated_search_index) == everywhere(["Zqxanslag"])
