@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from activities.blocks import ProgrammeItemBlock
 from portal.process_memo import ViewRestrictionsFromMemo
+from search.visibility import IndexedWhenPublic
 
 # The session key for the addresses the last registration form e-mailed.
 SENT_KEY = "activities_registration_sent"
@@ -43,7 +44,7 @@ class ActivityStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
-class ActivityIndexPage(ViewRestrictionsFromMemo, RoutablePageMixin, Page):
+class ActivityIndexPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -94,7 +95,7 @@ class ActivityIndexPage(ViewRestrictionsFromMemo, RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("feed")
 
 
-class ActivityPage(ViewRestrictionsFromMemo, RoutablePageMixin, Page):
+class ActivityPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixin, Page):
     activity_type = models.CharField(_("type"), max_length=20, choices=ActivityType.choices)
     summary = models.TextField(_("summary"), max_length=400)
     description = RichTextField(_("description"), features=BODY_FEATURES, blank=True)

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from cases.snippets import Agency, DigitalisationStage, Theme  # noqa: F401 (model registry)
 from portal.process_memo import ViewRestrictionsFromMemo
+from search.visibility import IndexedWhenPublic
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -36,7 +37,7 @@ class LessonKind(models.TextChoices):
     ADVICE = "advice", _("Advice to others")
 
 
-class CaseIndexPage(ViewRestrictionsFromMemo, Page):
+class CaseIndexPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -98,7 +99,7 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         return page
 
 
-class CaseStudyPage(ViewRestrictionsFromMemo, Page):
+class CaseStudyPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
     exchange_id = models.CharField(
         _("exchange id"),
         max_length=120,

@@ -11,11 +11,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal.process_memo import ViewRestrictionsFromMemo, memo
+from search.visibility import IndexedWhenPublic
 
 BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class HomePage(ViewRestrictionsFromMemo, Page):
+class HomePage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -76,7 +77,7 @@ class HomeFeaturedCase(Orderable):
     panels = [PageChooserPanel("case", "cases.CaseStudyPage")]
 
 
-class StandardPage(ViewRestrictionsFromMemo, Page):
+class StandardPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
     """About, privacy notice, accessibility statement and the like."""
 
     intro = models.TextField(_("introduction"), blank=True)

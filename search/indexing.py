@@ -47,7 +47,8 @@ def note_change(instance, **kwargs):
     rows = PendingIndexUpdate.objects.filter(model=label, object_id=pk)
     if not rows.update(version=F("version") + 1):
         PendingIndexUpdate.objects.bulk_create(
-            [PendingIndexUpdate(model=label, object_id=pk)], ignore_conflicts=True)
+            [PendingIndexUpdate(model=label, object_id=pk)], ignore_conflicts=True
+        )
     schedule_sync()
 
 
@@ -65,8 +66,9 @@ def schedule_sync():
     so that a change is searchable as soon as it is saved."""
     if not connection.in_atomic_block or tasks_run_inline():
         _enqueue_sync()
-    elif not any(callback is _enqueue_sync for _sids, callback, _robust
-                 in connection.run_on_commit):
+    elif not any(
+        callback is _enqueue_sync for _sids, callback, _robust in connection.run_on_commit
+    ):
         transaction.on_commit(_enqueue_sync)
 
 
@@ -122,8 +124,7 @@ def sync_search_engine():
         try:
             _send(backend, rows)
         except Exception:  # any transport error: keep the rows and try later
-            logger.warning("search engine unreachable; %d changes wait", len(rows),
-                           exc_info=True)
+            logger.warning("search engine unreachable; %d changes wait", len(rows), exc_info=True)
             mark_unavailable()
             _retry_later()
             return sent
@@ -136,26 +137,74 @@ def sync_search_engine():
 
 def index_in_database(instance, **kwargs):
     """post_save handler: the database index (every backend with AUTO_UPDATE)
-    takes the change in the saving transaction, not later from the queue."""
+    takes the change in the saving transaction, not later from the queue.
+
+    What is indexed is read back from the database, never the saved instance:
+    "Save draft" saves a live page with the draft's text on it (in its fields,
+    lessons and tags) while its row keeps the live revision. An object that
+    is no longer indexable (unpublished, private) leaves the index."""
+    if kwargs.get("raw"):
+        return
+    stored = type(instance)._default_manager.filter(pk=instance.pk).first()
+    indexed = index.get_indexed_instance(stored) if stored is not None else None
+    if indexed is None:
+        index.remove_object(instance)
+    else:
+        index.insert_or_update_object(indexed)
+
+
+def index_section(page_id):
+    """A page and the pages under it, again: a view restriction added or
+    removed, or a move, changes which of them readers can see."""
+    from wagtail.models import Page
+
+    root = Page.objects.filter(pk=page_id).first()
+    if root is None:
+        return
+    for page in Page.objects.descendant_of(root, inclusive=True).specific(defer=True):
+        index_in_database(page)
+        note_change(page)
+
+
+def index_restricted_section(instance, **kwargs):
+    """post_save / post_delete handler for PageViewRestriction."""
     if not kwargs.get("raw"):
-        index.insert_or_update_object(instance)
+        index_section(instance.page_id)
+
+
+def index_moved_section(instance, parent_page_before=None, parent_page_after=None, **kwargs):
+    """post_page_move handler: under another parent, perhaps a private one."""
+    if parent_page_before != parent_page_after:
+        index_section(instance.pk)
 
 
 def connect_signals():
     """Called once modelsearch has connected its handlers (search.wagtail_search_app)."""
     from django.db.models.signals import post_delete, post_save
     from modelsearch.signal_handlers import post_save_signal_handler
-    from wagtail.signals import page_published
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, post_page_move
 
     for model in index.get_indexed_models():
         if getattr(model, "search_auto_update", True):
             post_save.disconnect(post_save_signal_handler, sender=model)
-            post_save.connect(index_in_database, sender=model,
-                              dispatch_uid=f"index_in_database_{model}")
+            post_save.connect(
+                index_in_database, sender=model, dispatch_uid=f"index_in_database_{model}"
+            )
             post_save.connect(note_change, sender=model, dispatch_uid=f"note_change_{model}")
-            post_delete.connect(note_change, sender=model,
-                                dispatch_uid=f"note_delete_{model}")
+            post_delete.connect(note_change, sender=model, dispatch_uid=f"note_delete_{model}")
     page_published.connect(index_published_page, dispatch_uid="note_change_published")
+    post_save.connect(
+        index_restricted_section,
+        sender=PageViewRestriction,
+        dispatch_uid="index_restricted_section",
+    )
+    post_delete.connect(
+        index_restricted_section,
+        sender=PageViewRestriction,
+        dispatch_uid="index_unrestricted_section",
+    )
+    post_page_move.connect(index_moved_section, dispatch_uid="index_moved_section")
 
 
 def index_published_page(instance, **kwargs):
@@ -163,4 +212,4 @@ def index_published_page(instance, **kwargs):
     post_save, where the page went into the database index and the engine's
     queue: it goes again once published, with them."""
     note_change(instance, **kwargs)
-    index.insert_or_update_object(instance)
+    index_in_database(instance, **kwargs)
