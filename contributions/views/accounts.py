@@ -6,6 +6,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -28,6 +29,9 @@ from contributions.permissions import is_editor
 T = "contributions/account/"
 
 
+# The password is hashed before the write transaction begins (_register):
+# on SQLite that transaction holds the database's write lock.
+@transaction.non_atomic_requests
 @sensitive_post_parameters("password1", "password2")
 def sign_up(request):
     if request.user.is_authenticated:
@@ -49,6 +53,12 @@ def _register(request, form):
     data = form.cleaned_data
     email = data["email"]
     password_hash = make_password(data["password1"])
+    with transaction.atomic():
+        _send_or_create(email, password_hash, form)
+
+
+def _send_or_create(email, password_hash, form):
+    data = form.cleaned_data
     user = get_user_model().objects.filter(email__iexact=email).first()
     if user is not None and user.is_active:
         mail.send(
