@@ -22,7 +22,7 @@ from contributions.accounts import (
 )
 from contributions.forms.accounts import (
     InviteForm,
-    RateLimitedLoginForm,
+    LoginForm,
     RateLimitedPasswordResetForm,
     SignUpForm,
 )
@@ -86,7 +86,7 @@ def activate(request, token):
 
 class LoginView(auth_views.LoginView):
     template_name = T + "login.html"
-    authentication_form = RateLimitedLoginForm
+    authentication_form = LoginForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("contributions:my_contributions")
 

@@ -353,3 +353,32 @@ SEARCH_ENGINE_QUERY_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_QUERY_TIMEOUT"
 
 # frontend: Content-Security-Policy (portal/security.py); the admin gets a relaxed one.
 CSP_RELAXED_PATHS = ("/admin/", "/django-admin/")
+
+# Log-in throttle (django-axes): every log-in goes through authenticate(), at
+# Wagtail's /admin/login/ and on the contributor form alike, so one count covers
+# both. Failures are counted in the database (nothing evicts them) by the
+# client's real address (portal.client_address, TRUSTED_PROXIES). After
+# AXES_FAILURE_LIMIT failures from one address within the cool-off, every log-in
+# from it, even with the right password, answers 429 (portal/login_throttle.py)
+# until the cool-off has passed since the last counted failure.
+# Keyed by address, which counts every account tried from it (guessing one
+# account and trying one password on many), and not by account alone: then
+# anyone anywhere could keep the admin locked out. Failures during a lockout are
+# not counted, so the pause never grows past the cool-off; a successful log-in
+# does not reset the count (else a guesser would log in to an account of their
+# own between guesses). docs/production.md: unlocking by hand.
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_CLIENT_IP_CALLABLE = "portal.client_address.client_ip"
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "portal.login_throttle.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful log-ins: personal data with no use here

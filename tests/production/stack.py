@@ -120,6 +120,8 @@ class Stack:
             "DJANGO_SETTINGS_MODULE": "portal.settings.base",
             "SECRET_KEY": secrets.token_urlsafe(48),
             "DEBUG": "false", "HTTPS": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # nginx connects from here: its X-Forwarded-For names the client.
+            "TRUSTED_PROXIES": "127.0.0.1",
             "DATABASE_URL": urllib.parse.urlunsplit(
                 urllib.parse.urlsplit(PG_URL)._replace(path=f"/{self.name}")),
             "SEARCH_URL": f"{OS_URL}?prefix={self.name}_",
