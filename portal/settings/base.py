@@ -354,19 +354,15 @@ SEARCH_ENGINE_QUERY_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_QUERY_TIMEOUT"
 # frontend: Content-Security-Policy (portal/security.py); the admin gets a relaxed one.
 CSP_RELAXED_PATHS = ("/admin/", "/django-admin/")
 
-# Log-in throttle (django-axes): every log-in goes through authenticate(), at
-# Wagtail's /admin/login/ and on the contributor form alike, so one count covers
-# both. Failures are counted in the database (nothing evicts them) by the
-# client's real address (portal.client_address, TRUSTED_PROXIES). After
-# AXES_FAILURE_LIMIT failures from one address within the cool-off, every log-in
-# from it, even with the right password, answers 429 (portal/login_throttle.py)
-# until the cool-off has passed since the last counted failure.
-# Keyed by address, which counts every account tried from it (guessing one
-# account and trying one password on many), and not by account alone: then
-# anyone anywhere could keep the admin locked out. Failures during a lockout are
-# not counted, so the pause never grows past the cool-off; a successful log-in
-# does not reset the count (else a guesser would log in to an account of their
-# own between guesses). docs/production.md: unlocking by hand.
+# Log-in throttle (django-axes): Wagtail's /admin/login/ and the contributor
+# form both go through authenticate(), so one count covers both. Failures are
+# kept in the database, per client address (portal.client_address): ten within
+# 15 minutes pause every log-in from that address, right password included,
+# with a 429 page (portal/login_throttle.py). Per address, which covers every
+# account tried from it, and never per account alone, or anyone anywhere could
+# keep the admin out. Failures during a pause are not counted, so it ends 15
+# minutes after the last counted one; a successful log-in does not clear the
+# count (a guesser could log in to an account of their own between guesses).
 INSTALLED_APPS.append("axes")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 AUTHENTICATION_BACKENDS = [
