@@ -14,8 +14,11 @@ from portal.password_reset import AdminPasswordResetView
 from search.urls import api_urlpatterns as search_api_urls
 
 urlpatterns = [
-    path("admin/password_reset/", AdminPasswordResetView.as_view(),
-         name="wagtailadmin_password_reset"),
+    path(
+        "admin/password_reset/",
+        AdminPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),
