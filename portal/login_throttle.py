@@ -1,10 +1,25 @@
-"""What a client sees when django-axes has paused its log-ins (settings:
-the log-in throttle block in portal/settings/base.py)."""
+"""The client address django-axes counts by, and what a client sees when
+axes has paused its log-ins (settings: the log-in throttle block in
+portal/settings/base.py)."""
+
+import ipaddress
 
 from axes.helpers import get_cool_off
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+
+from portal.client_address import client_ip
+
+
+def client_address(request):
+    """portal.client_address.client_ip, or None when the server gave no
+    address (a Unix socket): axes stores it in an IP address column."""
+    address = client_ip(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 def _language(request):

@@ -178,3 +178,10 @@ def test_password_reset_counters_are_shared_by_both_forms_and_survive_the_cache(
     for _ in range(5):
         client.post(url("password_reset"), {"email": contributor.email}, REMOTE_ADDR="192.0.2.40")
     assert len(mail.outbox) == 5
+
+
+def test_a_request_without_an_address_is_counted_without_failing(admin):
+    """gunicorn on a Unix socket gives no REMOTE_ADDR."""
+    client = Client()
+    statuses = [admin_login(client, f"guess-{n}", REMOTE_ADDR="").status_code for n in range(10)]
+    assert statuses == [200] * 9 + [429]
