@@ -1,26 +1,37 @@
-"""A tiny fixed-window rate limit on Django's cache."""
+"""A fixed-window rate limit, counted in the database (portal.models.RateLimitCounter).
+
+A window starts with a key's first attempt and is never stretched by later
+ones; counters whose window has ended are deleted when a new window starts."""
+
+from datetime import timedelta
+from hashlib import sha256
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
 
 from portal.client_address import client_ip
+from portal.models import RateLimitCounter
 
 WINDOW_SECONDS = getattr(settings, "CONTRIBUTIONS_RATE_WINDOW", 15 * 60)
 LIMIT = getattr(settings, "CONTRIBUTIONS_RATE_LIMIT", 10)
 
 
-
-
 def hit(scope, key, limit=LIMIT, window=WINDOW_SECONDS):
     """Count one attempt; True when this attempt is over the limit."""
-    cache_key = f"ratelimit:{scope}:{str(key).strip().lower()}"
-    if cache.add(cache_key, 1, window):
-        return 1 > limit
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.add(cache_key, 1, window)
-        count = 1
+    digest = sha256(f"{scope}:{str(key).strip().lower()}".encode()).hexdigest()
+    now = timezone.now()
+    counters = RateLimitCounter.objects
+    # One UPDATE adds the attempt atomically (and locks the row until commit).
+    if not counters.filter(key=digest, window_ends__gt=now).update(count=F("count") + 1):
+        counters.filter(window_ends__lte=now).delete()
+        try:
+            with transaction.atomic():
+                counters.create(key=digest, window_ends=now + timedelta(seconds=window))
+        except IntegrityError:  # another request started this window just now
+            counters.filter(key=digest).update(count=F("count") + 1)
+    count = counters.filter(key=digest).values_list("count", flat=True).first() or 1
     return count > limit
 
 

@@ -10,9 +10,15 @@ from portal import seo, views
 from portal.api import api_router
 from portal.feeds import AtomCaseFeed, CaseFeed
 from portal.liveness import livez
+from portal.password_reset import AdminPasswordResetView
 from search.urls import api_urlpatterns as search_api_urls
 
 urlpatterns = [
+    path(
+        "admin/password_reset/",
+        AdminPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", views.healthz, name="healthz"),

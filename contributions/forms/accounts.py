@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.snippets import Agency
 from contributions.agencies import agency_for_email
+from portal.password_reset import ThrottledPasswordResetMixin
 from portal.ratelimit import over_limit
 
 TOO_MANY = _("Too many attempts. Wait 15 minutes and try again.")
@@ -86,35 +87,21 @@ class SignUpForm(HoneypotMixin):
         return cleaned
 
 
-class RateLimitedLoginForm(AuthenticationForm):
+class LoginForm(AuthenticationForm):
+    """Failed log-ins are counted and paused by django-axes (settings), here and
+    at /admin/login/ alike."""
+
     username = forms.CharField(
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
     )
 
-    def clean(self):
-        if self.request is not None and over_limit(
-            "login", self.request, self.data.get("username", "")
-        ):
-            raise forms.ValidationError(TOO_MANY, code="rate_limited")
-        return super().clean()
-
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()
 
 
-class RateLimitedPasswordResetForm(PasswordResetForm):
-    def __init__(self, *args, request=None, **kwargs):
-        self.request = request
-        super().__init__(*args, **kwargs)
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.request is not None and over_limit(
-            "reset", self.request, self.data.get("email", "")
-        ):
-            raise forms.ValidationError(TOO_MANY, code="rate_limited")
-        return cleaned
+class RateLimitedPasswordResetForm(ThrottledPasswordResetMixin, PasswordResetForm):
+    pass
 
 
 class InviteForm(forms.Form):

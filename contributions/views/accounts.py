@@ -20,7 +20,7 @@ from contributions import mail
 from contributions.accounts import activation_tokens, create_contributor, is_deactivated
 from contributions.forms.accounts import (
     InviteForm,
-    RateLimitedLoginForm,
+    LoginForm,
     RateLimitedPasswordResetForm,
     SignUpForm,
 )
@@ -132,7 +132,7 @@ def activate(request, uidb64, token):
 
 class LoginView(auth_views.LoginView):
     template_name = T + "login.html"
-    authentication_form = RateLimitedLoginForm
+    authentication_form = LoginForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("contributions:my_contributions")
 

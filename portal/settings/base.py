@@ -383,3 +383,27 @@ MIDDLEWARE[_after_auth:_after_auth] = [
 ]
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", True)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Log-in throttle (django-axes): Wagtail's /admin/login/ and the contributor
+# form both go through authenticate(), so one count covers both. Failures are
+# kept in the database, per client address (portal.client_address): ten within
+# 15 minutes pause every log-in from that address, right password included,
+# with a 429 page (portal/login_throttle.py). Per address, which covers every
+# account tried from it, and never per account alone, or anyone anywhere could
+# keep the admin out. Failures during a pause are not counted, so it ends 15
+# minutes after the last counted one; a successful log-in does not clear the
+# count (a guesser could log in to an account of their own between guesses).
+INSTALLED_APPS.append("axes")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_CLIENT_IP_CALLABLE = "portal.login_throttle.client_address"
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "portal.login_throttle.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # no record of successful log-ins: personal data with no use here

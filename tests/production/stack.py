@@ -123,6 +123,8 @@ class Stack:
             # The stack's editor signs in by password; tests/portal/test_two_factor.py
             # covers the second step that production asks of superusers.
             "TWO_FACTOR_REQUIRED_FOR_SUPERUSERS": "false",
+            # nginx connects from here: its X-Forwarded-For names the client.
+            "TRUSTED_PROXIES": "127.0.0.1",
             "DATABASE_URL": urllib.parse.urlunsplit(
                 urllib.parse.urlsplit(PG_URL)._replace(path=f"/{self.name}")),
             "SEARCH_URL": f"{OS_URL}?prefix={self.name}_",
