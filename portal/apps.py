@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import signals
+        from portal import control_characters, signals
 
         signals.connect()
+        control_characters.connect()
