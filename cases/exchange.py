@@ -234,6 +234,8 @@ def validate_line(data, theme_slugs, stage_slugs):
     email = contact.get("email") or ""
     if email:
         try:
+            if not isinstance(email, str) or len(email) > 254:
+                raise ValidationError("too long")
             validate_email(email)
         except ValidationError:
             raise LineError("contact.email", f"is not an e-mail address: {email!r}") from None

@@ -41,6 +41,8 @@ def check_parameters(params):
     if len(params.get("search", "")) > MAX_QUERY_LENGTH:
         raise BadRequestError(_("The search text can be at most %(max)s characters.")
                               % {"max": MAX_QUERY_LENGTH})
+    if params.get("search", "").strip() and not query_words(clean_query(params["search"])):
+        raise BadRequestError(_("Search for at least one word or number."))
     if params.get("search_operator", "and") not in OPERATORS:
         raise BadRequestError(_("The parameter search_operator must be and or or."))
 

@@ -39,8 +39,7 @@ class WithoutControlCharactersMixin:
             for name, field in self.fields.items():
                 key = self.add_prefix(name)
                 if key in data and _is_text_field(field):
-                    data.setlist(key, [without_control_characters(v)
-                                       for v in data.getlist(key)])
+                    data.setlist(key, [without_control_characters(v) for v in data.getlist(key)])
             self.data = data
         super().full_clean()
 
@@ -48,8 +47,7 @@ class WithoutControlCharactersMixin:
 def _is_text_field(field):
     from django import forms
 
-    return isinstance(field, forms.CharField) and not isinstance(
-        field.widget, forms.PasswordInput)
+    return isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput)
 
 
 def strip_before_save(sender, instance, raw=False, **kwargs):
