@@ -65,9 +65,10 @@ class CheckedPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [WordSearchFilter if backend is SearchFilter else backend
                        for backend in PagesAPIViewSet.filter_backends]
 
-    def check_query_parameters(self, queryset):
-        check_parameters(self.request.GET)
-        super().check_query_parameters(queryset)
+    def initial(self, request, *args, **kwargs):
+        """Before any view (listing, detail, find) reads a parameter."""
+        super().initial(request, *args, **kwargs)
+        check_parameters(request.GET)
 
 
 def used_by_live_pages(queryset):
