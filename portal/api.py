@@ -35,7 +35,9 @@ def check_parameters(params):
             if first_control_character(value) is not None:
                 raise BadRequestError(_("The parameter %(name)s contains a control character.")
                                       % {"name": name})
-            if NUMBER.fullmatch(value) and abs(int(value)) > MAX_NUMBER:
+            digits = value.strip().lstrip("+-")
+            # By length first: int() refuses more than 4,300 digits.
+            if NUMBER.fullmatch(value) and (len(digits) > 10 or int(digits) > MAX_NUMBER):
                 raise BadRequestError(_("The parameter %(name)s can be at most %(max)s.")
                                       % {"name": name, "max": MAX_NUMBER})
     if len(params.get("search", "")) > MAX_QUERY_LENGTH:
