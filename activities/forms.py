@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from activities.models import Role
 from activities.registration import Person
 from cases.snippets import Agency
+from portal.control_characters import WithoutControlCharactersMixin
 
 
 def agencies_for_language(language):
@@ -30,7 +31,8 @@ class PersonFields:
                 widget=forms.TextInput(attrs={"autocomplete": "name"}),
             ),
             f"{prefix}email": forms.EmailField(
-                label=_("E-mail"), widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+                label=_("E-mail"), max_length=254,  # the model's limit (RFC 5321)
+                widget=forms.EmailInput(attrs={"autocomplete": "email"}),
             ),
         }
         if with_role:
@@ -49,7 +51,7 @@ class PersonFields:
         return fields
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
     PAIR = (("employer_", Role.EMPLOYER), ("employee_", Role.EMPLOYEE))
 
     def __init__(self, activity, *args, **kwargs):

@@ -12,20 +12,34 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from wagtail.models import Locale
 
 from cases.models import CaseIndexPage, CaseLesson, CaseLink, CaseStatus, CaseStudyPage, LessonKind
 from cases.snippets import Agency, DigitalisationStage, Theme
+from portal.control_characters import first_control_character
 
 REQUIRED = ("id", "language", "title", "summary", "agency", "themes", "stage", "status",
             "challenge", "approach")
 LANGUAGES = ("sv", "en")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")
-MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+# The years a case can start or end in (the case form uses them too).
+YEARS = range(1900, 2101)
+
+
+# Size limits (docs/exchange.md): a line beyond them is reported, not imported.
+MAX_LINE_CHARACTERS = 1_000_000
+MAX_TEXT_CHARACTERS = 50_000  # challenge, approach, results, joint_work
+MAX_SHORT_CHARACTERS = 2_000  # a lesson, a tag, a link, a name, an e-mail address
+MAX_ITEMS = {"lessons": 30, "links": 30, "tags": 30, "themes": 20, "partner_agencies": 20}
+LONG_TEXTS = ("challenge", "approach", "results", "joint_work")
+FIELDS = (*REQUIRED, "translation_of", "partner_agencies", "started", "ended", "results",
+          "lessons", "joint_work", "tags", "contact", "links", "published")
+MAX_DEPTH = 3  # lessons[0].text
 
 
 class LineError(Exception):
@@ -88,7 +102,9 @@ def _month(data, key):
         return None
     match = MONTH_PATTERN.match(value) if isinstance(value, str) else None
     if not match or not 1 <= int(match[2]) <= 12:
-        raise LineError(key, f"must be a month as YYYY-MM, not {value!r}")
+        raise LineError(key, f"must be a month as YYYY-MM, not {str(value)[:20]!r}")
+    if int(match[1]) not in YEARS:
+        raise LineError(key, f"must be a year from {YEARS[0]} to {YEARS[-1]}, not {match[1]}")
     return datetime.date(int(match[1]), int(match[2]), 1)
 
 
@@ -111,10 +127,40 @@ def _string_list(data, key):
     return [v.strip() for v in value if v.strip()]
 
 
+def _check_strings(data):
+    """Every string of the known fields within the size limits and free of
+    control characters and lone surrogates (portal.control_characters);
+    lists within their item limits. The LineError names the field's path."""
+    stack = [(key, data[key], 0) for key in dict.fromkeys(FIELDS) if key in data]
+    while stack:
+        path, value, depth = stack.pop()
+        if isinstance(value, str):
+            limit = MAX_TEXT_CHARACTERS if path in LONG_TEXTS else MAX_SHORT_CHARACTERS
+            if len(value) > limit:
+                raise LineError(path, f"is longer than {limit} characters")
+            bad = first_control_character(value)
+            if bad is not None:
+                kind = "a lone surrogate" if 0xD800 <= ord(bad) <= 0xDFFF \
+                    else "a control character"
+                raise LineError(path, f"contains {kind} (U+{ord(bad):04X})")
+        elif isinstance(value, list | dict):
+            if depth >= MAX_DEPTH:
+                raise LineError(path, "is nested too deeply")
+            if isinstance(value, list):
+                limit = MAX_ITEMS.get(path, MAX_ITEMS["lessons"])
+                if len(value) > limit:
+                    raise LineError(path, f"has more than {limit} items")
+                stack.extend((f"{path}[{i}]", v, depth + 1) for i, v in enumerate(value))
+            else:
+                stack.extend((f"{path}.{k}", v, depth + 1) for k, v in value.items()
+                             if isinstance(k, str) and not first_control_character(k))
+
+
 def validate_line(data, theme_slugs, stage_slugs):
     """Check one decoded line; return the clean values or raise LineError."""
     if not isinstance(data, dict):
         raise LineError("line", "must be a JSON object")
+    _check_strings(data)
     for key in REQUIRED:
         if data.get(key) in (None, "", []):
             raise LineError(key if key != "agency" else "agency.name", "is required")
@@ -188,6 +234,8 @@ def validate_line(data, theme_slugs, stage_slugs):
     email = contact.get("email") or ""
     if email:
         try:
+            if not isinstance(email, str) or len(email) > 254:
+                raise ValidationError("too long")
             validate_email(email)
         except ValidationError:
             raise LineError("contact.email", f"is not an e-mail address: {email!r}") from None
@@ -356,11 +404,20 @@ def import_stream(lines, draft=False):
         if not raw.strip():
             continue
         try:
+            if len(raw) > MAX_LINE_CHARACTERS:
+                raise LineError("line", f"is longer than {MAX_LINE_CHARACTERS} characters")
+            if isinstance(raw, bytes):
+                try:
+                    raw = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise LineError("line", f"is not UTF-8 (byte {exc.start + 1})") from None
             try:
                 data = json.loads(raw)
             except json.JSONDecodeError as exc:
                 raise LineError("json", f"malformed JSON ({exc.msg} at column {exc.colno})") \
                     from None
+            except RecursionError:
+                raise LineError("json", "is nested too deeply") from None
             values = validate_line(data, theme_slugs, stage_slugs)
             if values["id"] in seen:
                 raise LineError("id", f"repeats the id of line {seen[values['id']]}")
@@ -399,6 +456,10 @@ def import_stream(lines, draft=False):
         except ValidationError as exc:
             field_name, messages = next(iter(exc.message_dict.items()))
             report.errors.append((number, field_name, " ".join(messages)))
+            failed.add(values["id"])
+            continue
+        except DatabaseError as exc:  # the line's transaction is rolled back
+            report.errors.append((number, "line", f"could not be stored: {exc}"[:300]))
             failed.add(values["id"])
             continue
         setattr(report, outcome, getattr(report, outcome) + 1)

@@ -1,5 +1,6 @@
 """Filters, facet counts and related cases: shared by the case listing and search."""
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -13,6 +14,7 @@ from cases.models import CaseStatus, CaseStudyPage
 from cases.snippets import Theme
 from portal.process_memo import memo, restricted_paths
 
+YEAR = re.compile(r"[0-9]{4}")
 FACETS = ("theme", "stage", "agency", "status", "year")
 PAGE_SIZE = 20
 # Newest first, the id breaking ties: listings, feeds and searches without words.
@@ -108,7 +110,9 @@ def parse_filters(params, taxonomy):
         elif name == "status":
             unknown = [v for v in values if v not in CaseStatus.values]
         elif name == "year":
-            unknown = [v for v in values if not (v.isdigit() and len(v) == 4 and int(v))]
+            # ASCII digits: "²²²²".isdigit() is true but int() refuses it.
+            unknown = [v for v in values
+                       if not (YEAR.fullmatch(v) and int(v))]
         else:
             unknown = [v for v in values if len(v) > 200]
         if unknown:

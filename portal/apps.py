@@ -7,7 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import images, signals
+        from portal import control_characters, images, signals
 
         signals.connect()
         images.bound_decoding()
+        control_characters.connect()

@@ -11,7 +11,37 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from portal.control_characters import without_control_characters
+
 FEED_SIZE = 30
+
+
+def _xml_safe(value):
+    """Stored text, and lists of it, without the control characters XML 1.0 refuses."""
+    if isinstance(value, list | tuple):
+        return [without_control_characters(v) for v in value]
+    return without_control_characters(value)
+
+
+class XmlSafeFeedMixin:
+    """A feed generator that never fails on stored text: whatever way a control
+    character came in, it is left out of the feed rather than answering 500."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*(_xml_safe(a) for a in args),
+                         **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*(_xml_safe(a) for a in args),
+                         **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+
+class RssFeed(XmlSafeFeedMixin, Rss201rev2Feed):
+    pass
+
+
+class AtomFeed(XmlSafeFeedMixin, Atom1Feed):
+    pass
 
 
 @dataclass
@@ -25,7 +55,7 @@ class FeedScope:
 
 
 class CaseFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
     kind = "rss"
 
     def get_object(self, request, theme=None):
@@ -102,5 +132,5 @@ class CaseFeed(Feed):
 
 
 class AtomCaseFeed(CaseFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     kind = "atom"

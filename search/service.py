@@ -5,6 +5,7 @@ names the bad one); run_search() chooses the backend, falls back to the
 database when the engine does not answer, and returns results with facets."""
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -69,17 +70,31 @@ class SearchParams:
         return without_stop_words(query_words(self.query), self.languages)
 
 
-def _positive_int(params, name, default, maximum=None):
+# No reader pages this far; a bound keeps offsets within what databases count.
+MAX_PAGE = 10_000
+DIGITS = re.compile(r"[0-9]{1,9}")
+
+
+def _positive_int(params, name, default, maximum):
+    """A page number or size: ASCII digits only ("²".isdigit() is true, but
+    int("²") fails), at least 1 and at most `maximum`."""
     raw = params.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise ParameterError(name, _("%(name)s must be a whole number of at least 1.")
-                             % {"name": name})
+    # The parameter as the reader knows it, in a whole sentence per language.
+    if name == "page":
+        not_whole = _("The page number must be a whole number of at least 1.")
+        too_big = _("The page number can be at most %(max)s.")
+    else:
+        not_whole = _("The number of results per page must be a whole number of at least 1.")
+        too_big = _("The number of results per page can be at most %(max)s.")
+    if not DIGITS.fullmatch(raw) or int(raw) < 1:
+        if raw.isascii() and raw.isdigit():  # more digits than any page needs
+            raise ParameterError(name, too_big % {"max": maximum})
+        raise ParameterError(name, not_whole)
     value = int(raw)
-    if maximum and value > maximum:
-        raise ParameterError(name, _("%(name)s can be at most %(max)s.")
-                             % {"name": name, "max": maximum})
+    if value > maximum:
+        raise ParameterError(name, too_big % {"max": maximum})
     return value
 
 
@@ -98,11 +113,11 @@ def parse_params(params, default_page_size=DEFAULT_PAGE_SIZE):
         raise ParameterError("q", _("Search for at least one word or number."))
     lang = params.get("lang", "").strip() or current_language()
     if lang not in (*LANGUAGES, "all"):
-        raise ParameterError("lang", _("lang must be sv, en or all."))
+        raise ParameterError("lang", _("The language must be sv, en or all."))
     sort = params.get("sort", "").strip() or ("relevance" if words else "newest")
     if sort not in SORTS:
-        raise ParameterError("sort", _("sort must be relevance or newest."))
-    page = _positive_int(params, "page", 1)
+        raise ParameterError("sort", _("The order must be relevance or newest."))
+    page = _positive_int(params, "page", 1, MAX_PAGE)
     page_size = _positive_int(params, "page_size", default_page_size, MAX_PAGE_SIZE)
     taxonomy = Taxonomy.for_locale(active_locale())
     try:

@@ -7,13 +7,16 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.snippets import Agency
 from contributions.agencies import agency_for_email
+from portal.control_characters import WithoutControlCharactersMixin
 from portal.password_reset import ThrottledPasswordResetMixin
 from portal.ratelimit import over_limit
 
+# The address is the account's username too, the shorter of the two limits.
+USERNAME_LENGTH = 150
 TOO_MANY = _("Too many attempts. Wait 15 minutes and try again.")
 
 
-class HoneypotMixin(forms.Form):
+class HoneypotMixin(WithoutControlCharactersMixin, forms.Form):
     """A field people never see (hidden by CSS, skipped by keyboard and
     labelled for screen readers); bots fill it in."""
 
@@ -29,7 +32,7 @@ class HoneypotMixin(forms.Form):
 
 class SignUpForm(HoneypotMixin):
     email = forms.EmailField(
-        label=_("Work e-mail address"),
+        label=_("Work e-mail address"), max_length=USERNAME_LENGTH,
         help_text=_("Use your address at the agency, for example "
                     "fornamn.efternamn@skatteverket.se. We check that the domain "
                     "belongs to an agency in Erfarenhetsbanken."),
@@ -87,7 +90,7 @@ class SignUpForm(HoneypotMixin):
         return cleaned
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(WithoutControlCharactersMixin, AuthenticationForm):
     """Failed log-ins are counted and paused by django-axes (settings), here and
     at /admin/login/ alike."""
 
@@ -100,12 +103,15 @@ class LoginForm(AuthenticationForm):
         return self.cleaned_data["username"].strip().lower()
 
 
-class RateLimitedPasswordResetForm(ThrottledPasswordResetMixin, PasswordResetForm):
+class RateLimitedPasswordResetForm(
+    WithoutControlCharactersMixin, ThrottledPasswordResetMixin, PasswordResetForm
+):
     pass
 
 
-class InviteForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address of the person you invite"))
+class InviteForm(WithoutControlCharactersMixin, forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the person you invite"),
+                             max_length=USERNAME_LENGTH)
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     agency = forms.ModelChoiceField(

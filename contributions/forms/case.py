@@ -11,14 +11,16 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from cases.exchange import YEARS
 from cases.listing import Taxonomy
 from cases.models import CaseStatus, LessonKind
 from cases.snippets import Agency
 from contributions.images import check_image
+from portal.control_characters import WithoutControlCharactersMixin
 
 REQUIRED_FOR_SUBMIT = ("title", "summary", "themes", "stage", "status", "started",
                        "challenge", "approach")
-MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*$")
+MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*$", re.ASCII)
 
 
 class MonthInput(forms.DateInput):
@@ -46,6 +48,10 @@ class MonthField(forms.Field):
         match = MONTH.match(str(value))
         if not match or not 1 <= int(match[2]) <= 12:
             raise forms.ValidationError(_("Write the month as year-month, for example 2023-09."))
+        if int(match[1]) not in YEARS:
+            raise forms.ValidationError(
+                _("The year must be between %(first)s and %(last)s.")
+                % {"first": YEARS[0], "last": YEARS[-1]})
         return datetime.date(int(match[1]), int(match[2]), 1)
 
 
@@ -53,7 +59,7 @@ def _locale_for(language):
     return Locale.objects.get(language_code=language)
 
 
-class CaseForm(forms.Form):
+class CaseForm(WithoutControlCharactersMixin, forms.Form):
     use_required_attribute = False  # "Save draft" must work with empty fields
 
     language = forms.ChoiceField(
@@ -115,7 +121,7 @@ class CaseForm(forms.Form):
     contact_name = forms.CharField(label=_("Contact name"), max_length=200)
     contact_role = forms.CharField(label=_("Contact role"), max_length=200)
     contact_email = forms.EmailField(
-        label=_("Contact e-mail"),
+        label=_("Contact e-mail"), max_length=254,
         help_text=_("Shown on the case so that others can ask. A shared address works well."),
     )
     hero_image = forms.FileField(
@@ -187,7 +193,7 @@ class CaseForm(forms.Form):
         return tags
 
 
-class LessonForm(forms.Form):
+class LessonForm(WithoutControlCharactersMixin, forms.Form):
     use_required_attribute = False
     kind = forms.ChoiceField(
         label=_("Kind of lesson"),
@@ -200,7 +206,7 @@ class LessonForm(forms.Form):
     )
 
 
-class LinkForm(forms.Form):
+class LinkForm(WithoutControlCharactersMixin, forms.Form):
     use_required_attribute = False
     title = forms.CharField(label=_("Link text"), max_length=200)
     url = forms.URLField(label=_("Address"), max_length=500, assume_scheme="https",

@@ -1,8 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.control_characters import WithoutControlCharactersMixin
 
-class ModerationCommentForm(forms.Form):
+
+class ModerationCommentForm(WithoutControlCharactersMixin, forms.Form):
     """The editor's comment, required when asking for changes or rejecting:
     the contributor reads it in the e-mail and on "My contributions"."""
 

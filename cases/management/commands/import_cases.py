@@ -16,16 +16,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, path, draft=False, **options):
+        # Bytes, decoded line by line: a line that is not UTF-8 is reported
+        # with its number and the other lines are imported.
         if path == "-":
-            report = import_stream(sys.stdin, draft=draft)
+            report = import_stream(getattr(sys.stdin, "buffer", sys.stdin), draft=draft)
         else:
             try:
-                with open(path, encoding="utf-8") as handle:
+                with open(path, "rb") as handle:
                     report = import_stream(handle, draft=draft)
             except OSError as exc:
                 raise CommandError(f"cannot read {path}: {exc.strerror}") from None
-            except UnicodeDecodeError as exc:
-                raise CommandError(f"{path} is not UTF-8 (byte {exc.start})") from None
         for line, field, message in report.errors:
             self.stderr.write(f"line {line}: {field}: {message}")
         self.stdout.write(
