@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
+    "portal.private_responses.PrivateResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

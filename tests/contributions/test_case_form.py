@@ -123,3 +123,19 @@ def test_english_form_creates_an_english_case(contributor):
     page = CaseStudyPage.objects.get()
     assert page.locale.language_code == "en"
     assert page.agency.locale.language_code == "en"
+
+
+def test_pages_for_a_signed_in_contributor_and_previews_are_never_stored(contributor, settings):
+    from django.utils.cache import cc_delim_re
+
+    settings.PAGE_CACHE_SECONDS = 300
+    client = logged_in(contributor)
+    client.post(url("new"), case_post(title="Utkast som ingen annan ser"))
+    page = CaseStudyPage.objects.get()
+    for address in (url("new"), url("edit", page.pk), url("preview", page.pk),
+                    url("my_contributions"), "/"):
+        response = client.get(address)
+        assert response.status_code == 200
+        control = set(cc_delim_re.split(response.get("Cache-Control", "")))
+        assert {"private", "no-store"} <= control, address
+        assert "X-Page-Cache" not in response
