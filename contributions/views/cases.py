@@ -2,10 +2,11 @@
 
 import secrets
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -30,10 +31,12 @@ from contributions.permissions import (
     profile_for,
 )
 from contributions.states import case_state
+from portal.ratelimit import over_limit
 
 KEPT_PREFIX = "contributions:kept-form:"
 KEPT_SECONDS = 7 * 24 * 3600
 T = "contributions/cases/"
+REASON_MAX_LENGTH = 2000
 
 
 def _keep_post_and_log_in(request):
@@ -176,19 +179,40 @@ def my_contributions(request):
     })
 
 
+def _already_requested(request, page):
+    messages.info(request, _("The withdrawal of this case has already been asked for. "
+                             "An editor decides."))
+    return redirect("contributions:my_contributions")
+
+
 @contributor_required
 def withdraw(request, page_id):
+    """One open request per case, each mailed to the editors once; a limit per
+    contributor keeps the editors' inboxes from being flooded."""
     page = case_for_contributor(request.user, page_id)
     if not page.live:
         raise Http404
-    error = None
+    pending = page.withdrawal_requests.filter(decision=WithdrawalRequest.Decision.PENDING)
+    if pending.exists():
+        return _already_requested(request, page)
+    error, status = None, 200
     if request.method == "POST":
         reason = request.POST.get("reason", "").strip()
         if not reason:
-            error = _("Say why the case should be withdrawn.")
+            error, status = _("Say why the case should be withdrawn."), 400
+        elif len(reason) > REASON_MAX_LENGTH:
+            error, status = _("Say it in at most %(limit)d characters.") % {
+                "limit": REASON_MAX_LENGTH}, 400
+        elif over_limit("withdrawal", request, request.user.email, window=3600,
+                        limit=getattr(settings, "CONTRIBUTIONS_WITHDRAWALS_PER_HOUR", 5)):
+            error, status = _("Too many requests. Wait an hour and try again."), 429
         else:
-            WithdrawalRequest.objects.create(page=page, requested_by=request.user,
-                                             reason=reason)
+            try:
+                with transaction.atomic():
+                    WithdrawalRequest.objects.create(page=page, requested_by=request.user,
+                                                     reason=reason)
+            except IntegrityError:  # another request for the case came first
+                return _already_requested(request, page)
             from contributions.notifications import editor_addresses
 
             mail.send("withdrawal_requested", editor_addresses(), {
@@ -198,4 +222,4 @@ def withdraw(request, page_id):
                                         "and you will get an e-mail."))
             return redirect("contributions:my_contributions")
     return render(request, T + "withdraw.html", {"case": page, "error": error},
-                  status=400 if error else 200)
+                  status=status)
