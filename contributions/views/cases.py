@@ -1,19 +1,17 @@
 """Writing a case, previewing it, "My contributions" and withdrawal requests."""
 
-import secrets
-
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.http import Http404, QueryDict
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from contributions import mail
+from contributions import kept_forms, mail
 from contributions.drafts import (
     initial_from_page,
     lessons_initial,
@@ -33,37 +31,55 @@ from contributions.permissions import (
 from contributions.states import case_state
 from portal.ratelimit import over_limit
 
-KEPT_PREFIX = "contributions:kept-form:"
-KEPT_SECONDS = 7 * 24 * 3600
 T = "contributions/cases/"
 REASON_MAX_LENGTH = 2000
 
 
-def _keep_post_and_log_in(request):
-    """The session ran out while someone wrote: keep what they sent and bring
-    them back to it after logging in."""
-    key = secrets.token_urlsafe(24)
-    cache.set(KEPT_PREFIX + key, request.POST.urlencode(), KEPT_SECONDS)
-    path = f"{request.path}?kept={key}"
-    return redirect_to_login(path, reverse("contributions:login"))
+def _log_in_and_carry_on(request, page_id):
+    """A POST without a signed-in user (the session ended while they wrote).
+    Nothing is saved and nothing is kept on the server: the answer carries
+    what they sent back to their own browser, with a log-in form; once they
+    log in there, the form comes back filled in from their new session."""
+    from contributions.views.accounts import LoginView
 
-
-def _kept_data(request):
-    key = request.GET.get("kept")
-    if not key:
-        return None
-    raw = cache.get(KEPT_PREFIX + key)
-    if raw is None:
-        return None
-    cache.delete(KEPT_PREFIX + key)
-    return QueryDict(raw)
+    fields = kept_forms.form_fields(request.POST)
+    login_form = LoginView.authentication_form(
+        request, data=request.POST if request.POST.get("resume") else None)
+    if login_form.is_bound and login_form.is_valid():
+        user = login_form.get_user()
+        if user.is_staff or profile_for(user) is None:
+            # Staff log in through their own page (and its second factor).
+            login_form.add_error(None, _("Log in on the log-in page with this account."))
+        else:
+            auth_login(request, user)
+            try:
+                token = kept_forms.keep(request, fields)
+            except kept_forms.TooLarge:
+                messages.error(request, _(
+                    "What you wrote is too large to keep until you save it "
+                    "(at most %(size)d kB). It is in the form below: save it now.")
+                    % {"size": kept_forms.max_bytes() // 1024})
+                return _case_form(request, page_id, restored=fields)
+            return redirect(f"{request.path}?kept={token}")
+    return render(request, T + "log_in_to_continue.html", {
+        "login_form": login_form, "fields": list(fields.lists()),
+    })
 
 
 def case_form(request, page_id=None):
     if not request.user.is_authenticated:
         if request.method == "POST":
-            return _keep_post_and_log_in(request)
+            return _log_in_and_carry_on(request, page_id)
         return redirect_to_login(request.get_full_path(), reverse("contributions:login"))
+    restored = kept_forms.take(request, request.GET.get("kept"))
+    if restored is not None:
+        messages.info(request, _("You are logged in. What you wrote is back in the form: "
+                                 "it is not saved yet."))
+    return _case_form(request, page_id, restored)
+
+
+def _case_form(request, page_id, restored=None):
+    """The form; `restored` is what the contributor sent before logging in."""
     profile = profile_for(request.user)
     if profile is None:
         raise Http404
@@ -78,7 +94,7 @@ def case_form(request, page_id=None):
     common = {"fixed_language": page is not None, "has_image": has_image}
 
     kept_image = None
-    if request.method == "POST":
+    if request.method == "POST" and restored is None:
         action = request.POST.get("action", "save")
         strict = action == "submit"
         files, kept_token = _files_with_kept_image(request)
@@ -107,13 +123,10 @@ def case_form(request, page_id=None):
             kept_image = {"token": kept_token, "name": upload.name}
         status = 200
     else:
-        kept = _kept_data(request)
-        if kept is not None:
-            messages.info(request, _("We kept what you wrote before you were logged out. "
-                                     "Save it now."))
-            form = CaseForm(kept, **common)
-            lessons = LessonFormSet(kept, prefix="lessons")
-            links = LinkFormSet(kept, prefix="links")
+        if restored is not None:
+            form = CaseForm(restored, **common)
+            lessons = LessonFormSet(restored, prefix="lessons")
+            links = LinkFormSet(restored, prefix="links")
         elif draft is not None:
             form = CaseForm(initial=initial_from_page(draft), **common)
             lessons = LessonFormSet(initial=lessons_initial(draft), prefix="lessons")
