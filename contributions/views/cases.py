@@ -71,7 +71,9 @@ def case_form(request, page_id=None):
         if request.method == "POST":
             return _log_in_and_carry_on(request, page_id)
         return redirect_to_login(request.get_full_path(), reverse("contributions:login"))
-    restored = kept_forms.take(request, request.GET.get("kept"))
+    restored = None
+    if request.method == "GET":
+        restored = kept_forms.take(request, request.GET.get("kept"))
     if restored is not None:
         messages.info(request, _("You are logged in. What you wrote is back in the form: "
                                  "it is not saved yet."))
