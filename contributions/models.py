@@ -111,6 +111,10 @@ class WithdrawalRequest(models.Model):
         verbose_name = _("withdrawal request")
         verbose_name_plural = _("withdrawal requests")
         ordering = ["created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["page"], condition=models.Q(decision="pending"),
+                                    name="one_pending_withdrawal_per_case"),
+        ]
 
     def __str__(self):
         return str(self.page)

@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.urls import reverse
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cases.models import CaseStudyPage
 
@@ -18,9 +19,8 @@ def profile_for(user):
 
 
 def is_editor(user):
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name__in=EDITOR_GROUPS).exists()
-    )
+    """Editors and moderators: whoever may publish pages (active superusers too)."""
+    return PagePermissionPolicy().user_has_permission(user, "publish")
 
 
 def agency_cases(profile):

@@ -1,6 +1,7 @@
 """The query log: what readers searched for and how many cases each query found."""
 
 import functools
+from datetime import timedelta
 
 from django.db import connection, models
 from django.utils import timezone
@@ -45,6 +46,16 @@ def log_query(params, total):
         with connection.cursor() as cursor:
             cursor.execute(sql, [field.get_db_prep_save(values[field.name], connection)
                                  for field in fields])
+
+
+def delete_old_queries(days, dry_run=False):
+    """Delete the queries logged more than `days` days ago (they may hold
+    names); returns how many there were."""
+    old = LoggedQuery.objects.filter(searched_at__lt=timezone.now() - timedelta(days=days))
+    count = old.count()
+    if not dry_run:
+        old.delete()
+    return count
 
 
 class PendingIndexUpdate(models.Model):

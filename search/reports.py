@@ -3,9 +3,12 @@ the searches that found nothing."""
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.views.defaults import permission_denied
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from search.models import LoggedQuery
 
@@ -35,6 +38,13 @@ def weekly_report(weeks=WEEKS, top=TOP, today=None):
     return report
 
 
+def may_read_search_log(user):
+    """What readers typed is for editors and moderators: those who may publish."""
+    return PagePermissionPolicy().user_has_permission(user, "publish")
+
+
 def search_terms_view(request):
+    if not may_read_search_log(request.user):  # a 403, not the admin's redirect
+        return permission_denied(request, PermissionDenied())
     return TemplateResponse(request, "search/admin/search_terms.html",
                             {"report": weekly_report()})

@@ -3,7 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from search.reports import search_terms_view
+from search.reports import may_read_search_log, search_terms_view
+
+
+class SearchLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_read_search_log(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -13,5 +18,5 @@ def register_search_terms_url():
 
 @hooks.register("register_reports_menu_item")
 def register_search_terms_menu_item():
-    return MenuItem(_("Search terms"), reverse("search_log_report"), icon_name="search",
-                    order=900)
+    return SearchLogMenuItem(_("Search terms"), reverse("search_log_report"),
+                             icon_name="search", order=900)

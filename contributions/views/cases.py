@@ -1,18 +1,17 @@
 """Writing a case, previewing it, "My contributions" and withdrawal requests."""
 
-import secrets
-
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
-from django.db import transaction
-from django.http import Http404, QueryDict
+from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from contributions import mail
+from contributions import kept_forms, mail
 from contributions.drafts import (
     initial_from_page,
     lessons_initial,
@@ -30,37 +29,59 @@ from contributions.permissions import (
     profile_for,
 )
 from contributions.states import case_state
+from portal.ratelimit import over_limit
 
-KEPT_PREFIX = "contributions:kept-form:"
-KEPT_SECONDS = 7 * 24 * 3600
 T = "contributions/cases/"
+REASON_MAX_LENGTH = 2000
 
 
-def _keep_post_and_log_in(request):
-    """The session ran out while someone wrote: keep what they sent and bring
-    them back to it after logging in."""
-    key = secrets.token_urlsafe(24)
-    cache.set(KEPT_PREFIX + key, request.POST.urlencode(), KEPT_SECONDS)
-    path = f"{request.path}?kept={key}"
-    return redirect_to_login(path, reverse("contributions:login"))
+def _log_in_and_carry_on(request, page_id):
+    """A POST without a signed-in user (the session ended while they wrote).
+    Nothing is saved and nothing is kept on the server: the answer carries
+    what they sent back to their own browser, with a log-in form; once they
+    log in there, the form comes back filled in from their new session."""
+    from contributions.views.accounts import LoginView
 
-
-def _kept_data(request):
-    key = request.GET.get("kept")
-    if not key:
-        return None
-    raw = cache.get(KEPT_PREFIX + key)
-    if raw is None:
-        return None
-    cache.delete(KEPT_PREFIX + key)
-    return QueryDict(raw)
+    fields = kept_forms.form_fields(request.POST)
+    login_form = LoginView.authentication_form(
+        request, data=request.POST if request.POST.get("resume") else None)
+    if login_form.is_bound and login_form.is_valid():
+        user = login_form.get_user()
+        if user.is_staff or profile_for(user) is None:
+            # Staff log in through their own page (and its second factor).
+            login_form.add_error(None, _("Log in on the log-in page with this account."))
+        else:
+            auth_login(request, user)
+            try:
+                token = kept_forms.keep(request, fields)
+            except kept_forms.TooLarge:
+                messages.error(request, _(
+                    "What you wrote is too large to keep until you save it "
+                    "(at most %(size)d kB). It is in the form below: save it now.")
+                    % {"size": kept_forms.max_bytes() // 1024})
+                return _case_form(request, page_id, restored=fields)
+            return redirect(f"{request.path}?kept={token}")
+    return render(request, T + "log_in_to_continue.html", {
+        "login_form": login_form, "fields": list(fields.lists()),
+    })
 
 
 def case_form(request, page_id=None):
     if not request.user.is_authenticated:
         if request.method == "POST":
-            return _keep_post_and_log_in(request)
+            return _log_in_and_carry_on(request, page_id)
         return redirect_to_login(request.get_full_path(), reverse("contributions:login"))
+    restored = None
+    if request.method == "GET":
+        restored = kept_forms.take(request, request.GET.get("kept"))
+    if restored is not None:
+        messages.info(request, _("You are logged in. What you wrote is back in the form: "
+                                 "it is not saved yet."))
+    return _case_form(request, page_id, restored)
+
+
+def _case_form(request, page_id, restored=None):
+    """The form; `restored` is what the contributor sent before logging in."""
     profile = profile_for(request.user)
     if profile is None:
         raise Http404
@@ -75,7 +96,7 @@ def case_form(request, page_id=None):
     common = {"fixed_language": page is not None, "has_image": has_image}
 
     kept_image = None
-    if request.method == "POST":
+    if request.method == "POST" and restored is None:
         action = request.POST.get("action", "save")
         strict = action == "submit"
         files, kept_token = _files_with_kept_image(request)
@@ -104,13 +125,10 @@ def case_form(request, page_id=None):
             kept_image = {"token": kept_token, "name": upload.name}
         status = 200
     else:
-        kept = _kept_data(request)
-        if kept is not None:
-            messages.info(request, _("We kept what you wrote before you were logged out. "
-                                     "Save it now."))
-            form = CaseForm(kept, **common)
-            lessons = LessonFormSet(kept, prefix="lessons")
-            links = LinkFormSet(kept, prefix="links")
+        if restored is not None:
+            form = CaseForm(restored, **common)
+            lessons = LessonFormSet(restored, prefix="lessons")
+            links = LinkFormSet(restored, prefix="links")
         elif draft is not None:
             form = CaseForm(initial=initial_from_page(draft), **common)
             lessons = LessonFormSet(initial=lessons_initial(draft), prefix="lessons")
@@ -176,19 +194,40 @@ def my_contributions(request):
     })
 
 
+def _already_requested(request, page):
+    messages.info(request, _("The withdrawal of this case has already been asked for. "
+                             "An editor decides."))
+    return redirect("contributions:my_contributions")
+
+
 @contributor_required
 def withdraw(request, page_id):
+    """One open request per case, each mailed to the editors once; a limit per
+    contributor keeps the editors' inboxes from being flooded."""
     page = case_for_contributor(request.user, page_id)
     if not page.live:
         raise Http404
-    error = None
+    pending = page.withdrawal_requests.filter(decision=WithdrawalRequest.Decision.PENDING)
+    if pending.exists():
+        return _already_requested(request, page)
+    error, status = None, 200
     if request.method == "POST":
         reason = request.POST.get("reason", "").strip()
         if not reason:
-            error = _("Say why the case should be withdrawn.")
+            error, status = _("Say why the case should be withdrawn."), 400
+        elif len(reason) > REASON_MAX_LENGTH:
+            error, status = _("Say it in at most %(limit)d characters.") % {
+                "limit": REASON_MAX_LENGTH}, 400
+        elif over_limit("withdrawal", request, request.user.email, window=3600,
+                        limit=getattr(settings, "CONTRIBUTIONS_WITHDRAWALS_PER_HOUR", 5)):
+            error, status = _("Too many requests. Wait an hour and try again."), 429
         else:
-            WithdrawalRequest.objects.create(page=page, requested_by=request.user,
-                                             reason=reason)
+            try:
+                with transaction.atomic():
+                    WithdrawalRequest.objects.create(page=page, requested_by=request.user,
+                                                     reason=reason)
+            except IntegrityError:  # another request for the case came first
+                return _already_requested(request, page)
             from contributions.notifications import editor_addresses
 
             mail.send("withdrawal_requested", editor_addresses(), {
@@ -198,4 +237,4 @@ def withdraw(request, page_id):
                                         "and you will get an e-mail."))
             return redirect("contributions:my_contributions")
     return render(request, T + "withdraw.html", {"case": page, "error": error},
-                  status=400 if error else 200)
+                  status=status)

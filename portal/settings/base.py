@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
+    "portal.private_responses.PrivateResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -358,6 +359,7 @@ PORTAL_NAME = _("Erfarenhetsbanken")
 
 # search: query-log retention and the time-out for one query to the engine.
 SEARCH_ENGINE_QUERY_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_QUERY_TIMEOUT", "2"))
+SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "90"))
 
 # frontend: Content-Security-Policy (portal/security.py); the admin gets a relaxed one.
 CSP_RELAXED_PATHS = ("/admin/", "/django-admin/")

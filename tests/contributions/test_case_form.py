@@ -73,20 +73,85 @@ def test_submit_needs_a_lesson(contributor):
         "minst en lärdom" in response.content.decode()
 
 
-def test_expired_session_keeps_the_post_and_restores_it_after_login(contributor):
+PASSWORD = "ett-langt-losenord-42"
+
+
+def _in_cache(marker):
+    """Whether any entry of the (local-memory) cache holds `marker`."""
+    from django.core.cache import cache
+
+    return any(marker.encode() in value for value in cache._cache.values())
+
+
+def _log_in_on_the_page(client, data, user, **extra):
+    return client.post(url("new"), {**data, "resume": "1", "username": user.email,
+                                     "password": PASSWORD, **extra})
+
+
+def test_a_post_after_the_session_ended_keeps_nothing_on_the_server(contributor):
+    from django.contrib.sessions.models import Session
+
     client = Client()
-    response = client.post(url("new"), case_post(summary="Det här får inte försvinna."))
+    response = client.post(url("new"), case_post(summary="zqxmarker får inte försvinna."))
+    assert response.status_code == 200  # the log-in form, with what they sent
+    html = response.content.decode()
+    assert "zqxmarker får inte försvinna." in html
+    assert "nothing of it is kept" in html or "inget av det sparas" in html
+    assert not _in_cache("zqxmarker")
+    assert not Session.objects.exists()
+    assert not CaseStudyPage.objects.exists()
+
+
+def test_logging_in_on_the_form_brings_back_what_was_sent_in_the_same_session(contributor):
+    client = Client()
+    data = case_post(summary="Det här får inte försvinna.")
+    client.post(url("new"), data)
+    response = _log_in_on_the_page(client, data, contributor)
     assert response.status_code == 302
-    assert response["Location"].startswith(url("login"))
-    response = client.post(response["Location"], {
-        "username": contributor.email, "password": "ett-langt-losenord-42",
-        "next": response["Location"].split("next=", 1)[1].replace("%3F", "?")
-                .replace("%3D", "=")})
-    assert response.status_code == 302
-    response = client.get(response["Location"])
-    assert response.status_code == 200
-    assert "Det här får inte försvinna." in response.content.decode()
+    assert response["Location"].startswith(url("new") + "?kept=")
+    html = client.get(response["Location"]).content.decode()
+    assert "Det här får inte försvinna." in html
+    assert "inte sparat" in html or "not saved yet" in html
     assert not CaseStudyPage.objects.exists()  # kept, not saved behind the person's back
+    # Taken once, and only in that session: the same link elsewhere is an empty form.
+    assert "Det här får inte försvinna." not in client.get(response["Location"]).content.decode()
+    other = logged_in(contributor)
+    assert "Det här får inte försvinna." not in other.get(response["Location"]).content.decode()
+
+
+def _kept_link(data, user):
+    """The ?kept= address the form hands out to someone who sent it logged out."""
+    from urllib.parse import unquote
+
+    client = Client()
+    response = client.post(url("new"), data)
+    if response.status_code == 200:  # logging in on the page itself
+        response = _log_in_on_the_page(client, data, user)
+    location = unquote(response["Location"])
+    return location[location.index(url("new")):]
+
+
+def test_a_kept_link_pre_fills_nothing_for_another_person(contributor, outsider):
+    link = _kept_link(case_post(title="Angriparens titel",
+                                links=[("Logga in här", "https://angripare.example")]),
+                      outsider)
+    assert "?kept=" in link
+    html = logged_in(contributor).get(link).content.decode()
+    assert "Angriparens titel" not in html and "angripare.example" not in html
+
+
+def test_a_form_too_large_to_keep_is_refused_with_a_message_and_nothing_lost(
+        contributor, settings):
+    settings.CONTRIBUTIONS_KEPT_FORM_MAX_BYTES = 2000
+    client = Client()
+    data = case_post(challenge="Lång text. " * 300)
+    client.post(url("new"), data)
+    response = _log_in_on_the_page(client, data, contributor)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "too large to keep" in html or "för stort för att hållas kvar" in html
+    assert "Lång text. Lång text." in html  # still in the form, ready to be saved
+    assert not client.session.get("contributions:kept-forms")
 
 
 def test_published_case_edit_keeps_the_live_version(contributor, make_case):
@@ -123,3 +188,19 @@ def test_english_form_creates_an_english_case(contributor):
     page = CaseStudyPage.objects.get()
     assert page.locale.language_code == "en"
     assert page.agency.locale.language_code == "en"
+
+
+def test_pages_for_a_signed_in_contributor_and_previews_are_never_stored(contributor, settings):
+    from django.utils.cache import cc_delim_re
+
+    settings.PAGE_CACHE_SECONDS = 300
+    client = logged_in(contributor)
+    client.post(url("new"), case_post(title="Utkast som ingen annan ser"))
+    page = CaseStudyPage.objects.get()
+    for address in (url("new"), url("edit", page.pk), url("preview", page.pk),
+                    url("my_contributions"), "/"):
+        response = client.get(address)
+        assert response.status_code == 200
+        control = set(cc_delim_re.split(response.get("Cache-Control", "")))
+        assert {"private", "no-store"} <= control, address
+        assert "X-Page-Cache" not in response

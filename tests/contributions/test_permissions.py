@@ -70,3 +70,31 @@ def test_contributor_cannot_publish(contributor):
     page = _draft_of(contributor)
     assert not page.permissions_for_user(contributor).can_publish()
     assert not page.permissions_for_user(contributor).can_edit()
+
+
+def _admin_without_publishing(django_user_model):
+    """A user who may use the Wagtail admin but publishes nothing."""
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.create(name="Statistik")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = django_user_model.objects.create_user(
+        "lasare@example.org", "lasare@example.org", "lasarens-losenord-1"
+    )
+    user.groups.add(group)
+    return user
+
+
+def test_waiting_list_is_for_editors_only(contributor, editor, django_user_model):
+    from django.urls import reverse
+
+    logged_in(contributor).post(url("new"), case_post(action="submit", title="Hemligt utkast"))
+    waiting = reverse("contributions_waiting")
+    reader = logged_in(_admin_without_publishing(django_user_model))
+    response = reader.get(waiting)
+    assert response.status_code == 403
+    assert "Hemligt utkast" not in response.content.decode()
+    assert waiting not in reader.get("/admin/").content.decode()
+    editors = logged_in(editor)
+    assert "Hemligt utkast" in editors.get(waiting).content.decode()
+    assert waiting in editors.get("/admin/").content.decode()

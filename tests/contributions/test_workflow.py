@@ -144,3 +144,34 @@ def test_withdrawal_request_and_editor_decision(contributor, editor, make_case):
     apply_decision(request, editor)
     assert not CaseStudyPage.objects.get(pk=page.pk).live
     assert mail.outbox[-1].to == [contributor.email]
+
+
+def test_a_second_withdrawal_request_for_a_case_is_not_sent_again(
+        contributor, colleague, editor, make_case):
+    from contributions.models import WithdrawalRequest
+
+    page = make_case(title="Fall att ta bort")
+    first = logged_in(contributor).post(url("withdraw", page.pk), {"reason": "Inaktuellt."})
+    assert first.status_code == 302
+    for client in (logged_in(contributor), logged_in(colleague)):
+        response = client.post(url("withdraw", page.pk), {"reason": "Igen."}, follow=True)
+        html = response.content.decode()
+        assert "already been asked" in html or "redan begärts" in html
+    assert WithdrawalRequest.objects.count() == 1
+    assert len([m for m in mail.outbox if editor.email in m.to]) == 1
+
+
+def test_withdrawal_requests_are_limited_per_contributor(
+        contributor, editor, make_case, settings):
+    from contributions.models import WithdrawalRequest
+
+    settings.CONTRIBUTIONS_WITHDRAWALS_PER_HOUR = 2
+    client = logged_in(contributor)
+    pages = [make_case(title=f"Fall {n}") for n in range(3)]
+    for page in pages[:2]:
+        assert client.post(url("withdraw", page.pk), {"reason": "Inaktuellt."}).status_code == 302
+    response = client.post(url("withdraw", pages[2].pk), {"reason": "Inaktuellt."})
+    assert response.status_code == 429
+    assert "Too many" in response.content.decode() or "För många" in response.content.decode()
+    assert WithdrawalRequest.objects.count() == 2
+    assert len(mail.outbox) == 2

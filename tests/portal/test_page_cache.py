@@ -84,3 +84,19 @@ def test_searches_are_not_cached_so_each_reaches_the_query_log(client, make_case
         response = client.get(path, {"q": "chattbot"})
         assert "X-Page-Cache" not in response
     assert LoggedQuery.objects.filter(query="chattbot").count() == 3
+
+
+def test_http_and_https_copies_from_a_trusted_proxy_are_kept_apart(settings, make_case):
+    from django.test import Client
+
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    case = make_case(title="Via proxyn")
+    # nginx passes the Host header as the browser sent it, whatever the scheme.
+    client = Client(HTTP_HOST="testserver", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    https = {"HTTP_X_FORWARDED_PROTO": "https"}
+    plain = {}
+    client.get(case.url, **plain)
+    assert client.get(case.url, **plain)["X-Page-Cache"] == "hit"
+    assert client.get(case.url, **https)["X-Page-Cache"] == "miss"  # not the http copy
+    assert client.get(case.url, **https)["X-Page-Cache"] == "hit"
+    assert client.get(case.url, **plain)["X-Page-Cache"] == "hit"

@@ -208,3 +208,24 @@ def test_no_hits_in_one_language_points_to_the_other(make_case, page):
     assert "1 case in the other language matches." in english
     # Nothing in either language: no such hint.
     assert "andra språket" not in page("/sok/", q="xylofon").content.decode()
+
+
+def test_search_log_is_for_editors_only(api, django_user_model):
+    from django.contrib.auth.models import Group, Permission
+
+    api(q="anna andersson")
+    group = Group.objects.create(name="Statistik")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    reader = django_user_model.objects.create_user("lasare", "l@example.se", "pw-12345678")
+    reader.groups.add(group)
+    client = Client()
+    client.force_login(reader)
+    response = client.get("/admin/reports/search-log/")
+    assert response.status_code == 403
+    assert "anna andersson" not in response.content.decode()
+    assert "/admin/reports/search-log/" not in client.get("/admin/").content.decode()
+    editor = django_user_model.objects.create_user("redaktor", "r@example.se", "pw-12345678")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert "anna andersson" in client.get("/admin/reports/search-log/").content.decode()
+    assert "/admin/reports/search-log/" in client.get("/admin/").content.decode()

@@ -1,0 +1,34 @@
+"""Delete personal data that is past its retention, every kind in one run:
+
+- readers' search queries older than SEARCH_LOG_RETENTION_DAYS (90);
+- names, e-mail addresses and needs of registrations for activities that
+  ended more than ACTIVITIES_PURGE_AFTER_DAYS (90) ago (see purge_registrations).
+
+Run it daily on one machine (deploy/erfarenhetsbanken-purge.timer); running it
+again changes nothing."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from activities.management.commands.purge_registrations import purge as purge_registrations
+from search.models import delete_old_queries
+
+
+class Command(BaseCommand):
+    help = "Delete search queries and registrations' personal data past their retention."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="count, delete nothing")
+
+    def handle(self, dry_run, **options):
+        verb = "Would delete" if dry_run else "Deleted"
+        search_days = settings.SEARCH_LOG_RETENTION_DAYS
+        queries = delete_old_queries(search_days, dry_run)
+        self.stdout.write(f"{verb} {queries} search queries older than {search_days} days.")
+        activity_days = getattr(settings, "ACTIVITIES_PURGE_AFTER_DAYS", 90)
+        people, registrations = purge_registrations(activity_days, dry_run)
+        self.stdout.write(
+            f"{verb} personal data of {people} people in {registrations} "
+            f"registrations (activities that ended more than {activity_days} "
+            "days ago)."
+        )
