@@ -82,6 +82,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -98,10 +101,18 @@ MIDDLEWARE = [
     "portal.process_memo.KnownSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.storage.StorageFullMiddleware",
+    "axes.middleware.AxesMiddleware",
+    # Each request that may write is one transaction: a server killed
+    # mid-request leaves nothing half-saved (a submitted case with no
+    # revision, a registration without its queued confirmation). Reads run
+    # without one. Last, so that it wraps just the view, as ATOMIC_REQUESTS would.
+    "portal.transactions.WriteRequestTransactionMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -133,11 +144,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-# Each request that may write is one transaction: a server killed mid-request
-# leaves nothing half-saved (a submitted case with no revision, a registration
-# without its queued confirmation). Reads run without one. The last
-# middleware, so that it wraps just the view, as ATOMIC_REQUESTS would.
-MIDDLEWARE.append("portal.transactions.WriteRequestTransactionMiddleware")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded database: readers never wait for a writer (WAL), and a
     # larger page cache and memory-mapped reads keep searches over
@@ -375,16 +381,12 @@ ACTIVITIES_REGISTRATION_RATE_LIMIT = int(os.environ.get("ACTIVITIES_REGISTRATION
 ACTIVITIES_REGISTRATION_RATE_WINDOW = int(
     os.environ.get("ACTIVITIES_REGISTRATION_RATE_WINDOW", "3600")
 )
+
 # two-factor sign-in (portal/two_factor.py): staff may add a TOTP app;
 # superusers must, unless TWO_FACTOR_REQUIRED_FOR_SUPERUSERS is false (dev, tests).
-INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp"]
-_after_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
-MIDDLEWARE[_after_auth:_after_auth] = [
-    "django_otp.middleware.OTPMiddleware",
-    "portal.two_factor.TwoFactorMiddleware",
-]
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", True)
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
 # Log-in throttle (django-axes): Wagtail's /admin/login/ and the contributor
 # form both go through authenticate(), so one count covers both. Failures are
 # kept in the database, per client address (portal.client_address): ten within
@@ -394,8 +396,6 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 # keep the admin out. Failures during a pause are not counted, so it ends 15
 # minutes after the last counted one; a successful log-in does not clear the
 # count (a guesser could log in to an account of their own between guesses).
-INSTALLED_APPS.append("axes")
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
