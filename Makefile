@@ -26,8 +26,9 @@ run: $(PIP_STAMP) ## Fresh machine -> portal with demo content at http://127.0.0
 
 test: $(PIP_STAMP) services lint check test-sqlite test-postgres test-opensearch test-browser test-production ## The whole suite: lint, checks, SQLite, PostgreSQL, OpenSearch, browser, production
 
-lint: $(PIP_STAMP) ## ruff
+lint: $(PIP_STAMP) ## ruff: lint rules and formatting
 	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
 
 check: $(PIP_STAMP) ## Django checks, migrations current, deploy check with production settings
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check

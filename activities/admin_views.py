@@ -38,28 +38,45 @@ def index(request):
         f"{status}_people": Sum("registrations__people", filter=Q(registrations__status=status))
         for status in Registration.Status.values
     }
-    activities = ActivityPage.objects.filter(locale=Locale.get_default()) \
-        .annotate(registration_count=Count("registrations"), **people) \
+    activities = (
+        ActivityPage.objects.filter(locale=Locale.get_default())
+        .annotate(registration_count=Count("registrations"), **people)
         .order_by("-starts_at")
-    return TemplateResponse(request, "activities/admin/index.html", {
-        "activities": activities, "now": timezone.now(),
-    })
+    )
+    return TemplateResponse(
+        request,
+        "activities/admin/index.html",
+        {
+            "activities": activities,
+            "now": timezone.now(),
+        },
+    )
 
 
 def registrations(request, pk):
     _require(request, VIEW)
     activity = _activity(pk)
-    rows = Registration.objects.filter(activity=activity) \
-        .prefetch_related("participants").select_related("agency").order_by("created_at", "pk")
+    rows = (
+        Registration.objects.filter(activity=activity)
+        .prefetch_related("participants")
+        .select_related("agency")
+        .order_by("created_at", "pk")
+    )
     summary = counts(activity)
-    return TemplateResponse(request, "activities/admin/registrations.html", {
-        "activity": activity,
-        "groups": [(label, [r for r in rows if r.status == value], summary[value])
-                   for value, label in Registration.Status.choices],
-        "summary": [(label, summary[value]) for value, label in Registration.Status.choices],
-        "places_left": activity.places_left(),
-        "can_change": request.user.has_perm(CHANGE),
-    })
+    return TemplateResponse(
+        request,
+        "activities/admin/registrations.html",
+        {
+            "activity": activity,
+            "groups": [
+                (label, [r for r in rows if r.status == value], summary[value])
+                for value, label in Registration.Status.choices
+            ],
+            "summary": [(label, summary[value]) for value, label in Registration.Status.choices],
+            "places_left": activity.places_left(),
+            "can_change": request.user.has_perm(CHANGE),
+        },
+    )
 
 
 def export_csv(request, pk):
@@ -77,8 +94,9 @@ class MessageForm(forms.Form):
         ("waiting", gettext_lazy("Those on the waiting list")),
         ("all", gettext_lazy("Everyone registered (place or waiting list)")),
     )
-    recipients = forms.ChoiceField(label=gettext_lazy("To"), choices=RECIPIENTS, initial="all",
-                                   widget=forms.RadioSelect)
+    recipients = forms.ChoiceField(
+        label=gettext_lazy("To"), choices=RECIPIENTS, initial="all", widget=forms.RadioSelect
+    )
     subject = forms.CharField(label=gettext_lazy("Subject"), max_length=150)
     text = forms.CharField(label=gettext_lazy("Message"), widget=forms.Textarea)
 
@@ -88,18 +106,24 @@ def message(request, pk):
     activity = _activity(pk)
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        statuses = {"confirmed": ["confirmed"], "waiting": ["waiting"],
-                    "all": ["confirmed", "waiting"]}[form.cleaned_data["recipients"]]
+        statuses = {
+            "confirmed": ["confirmed"],
+            "waiting": ["waiting"],
+            "all": ["confirmed", "waiting"],
+        }[form.cleaned_data["recipients"]]
         sent = 0
         for registration in activity.registrations.filter(status__in=statuses):
-            emails.send_message(registration, form.cleaned_data["subject"],
-                                form.cleaned_data["text"])
+            emails.send_message(
+                registration, form.cleaned_data["subject"], form.cleaned_data["text"]
+            )
             sent += 1
-        messages.success(request, _("The message was sent to %(count)s registrations.")
-                         % {"count": sent})
+        messages.success(
+            request, _("The message was sent to %(count)s registrations.") % {"count": sent}
+        )
         return redirect("activities_admin:registrations", pk=activity.pk)
-    return TemplateResponse(request, "activities/admin/message.html",
-                            {"activity": activity, "form": form})
+    return TemplateResponse(
+        request, "activities/admin/message.html", {"activity": activity, "form": form}
+    )
 
 
 @require_POST
@@ -114,6 +138,7 @@ def cancel_registration(request, pk):
         text = _("The registration is cancelled.")
         if promoted:
             text += " " + _("%(count)s from the waiting list got a place.") % {
-                "count": len(promoted)}
+                "count": len(promoted)
+            }
         messages.success(request, text)
     return redirect("activities_admin:registrations", pk=registration.activity_id)

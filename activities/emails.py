@@ -28,13 +28,17 @@ def _mail(activity, language, template, subject, to, *, with_calendar=False, ext
         body = render_to_string(f"activities/emails/{template}.txt", context)
         message = EmailMessage(subject=str(subject).format(title=page.title), body=body, to=to)
         if with_calendar:
-            message.attach(f"{page.slug}.ics", activity_calendar(page, online_link=True).to_ical(),
-                           "text/calendar")
+            message.attach(
+                f"{page.slug}.ics",
+                activity_calendar(page, online_link=True).to_ical(),
+                "text/calendar",
+            )
         message.send()
 
 
-def _send(registration, template, subject, *, with_calendar=False, with_cancel_link=True,
-          extra=None):
+def _send(
+    registration, template, subject, *, with_calendar=False, with_cancel_link=True, extra=None
+):
     participants = list(registration.participants.all())
     if not participants:  # personal data already deleted
         return
@@ -44,8 +48,15 @@ def _send(registration, template, subject, *, with_calendar=False, with_cancel_l
         "cancel_url": cancel_url(registration) if with_cancel_link else None,
         **(extra or {}),
     }
-    _mail(registration.activity, registration.language, template, subject,
-          [p.email for p in participants], with_calendar=with_calendar, extra=context)
+    _mail(
+        registration.activity,
+        registration.language,
+        template,
+        subject,
+        [p.email for p in participants],
+        with_calendar=with_calendar,
+        extra=context,
+    )
 
 
 def send_registration_received(registration):
@@ -72,13 +83,13 @@ def send_cancelled_by_you(registration):
 def send_activity_cancelled(registration):
     with translation.override(registration.language):
         subject = _("The activity is cancelled: {title}")
-    _send(registration, "activity_cancelled", subject, with_calendar=True,
-          with_cancel_link=False)
+    _send(registration, "activity_cancelled", subject, with_calendar=True, with_cancel_link=False)
 
 
 def send_message(registration, subject, text):
-    _send(registration, "message", subject.replace("{", "{{").replace("}", "}}"),
-          extra={"text": text})
+    _send(
+        registration, "message", subject.replace("{", "{{").replace("}", "}}"), extra={"text": text}
+    )
 
 
 def send_already_registered(participant, language):
@@ -87,8 +98,14 @@ def send_already_registered(participant, language):
     registration = participant.registration
     with translation.override(language):
         subject = _("Already registered: {title}")
-    _mail(registration.activity, language, "already_registered", subject, [participant.email],
-          extra={"registration": registration, "cancel_url": cancel_url(registration)})
+    _mail(
+        registration.activity,
+        language,
+        "already_registered",
+        subject,
+        [participant.email],
+        extra={"registration": registration, "cancel_url": cancel_url(registration)},
+    )
 
 
 def send_pair_not_registered(activity, email, language):

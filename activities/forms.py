@@ -27,25 +27,32 @@ class PersonFields:
     def build(prefix, with_role):
         fields = {
             f"{prefix}name": forms.CharField(
-                label=_("Name"), max_length=200,
+                label=_("Name"),
+                max_length=200,
                 widget=forms.TextInput(attrs={"autocomplete": "name"}),
             ),
             f"{prefix}email": forms.EmailField(
-                label=_("E-mail"), max_length=254,  # the model's limit (RFC 5321)
+                label=_("E-mail"),
+                max_length=254,  # the model's limit (RFC 5321)
                 widget=forms.EmailInput(attrs={"autocomplete": "email"}),
             ),
         }
         if with_role:
             # No preselected role: a default would be sent unread and count wrongly.
             fields[f"{prefix}role"] = forms.ChoiceField(
-                label=_("Role"), choices=[("", _("Choose your role")), *Role.choices],
+                label=_("Role"),
+                choices=[("", _("Choose your role")), *Role.choices],
             )
         fields[f"{prefix}dietary_needs"] = forms.CharField(
-            label=_("Dietary needs (optional)"), max_length=500, required=False,
+            label=_("Dietary needs (optional)"),
+            max_length=500,
+            required=False,
             help_text=_("Only the organisers see this."),
         )
         fields[f"{prefix}accessibility_needs"] = forms.CharField(
-            label=_("Accessibility needs (optional)"), max_length=500, required=False,
+            label=_("Accessibility needs (optional)"),
+            max_length=500,
+            required=False,
             help_text=_("Only the organisers see this."),
         )
         return fields
@@ -66,28 +73,42 @@ class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
         else:
             self.fields.update(PersonFields.build("", with_role=True))
         self.fields["agency"] = forms.ModelChoiceField(
-            label=_("Agency"), queryset=agencies_for_language(self.language),
-            required=self.joint, empty_label=_("Choose agency"),
+            label=_("Agency"),
+            queryset=agencies_for_language(self.language),
+            required=self.joint,
+            empty_label=_("Choose agency"),
             help_text=_("The agency you both work at.") if self.joint else None,
         )
         if not self.joint:
             self.fields["organisation"] = forms.CharField(
-                label=_("Other organisation"), max_length=200, required=False,
+                label=_("Other organisation"),
+                max_length=200,
+                required=False,
                 help_text=_("If your organisation is not in the list."),
                 widget=forms.TextInput(attrs={"autocomplete": "organization"}),
             )
         self.fields["consent"] = forms.BooleanField(
-            label=_("I have read how my personal data is handled"), required=True,
+            label=_("I have read how my personal data is handled"),
+            required=True,
         )
 
     def person_groups(self):
         """[(legend, [bound fields])] for the template."""
         if not self.joint:
-            return [(None, [self[n] for n in ("name", "email", "role", "dietary_needs",
-                                               "accessibility_needs")])]
+            return [
+                (
+                    None,
+                    [
+                        self[n]
+                        for n in ("name", "email", "role", "dietary_needs", "accessibility_needs")
+                    ],
+                )
+            ]
         names = ("name", "email", "dietary_needs", "accessibility_needs")
-        return [(Role(role).label.capitalize(), [self[prefix + n] for n in names])
-                for prefix, role in self.PAIR]
+        return [
+            (Role(role).label.capitalize(), [self[prefix + n] for n in names])
+            for prefix, role in self.PAIR
+        ]
 
     def clean(self):
         data = super().clean()
@@ -108,9 +129,13 @@ class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
         else:
             pairs = (("", data["role"]),)
         return [
-            Person(name=data[p + "name"], email=data[p + "email"], role=role,
-                   dietary_needs=data[p + "dietary_needs"],
-                   accessibility_needs=data[p + "accessibility_needs"])
+            Person(
+                name=data[p + "name"],
+                email=data[p + "email"],
+                role=role,
+                dietary_needs=data[p + "dietary_needs"],
+                accessibility_needs=data[p + "accessibility_needs"],
+            )
             for p, role in pairs
         ]
 

@@ -8,7 +8,7 @@ def upcoming_activities(locale, limit=3):
     from activities.models import ActivityPage
 
     return list(
-        ActivityPage.objects.live().filter(locale=locale, ends_at__gt=timezone.now(),
-                                           cancelled=False)
+        ActivityPage.objects.live()
+        .filter(locale=locale, ends_at__gt=timezone.now(), cancelled=False)
         .order_by("starts_at")[:limit]
     )

@@ -103,26 +103,34 @@ class ActivityPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixi
     ends_at = models.DateTimeField(_("ends"))
     venue = models.CharField(_("place"), max_length=200, blank=True)
     address = models.TextField(_("address"), blank=True)
-    online_url = models.URLField(_("online link"), blank=True,
-                                 help_text=_("For webinars: the link to join."))
+    online_url = models.URLField(
+        _("online link"), blank=True, help_text=_("For webinars: the link to join.")
+    )
     organiser = models.CharField(_("organiser"), max_length=200)
     partners = models.TextField(_("partners"), blank=True, help_text=_("One per line."))
-    programme = StreamField([("item", ProgrammeItemBlock())], blank=True,
-                            verbose_name=_("programme"))
+    programme = StreamField(
+        [("item", ProgrammeItemBlock())], blank=True, verbose_name=_("programme")
+    )
     capacity = models.PositiveIntegerField(_("places"), help_text=_("Counted in people."))
     registration_opens_at = models.DateTimeField(_("registration opens"))
     registration_closes_at = models.DateTimeField(_("registration closes"))
     cancellation_deadline = models.DateTimeField(
-        _("last time to cancel"), null=True, blank=True,
+        _("last time to cancel"),
+        null=True,
+        blank=True,
         help_text=_("Empty: until the activity starts."),
     )
     joint_registration = models.BooleanField(
-        _("joint registration required"), default=False,
-        help_text=_("Each registration is a pair from one agency: an employer representative "
-                    "and an employee representative."),
+        _("joint registration required"),
+        default=False,
+        help_text=_(
+            "Each registration is a pair from one agency: an employer representative "
+            "and an employee representative."
+        ),
     )
     cancelled = models.BooleanField(
-        _("cancelled"), default=False,
+        _("cancelled"),
+        default=False,
         help_text=_("Everyone registered gets an e-mail when the page is published."),
     )
 
@@ -142,8 +150,9 @@ class ActivityPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixi
             [
                 FieldPanel("capacity"),
                 FieldPanel("joint_registration"),
-                FieldRowPanel([FieldPanel("registration_opens_at"),
-                               FieldPanel("registration_closes_at")]),
+                FieldRowPanel(
+                    [FieldPanel("registration_opens_at"), FieldPanel("registration_closes_at")]
+                ),
                 FieldPanel("cancellation_deadline"),
                 FieldPanel("cancelled"),
             ],
@@ -167,11 +176,17 @@ class ActivityPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixi
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = _("The activity must end after it starts.")
-        if self.registration_opens_at and self.registration_closes_at \
-                and self.registration_closes_at <= self.registration_opens_at:
+        if (
+            self.registration_opens_at
+            and self.registration_closes_at
+            and self.registration_closes_at <= self.registration_opens_at
+        ):
             errors["registration_closes_at"] = _("Registration must close after it opens.")
-        if self.registration_closes_at and self.ends_at \
-                and self.registration_closes_at > self.ends_at:
+        if (
+            self.registration_closes_at
+            and self.ends_at
+            and self.registration_closes_at > self.ends_at
+        ):
             errors["registration_closes_at"] = _(
                 "Registration must close before the activity ends."
             )
@@ -227,14 +242,20 @@ class ActivityPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixi
         default = Locale.get_default()
         if self.locale_id == default.pk:
             return self
-        return ActivityPage.objects.filter(
-            translation_key=self.translation_key, locale=default
-        ).first() or self
+        return (
+            ActivityPage.objects.filter(
+                translation_key=self.translation_key, locale=default
+            ).first()
+            or self
+        )
 
     def places_taken(self):
-        return self.registration_activity.registrations.filter(
-            status=Registration.Status.CONFIRMED
-        ).aggregate(n=Sum("people"))["n"] or 0
+        return (
+            self.registration_activity.registrations.filter(
+                status=Registration.Status.CONFIRMED
+            ).aggregate(n=Sum("people"))["n"]
+            or 0
+        )
 
     def places_left(self):
         return max(self.capacity - self.places_taken(), 0)
@@ -245,9 +266,11 @@ class ActivityPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixi
         from portal.models import StandardPage
 
         context = super().get_context(request, *args, **kwargs)
-        privacy = StandardPage.objects.live().filter(
-            locale=self.locale, slug__in=["personuppgifter", "privacy"]
-        ).first()
+        privacy = (
+            StandardPage.objects.live()
+            .filter(locale=self.locale, slug__in=["personuppgifter", "privacy"])
+            .first()
+        )
         context["privacy_url"] = privacy.get_url(request) if privacy else None
         return context
 
@@ -261,11 +284,16 @@ class ActivityPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixi
         error = None
         status = 200
         if request.method == "POST" and form.is_valid():
-            if over_limit("activity-registration", request,
-                          limit=settings.ACTIVITIES_REGISTRATION_RATE_LIMIT,
-                          window=settings.ACTIVITIES_REGISTRATION_RATE_WINDOW):
-                error = _("Many registrations have come from your network in a short time. "
-                          "Try again later, or contact the organiser.")
+            if over_limit(
+                "activity-registration",
+                request,
+                limit=settings.ACTIVITIES_REGISTRATION_RATE_LIMIT,
+                window=settings.ACTIVITIES_REGISTRATION_RATE_WINDOW,
+            ):
+                error = _(
+                    "Many registrations have come from your network in a short time. "
+                    "Try again later, or contact the organiser."
+                )
                 status = 429
             else:
                 try:
@@ -277,8 +305,9 @@ class ActivityPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixi
                 if error is None:
                     request.session[SENT_KEY] = {"page": self.pk, "emails": form.emails()}
                     return HttpResponseRedirect(self.url + self.reverse_subpage("registered"))
-        response = self.render(request, context_overrides={"form": form,
-                                                           "registration_error": error})
+        response = self.render(
+            request, context_overrides={"form": form, "registration_error": error}
+        )
         response.status_code = status
         return response
 
@@ -289,8 +318,9 @@ class ActivityPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixi
         sent = request.session.get(SENT_KEY)
         if not sent or sent.get("page") != self.pk:
             return HttpResponseRedirect(self.url)
-        response = render(request, "activities/registered.html",
-                          {"page": self, "emails": sent["emails"]})
+        response = render(
+            request, "activities/registered.html", {"page": self, "emails": sent["emails"]}
+        )
         add_never_cache_headers(response)
         return response
 
@@ -302,6 +332,7 @@ class ActivityPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixi
 
     def ics_url(self):
         return self.url + self.reverse_subpage("ics")
+
 
 class Role(models.TextChoices):
     EMPLOYER = "employer", _("employer representative")
@@ -317,12 +348,22 @@ class Registration(models.Model):
         WAITING = "waiting", _("waiting list")
         CANCELLED = "cancelled", _("cancelled")
 
-    activity = models.ForeignKey(ActivityPage, verbose_name=_("activity"),
-                                 on_delete=models.CASCADE, related_name="registrations")
+    activity = models.ForeignKey(
+        ActivityPage,
+        verbose_name=_("activity"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices)
     people = models.PositiveSmallIntegerField(_("people"), default=1)
-    agency = models.ForeignKey("cases.Agency", verbose_name=_("agency"), null=True, blank=True,
-                               on_delete=models.SET_NULL, related_name="+")
+    agency = models.ForeignKey(
+        "cases.Agency",
+        verbose_name=_("agency"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     organisation = models.CharField(_("organisation"), max_length=200)
     language = models.CharField(_("language"), max_length=8, default=settings.LANGUAGE_CODE)
     created_at = models.DateTimeField(_("registered"), default=timezone.now)
@@ -349,8 +390,9 @@ class Registration(models.Model):
 class Participant(models.Model):
     """A person in a registration. All personal data of the app lives here."""
 
-    registration = models.ForeignKey(Registration, on_delete=models.CASCADE,
-                                     related_name="participants")
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="participants"
+    )
     activity = models.ForeignKey(ActivityPage, on_delete=models.CASCADE, related_name="+")
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"))
@@ -365,7 +407,8 @@ class Participant(models.Model):
         ordering = ["pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["activity", "email"], condition=Q(holds_place=True),
+                fields=["activity", "email"],
+                condition=Q(holds_place=True),
                 name="activities_one_place_per_email",
             )
         ]

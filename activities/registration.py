@@ -71,20 +71,21 @@ def _check_people(activity, people, agency):
         if len(people) != 2 or roles != sorted([Role.EMPLOYER, Role.EMPLOYEE]):
             raise RegistrationError(
                 "pair_required",
-                _("This activity needs a joint registration: one employer representative "
-                  "and one employee representative."),
+                _(
+                    "This activity needs a joint registration: one employer representative "
+                    "and one employee representative."
+                ),
             )
         if agency is None:
-            raise RegistrationError(
-                "agency_required", _("Choose the agency you both come from.")
-            )
+            raise RegistrationError("agency_required", _("Choose the agency you both come from."))
     elif len(people) != 1:
         raise RegistrationError("one_person", _("Register one person at a time."))
 
 
 def _confirmed_people(activity):
-    return activity.registrations.filter(status=Status.CONFIRMED) \
-        .aggregate(n=Sum("people"))["n"] or 0
+    return (
+        activity.registrations.filter(status=Status.CONFIRMED).aggregate(n=Sum("people"))["n"] or 0
+    )
 
 
 def register(activity, people, *, agency=None, organisation="", language="sv"):
@@ -94,8 +95,13 @@ def register(activity, people, *, agency=None, organisation="", language="sv"):
     e-mailing each person about it) when an address already holds a place."""
     activity = activity.registration_activity
     people = [
-        Person(p.name.strip(), p.email.strip().lower(), p.role,
-               p.dietary_needs.strip(), p.accessibility_needs.strip())
+        Person(
+            p.name.strip(),
+            p.email.strip().lower(),
+            p.role,
+            p.dietary_needs.strip(),
+            p.accessibility_needs.strip(),
+        )
         for p in people
     ]
     _check_people(activity, people, agency)
@@ -123,9 +129,11 @@ def register(activity, people, *, agency=None, organisation="", language="sv"):
 
 def _holders(activity, emails_given):
     """The participants that already hold a place (confirmed or waiting) under these addresses."""
-    return list(Participant.objects.filter(activity=activity, holds_place=True,
-                                           email__in=emails_given)
-                .select_related("registration"))
+    return list(
+        Participant.objects.filter(
+            activity=activity, holds_place=True, email__in=emails_given
+        ).select_related("registration")
+    )
 
 
 def _create(locked, people, now, agency, organisation, language):
@@ -133,14 +141,25 @@ def _create(locked, people, now, agency, organisation, language):
     fits = _confirmed_people(locked) + len(people) <= locked.capacity
     status = Status.CONFIRMED if fits and not anyone_waiting else Status.WAITING
     registration = Registration.objects.create(
-        activity=locked, status=status, people=len(people), agency=agency,
-        organisation=organisation, language=language, created_at=now,
+        activity=locked,
+        status=status,
+        people=len(people),
+        agency=agency,
+        organisation=organisation,
+        language=language,
+        created_at=now,
         confirmed_at=now if status == Status.CONFIRMED else None,
     )
     Participant.objects.bulk_create(
-        Participant(registration=registration, activity=locked, name=p.name,
-                    email=p.email, role=p.role, dietary_needs=p.dietary_needs,
-                    accessibility_needs=p.accessibility_needs)
+        Participant(
+            registration=registration,
+            activity=locked,
+            name=p.name,
+            email=p.email,
+            role=p.role,
+            dietary_needs=p.dietary_needs,
+            accessibility_needs=p.accessibility_needs,
+        )
         for p in people
     )
     # Queued in the same transaction (portal/mail.py): the registration
@@ -172,8 +191,9 @@ def fill_places(activity, now=None):
         return []
     free = activity.capacity - _confirmed_people(activity)
     promoted = []
-    for registration in activity.registrations.filter(status=Status.WAITING) \
-            .order_by("created_at", "pk"):
+    for registration in activity.registrations.filter(status=Status.WAITING).order_by(
+        "created_at", "pk"
+    ):
         if registration.people > free:
             break
         registration.status = Status.CONFIRMED
@@ -240,8 +260,9 @@ def notify_activity_cancelled(activity):
 
     activity = activity.registration_activity
     now = timezone.now()
-    pending = activity.registrations.exclude(status=Status.CANCELLED) \
-        .filter(activity_cancelled_notice_at__isnull=True)
+    pending = activity.registrations.exclude(status=Status.CANCELLED).filter(
+        activity_cancelled_notice_at__isnull=True
+    )
     sent = 0
     for registration in pending:
         emails.send_activity_cancelled(registration)

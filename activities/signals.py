@@ -16,5 +16,6 @@ def activity_published(sender, instance, **kwargs):
 def connect():
     from activities.models import ActivityPage
 
-    page_published.connect(activity_published, sender=ActivityPage,
-                           dispatch_uid="activities.activity_published")
+    page_published.connect(
+        activity_published, sender=ActivityPage, dispatch_uid="activities.activity_published"
+    )

@@ -10,8 +10,10 @@ def _location(page, url):
     if page.venue or page.address:
         place = {"@type": "Place", "name": page.venue or page.address.splitlines()[0]}
         if page.address:
-            place["address"] = {"@type": "PostalAddress",
-                                "streetAddress": ", ".join(page.address.splitlines())}
+            place["address"] = {
+                "@type": "PostalAddress",
+                "streetAddress": ", ".join(page.address.splitlines()),
+            }
         places.append(place)
     if page.online_url:
         # The meeting link goes to those registered only: point to the page.
@@ -23,8 +25,7 @@ def activity_event(page, request):
     url = seo.absolute(request, seo.page_url(page, request))
     places = _location(page, url)
     physical = bool(page.venue or page.address)
-    mode = ("Mixed" if physical and page.online_url else "Online" if page.online_url
-            else "Offline")
+    mode = "Mixed" if physical and page.online_url else "Online" if page.online_url else "Offline"
     data = {
         "@context": "https://schema.org",
         "@type": "Event",

@@ -8,6 +8,9 @@ from activities import views
 app_name = "activities"
 
 urlpatterns = [
-    path(pgettext_lazy("URL", "activities/cancel/<str:token>/"), views.cancel_registration,
-         name="cancel"),
+    path(
+        pgettext_lazy("URL", "activities/cancel/<str:token>/"),
+        views.cancel_registration,
+        name="cancel",
+    ),
 ]

@@ -18,8 +18,12 @@ admin_urls = [
 
 @hooks.register("register_admin_urls")
 def register_urls():
-    return [path("activity-registrations/",
-                 include((admin_urls, "activities_admin"), namespace="activities_admin"))]
+    return [
+        path(
+            "activity-registrations/",
+            include((admin_urls, "activities_admin"), namespace="activities_admin"),
+        )
+    ]
 
 
 class RegistrationsMenuItem(MenuItem):
@@ -29,14 +33,18 @@ class RegistrationsMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def registrations_menu_item():
-    return RegistrationsMenuItem(_("Registrations"), reverse("activities_admin:index"),
-                                 icon_name="group", order=350)
+    return RegistrationsMenuItem(
+        _("Registrations"), reverse("activities_admin:index"), icon_name="group", order=350
+    )
 
 
 @hooks.register("register_page_header_buttons")
 def registrations_button(page, user, view_name=None, next_url=None):
     if isinstance(page.specific_deferred, ActivityPage) and user.has_perm(admin_views.VIEW):
         activity = page.specific.registration_activity
-        yield Button(_("Registrations"),
-                     reverse("activities_admin:registrations", args=[activity.pk]),
-                     icon_name="group", priority=90)
+        yield Button(
+            _("Registrations"),
+            reverse("activities_admin:registrations", args=[activity.pk]),
+            icon_name="group",
+            priority=90,
+        )

@@ -44,28 +44,47 @@ PORT = int(os.environ.get("BENCH_PORT", "8102"))
 REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "6391"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1))))
-TARGETS = {"cached_pages": 0.70, "uncached_case": 0.10, "api_search_postgres": 0.05,
-           "api_search_opensearch": 0.10, "p99_over_p50_max": 3.0}
+TARGETS = {
+    "cached_pages": 0.70,
+    "uncached_case": 0.10,
+    "api_search_postgres": 0.05,
+    "api_search_opensearch": 0.10,
+    "p99_over_p50_max": 3.0,
+}
 
 
 def page_paths(env):
     """Paths per page kind; the case kind cycles through 200 different cases."""
-    cases = manage(env, "shell", "-v", "0", "-c", (
-        "from cases.models import CaseStudyPage\n"
-        "for p in CaseStudyPage.objects.live().filter(locale__language_code='sv')"
-        ".order_by('?')[:200]: print(p.url)"), capture=True).split()
+    cases = manage(
+        env,
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        (
+            "from cases.models import CaseStudyPage\n"
+            "for p in CaseStudyPage.objects.live().filter(locale__language_code='sv')"
+            ".order_by('?')[:200]: print(p.url)"
+        ),
+        capture=True,
+    ).split()
     kinds = {
         "home": ["/"],
         "listing": ["/erfarenheter/"],
         "filtered listing": ["/erfarenheter/?theme=ai-automation&stage=pilot&status=completed"],
         "case": cases,
         "search page": ["/sok/?q=chattbot", "/sok/?q=myndigheterna", "/sok/?q=digital+brevlåda"],
-        "api search": ["/api/search/?q=chattbot", "/api/search/?q=myndigheterna",
-                       "/api/search/?q=handläggning&theme=ai-automation",
-                       "/api/search/?q=digital+brevlåda+företagare", "/api/search/"],
+        "api search": [
+            "/api/search/?q=chattbot",
+            "/api/search/?q=myndigheterna",
+            "/api/search/?q=handläggning&theme=ai-automation",
+            "/api/search/?q=digital+brevlåda+företagare",
+            "/api/search/",
+        ],
     }
-    return {kind: [urllib.parse.quote(p, safe="/?=&+") for p in paths]
-            for kind, paths in kinds.items()}
+    return {
+        kind: [urllib.parse.quote(p, safe="/?=&+") for p in paths] for kind, paths in kinds.items()
+    }
 
 
 def wrk(paths, seconds=SECONDS):
@@ -73,10 +92,22 @@ def wrk(paths, seconds=SECONDS):
         listing.write("\n".join(paths) + "\n")
     try:
         output = subprocess.run(  # noqa: S603 (wrk from Debian, on 127.0.0.1)
-            [shutil.which("wrk"), "-t2", "-c4", f"-d{seconds}s", "--timeout", "30s",
-             "-s", str(ROOT / "bench" / "wrk.lua"), f"http://127.0.0.1:{PORT}"],
-            env={**os.environ, "WRK_PATHS": listing.name}, capture_output=True, text=True,
-            check=True).stdout
+            [
+                shutil.which("wrk"),
+                "-t2",
+                "-c4",
+                f"-d{seconds}s",
+                "--timeout",
+                "30s",
+                "-s",
+                str(ROOT / "bench" / "wrk.lua"),
+                f"http://127.0.0.1:{PORT}",
+            ],
+            env={**os.environ, "WRK_PATHS": listing.name},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     finally:
         os.unlink(listing.name)
     figures = json.loads(output.strip().splitlines()[-1])
@@ -98,8 +129,19 @@ def redis():
         yield None
         return
     server = subprocess.Popen(  # noqa: S603 (Debian's redis-server on 127.0.0.1)
-        [shutil.which("redis-server"), "--port", str(REDIS_PORT), "--bind", "127.0.0.1",
-         "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+        [
+            shutil.which("redis-server"),
+            "--port",
+            str(REDIS_PORT),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
     try:
         time.sleep(0.5)
         yield f"redis://127.0.0.1:{REDIS_PORT}/0"
@@ -140,10 +182,11 @@ def ceiling(results):
     before = wrk(["/livez"])
     yield
     after = wrk(["/livez"])
-    results["ceiling"] = {key: round((before[key] + after[key]) / 2, 1)
-                          for key in ("rps", "p50_ms", "p95_ms", "p99_ms")}
-    results["ceiling"].update(errors=before["errors"] + after["errors"],
-                              before=before, after=after)
+    results["ceiling"] = {
+        key: round((before[key] + after[key]) / 2, 1)
+        for key in ("rps", "p50_ms", "p95_ms", "p99_ms")
+    }
+    results["ceiling"].update(errors=before["errors"] + after["errors"], before=before, after=after)
 
 
 def measure_pages(env, paths, cached):
@@ -163,26 +206,32 @@ def measure_pages(env, paths, cached):
 def ratios(ceilings, cached, uncached, api_opensearch):
     """Each page's requests per second over its own server's ceiling."""
     cached_kinds = ["home", "listing", "filtered listing", "case"]
-    everything = {**{f"{k} (cached)": v for k, v in cached.items()},
-                  **{f"{k} (uncached)": v for k, v in uncached.items()}}
+    everything = {
+        **{f"{k} (cached)": v for k, v in cached.items()},
+        **{f"{k} (uncached)": v for k, v in uncached.items()},
+    }
     if api_opensearch:
         everything["api search (opensearch)"] = api_opensearch
     out = {
-        "cached_pages": {k: round(cached[k]["rps"] / ceilings["cached"], 3)
-                         for k in cached_kinds},
+        "cached_pages": {k: round(cached[k]["rps"] / ceilings["cached"], 3) for k in cached_kinds},
         "uncached_case": round(uncached["case"]["rps"] / ceilings["uncached"], 3),
         "api_search_postgres": round(uncached["api search"]["rps"] / ceilings["uncached"], 3),
-        "api_search_opensearch": (round(api_opensearch["rps"] / ceilings["opensearch"], 3)
-                                  if api_opensearch else None),
-        "p99_over_p50": {k: round(v["p99_ms"] / max(v["p50_ms"], 0.1), 2)
-                         for k, v in everything.items()},
+        "api_search_opensearch": (
+            round(api_opensearch["rps"] / ceilings["opensearch"], 3) if api_opensearch else None
+        ),
+        "p99_over_p50": {
+            k: round(v["p99_ms"] / max(v["p50_ms"], 0.1), 2) for k, v in everything.items()
+        },
     }
     out["meets_targets"] = {
         "cached_pages": min(out["cached_pages"].values()) >= TARGETS["cached_pages"],
         "uncached_case": out["uncached_case"] >= TARGETS["uncached_case"],
         "api_search_postgres": out["api_search_postgres"] >= TARGETS["api_search_postgres"],
-        "api_search_opensearch": (out["api_search_opensearch"] >= TARGETS["api_search_opensearch"]
-                                  if api_opensearch else None),
+        "api_search_opensearch": (
+            out["api_search_opensearch"] >= TARGETS["api_search_opensearch"]
+            if api_opensearch
+            else None
+        ),
         "p99_over_p50": max(out["p99_over_p50"].values()) <= TARGETS["p99_over_p50_max"],
     }
     return out
@@ -219,20 +268,27 @@ def run(n):
             with ceiling(engine):
                 api_opensearch = wrk(paths["api search"])
             ceilings["opensearch"] = engine["ceiling"]
-            api_opensearch["backend"] = json.loads(
-                get(PORT, "/api/search/?q=chattbot"))["backend"]
+            api_opensearch["backend"] = json.loads(get(PORT, "/api/search/?q=chattbot"))["backend"]
             each["opensearch"] = each_query(paths["api search"])
-    return {"cases": n, "seed_s": round(seed_seconds, 1),
-            # The uncached server's, as before; each server's own below.
-            "ceiling": ceilings["uncached"], "ceilings": ceilings,
-            "cached": cached, "uncached": uncached, "api_search_opensearch": api_opensearch,
-            "api_search_each_query": each,
-            "ratios_to_ceiling": {
-                **ratios({k: v["rps"] for k, v in ceilings.items()}, cached, uncached,
-                         api_opensearch),
-                "api_search_each_query_p99_over_p50": {
-                    f"{path} ({backend})": round(v["p99_ms"] / max(v["p50_ms"], 0.1), 2)
-                    for backend, figures in each.items() for path, v in figures.items()}}}
+    return {
+        "cases": n,
+        "seed_s": round(seed_seconds, 1),
+        # The uncached server's, as before; each server's own below.
+        "ceiling": ceilings["uncached"],
+        "ceilings": ceilings,
+        "cached": cached,
+        "uncached": uncached,
+        "api_search_opensearch": api_opensearch,
+        "api_search_each_query": each,
+        "ratios_to_ceiling": {
+            **ratios({k: v["rps"] for k, v in ceilings.items()}, cached, uncached, api_opensearch),
+            "api_search_each_query_p99_over_p50": {
+                f"{path} ({backend})": round(v["p99_ms"] / max(v["p50_ms"], 0.1), 2)
+                for backend, figures in each.items()
+                for path, v in figures.items()
+            },
+        },
+    }
 
 
 def main():
@@ -240,11 +296,15 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("make bench needs wrk (apt-get install wrk)")
     DATA.mkdir(parents=True, exist_ok=True)
-    report = {"date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-              "commit": commit(), "machine": machine(),
-              "server": f"gunicorn, {WORKERS} sync workers, DEBUG off, PostgreSQL, 127.0.0.1",
-              "load": f"wrk, 2 threads, 4 connections, {SECONDS} s per page",
-              "targets": TARGETS, "runs": []}
+    report = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "commit": commit(),
+        "machine": machine(),
+        "server": f"gunicorn, {WORKERS} sync workers, DEBUG off, PostgreSQL, 127.0.0.1",
+        "load": f"wrk, 2 threads, 4 connections, {SECONDS} s per page",
+        "targets": TARGETS,
+        "runs": [],
+    }
     for n in sizes:
         report["runs"].append(run(n))
         print(json.dumps(report["runs"][-1], ensure_ascii=False), file=sys.stderr)

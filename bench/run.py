@@ -113,17 +113,28 @@ def run(n, database, search):
 def main():
     sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
     runs = os.environ.get("BENCH_SEARCH", "sqlite,postgres,opensearch").split(",")
-    report = {"date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-              "commit": commit(), "machine": machine(),
-              "server": "gunicorn, 2 workers, DEBUG off, 127.0.0.1",
-              "clients": "1 for latency (30 rounds of 6 queries), 4 for requests/s", "runs": []}
+    report = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "commit": commit(),
+        "machine": machine(),
+        "server": "gunicorn, 2 workers, DEBUG off, 127.0.0.1",
+        "clients": "1 for latency (30 rounds of 6 queries), 4 for requests/s",
+        "runs": [],
+    }
     for n in sizes:
         for name in runs:
             database, search = RUNS[name]
             seed_seconds = ensure_seeded(database, n)
             result = run(n, database, search)
-            report["runs"].append({"cases": n, "database": database, "backend": search,
-                                   "seed_s": round(seed_seconds, 1), **result})
+            report["runs"].append(
+                {
+                    "cases": n,
+                    "database": database,
+                    "backend": search,
+                    "seed_s": round(seed_seconds, 1),
+                    **result,
+                }
+            )
             print(json.dumps(report["runs"][-1], ensure_ascii=False), file=sys.stderr)
     write_report(report, "search")
 

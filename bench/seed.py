@@ -9,19 +9,70 @@ import datetime
 import random
 import uuid
 
-AGENCIES = ["Skatteverket", "Försäkringskassan", "Arbetsförmedlingen", "Lantmäteriet",
-            "Bolagsverket", "Polismyndigheten", "Trafikverket", "Kronofogden", "Transportstyrelsen",
-            "Myndigheten för digital förvaltning", "Statens servicecenter", "Migrationsverket",
-            "Pensionsmyndigheten", "E-hälsomyndigheten", "Naturvårdsverket", "SCB"]
-THEMES = ["digital-services", "ai-automation", "data-sharing", "service-design", "ways-of-working",
-          "work-environment", "skills", "leadership", "collaboration", "security", "sustainability"]
+AGENCIES = [
+    "Skatteverket",
+    "Försäkringskassan",
+    "Arbetsförmedlingen",
+    "Lantmäteriet",
+    "Bolagsverket",
+    "Polismyndigheten",
+    "Trafikverket",
+    "Kronofogden",
+    "Transportstyrelsen",
+    "Myndigheten för digital förvaltning",
+    "Statens servicecenter",
+    "Migrationsverket",
+    "Pensionsmyndigheten",
+    "E-hälsomyndigheten",
+    "Naturvårdsverket",
+    "SCB",
+]
+THEMES = [
+    "digital-services",
+    "ai-automation",
+    "data-sharing",
+    "service-design",
+    "ways-of-working",
+    "work-environment",
+    "skills",
+    "leadership",
+    "collaboration",
+    "security",
+    "sustainability",
+]
 STAGES = ["problem", "ideas", "pilot", "implementation", "evaluation", "spreading"]
-SUBJECTS = ["chattbot", "e-tjänst", "automatiserad handläggning", "digital brevlåda", "API",
-            "datadelning", "tjänstedesign", "innovationslabb", "AI-modell", "självservice",
-            "kundtjänst", "ärendehantering", "digital identitet", "öppna data", "molntjänst",
-            "informationssäkerhet", "hemarbete", "kompetensväxling", "ledarskap", "samverkan"]
-FOR = ["för deklarationen", "för företagare", "i kundmötet", "för handläggare",
-       "mellan myndigheter", "för medborgare", "i ärendeflödet", "för arbetsgivare"]
+SUBJECTS = [
+    "chattbot",
+    "e-tjänst",
+    "automatiserad handläggning",
+    "digital brevlåda",
+    "API",
+    "datadelning",
+    "tjänstedesign",
+    "innovationslabb",
+    "AI-modell",
+    "självservice",
+    "kundtjänst",
+    "ärendehantering",
+    "digital identitet",
+    "öppna data",
+    "molntjänst",
+    "informationssäkerhet",
+    "hemarbete",
+    "kompetensväxling",
+    "ledarskap",
+    "samverkan",
+]
+FOR = [
+    "för deklarationen",
+    "för företagare",
+    "i kundmötet",
+    "för handläggare",
+    "mellan myndigheter",
+    "för medborgare",
+    "i ärendeflödet",
+    "för arbetsgivare",
+]
 SENTENCES = [
     "Myndigheterna ville korta handläggningstiderna och minska antalet samtal till kundtjänst.",
     "Vi började med intervjuer med användare och handläggare för att förstå behoven.",
@@ -35,12 +86,21 @@ SENTENCES = [
     "Ledningens stöd var avgörande när prioriteringarna ändrades.",
 ]
 LESSONS = {
-    "worked": ["Börja smått och visa resultat tidigt.", "Involvera medarbetarna från start.",
-               "Testa med riktiga användare varje vecka."],
-    "avoid": ["Undvik stora upphandlingar innan behoven är kända.",
-              "Undvik att bygga allt själva.", "Undvik otydligt ägarskap för datan."],
-    "advice": ["Sätt av tid för förändringsledning.", "Dela koden med andra myndigheter.",
-               "Mät effekterna innan och efter."],
+    "worked": [
+        "Börja smått och visa resultat tidigt.",
+        "Involvera medarbetarna från start.",
+        "Testa med riktiga användare varje vecka.",
+    ],
+    "avoid": [
+        "Undvik stora upphandlingar innan behoven är kända.",
+        "Undvik att bygga allt själva.",
+        "Undvik otydligt ägarskap för datan.",
+    ],
+    "advice": [
+        "Sätt av tid för förändringsledning.",
+        "Dela koden med andra myndigheter.",
+        "Mät effekterna innan och efter.",
+    ],
 }
 
 
@@ -72,8 +132,11 @@ def case_lines(n, start=0):
 def _agencies(locales):
     from cases.exchange import find_or_create_agency
 
-    return {(name, code): find_or_create_agency({"name": name, "org_number": ""}, locale).pk
-            for name in AGENCIES for code, locale in locales.items()}
+    return {
+        (name, code): find_or_create_agency({"name": name, "org_number": ""}, locale).pk
+        for name in AGENCIES
+        for code, locale in locales.items()
+    }
 
 
 def _tags():
@@ -94,18 +157,32 @@ def _page(line, i, parent, step, locale, lookups):
     from cases.models import CaseStudyPage
 
     agencies, stages, content_type = lookups
-    published = timezone.make_aware(datetime.datetime.combine(
-        datetime.date.fromisoformat(line["published"]), datetime.time(12, 0)))
+    published = timezone.make_aware(
+        datetime.datetime.combine(
+            datetime.date.fromisoformat(line["published"]), datetime.time(12, 0)
+        )
+    )
     slug = f"{slugify(line['title'].rsplit(' (', 1)[0])[:60]}-{i}"
     return CaseStudyPage(
-        exchange_id=line["id"], title=line["title"], draft_title=line["title"], slug=slug,
+        exchange_id=line["id"],
+        title=line["title"],
+        draft_title=line["title"],
+        slug=slug,
         path=CaseStudyPage._get_path(parent.path, parent.depth + 1, step),
-        depth=parent.depth + 1, numchild=0, url_path=f"{parent.url_path}{slug}/",
-        content_type_id=content_type, locale_id=locale.pk, translation_key=uuid.uuid4(),
-        live=True, has_unpublished_changes=False, first_published_at=published,
-        last_published_at=published, summary=line["summary"],
+        depth=parent.depth + 1,
+        numchild=0,
+        url_path=f"{parent.url_path}{slug}/",
+        content_type_id=content_type,
+        locale_id=locale.pk,
+        translation_key=uuid.uuid4(),
+        live=True,
+        has_unpublished_changes=False,
+        first_published_at=published,
+        last_published_at=published,
+        summary=line["summary"],
         agency_id=agencies[(line["agency"]["name"], line["language"])],
-        stage_id=stages[(line["stage"], locale.pk)], status=line["status"],
+        stage_id=stages[(line["stage"], locale.pk)],
+        status=line["status"],
         started=datetime.date.fromisoformat(line["started"] + "-01"),
         challenge=text_to_richtext(line["challenge"]),
         approach=text_to_richtext(line["approach"]),
@@ -130,8 +207,7 @@ def seed(n, batch_size=1000):
     parents = {code: case_index_for(locale) for code, locale in locales.items()}
     themes = {(t.slug, t.locale_id): t.pk for t in Theme.objects.all()}
     stages = {(s.slug, s.locale_id): s.pk for s in DigitalisationStage.objects.all()}
-    lookups = (_agencies(locales), stages,
-               ContentType.objects.get_for_model(CaseStudyPage).pk)
+    lookups = (_agencies(locales), stages, ContentType.objects.get_for_model(CaseStudyPage).pk)
     tags = _tags()
     page_fields = [f.attname for f in Page._meta.concrete_fields if f.attname != "id"]
     start = CaseStudyPage.objects.filter(exchange_id__startswith="bench-").count()
@@ -144,27 +220,34 @@ def seed(n, batch_size=1000):
             for i, line in enumerate(batch, start=start + done):
                 parent = parents[line["language"]]
                 parent.numchild += 1
-                pages.append(_page(line, i, parent, parent.numchild, locales[line["language"]],
-                                   lookups))
+                pages.append(
+                    _page(line, i, parent, parent.numchild, locales[line["language"]], lookups)
+                )
             # Page rows in bulk, then each case's own row (Django cannot bulk
             # create a multi-table child); raw saves skip the parent and signals' work.
             rows = Page.objects.bulk_create(
-                [Page(**{f: getattr(p, f) for f in page_fields}) for p in pages])
+                [Page(**{f: getattr(p, f) for f in page_fields}) for p in pages]
+            )
             for page, row in zip(pages, rows, strict=True):
                 page.page_ptr_id = page.id = row.pk
                 page.save_base(raw=True)
             CaseLesson.objects.bulk_create(
-                CaseLesson(page_id=page.pk, kind=lesson["kind"], text=lesson["text"],
-                           sort_order=k)
+                CaseLesson(page_id=page.pk, kind=lesson["kind"], text=lesson["text"], sort_order=k)
                 for page, line in zip(pages, batch, strict=True)
-                for k, lesson in enumerate(line["lessons"]))
+                for k, lesson in enumerate(line["lessons"])
+            )
             CaseStudyPage.themes.through.objects.bulk_create(
-                CaseStudyPage.themes.through(casestudypage_id=page.pk,
-                                             theme_id=themes[(slug, page.locale_id)])
-                for page, line in zip(pages, batch, strict=True) for slug in line["themes"])
+                CaseStudyPage.themes.through(
+                    casestudypage_id=page.pk, theme_id=themes[(slug, page.locale_id)]
+                )
+                for page, line in zip(pages, batch, strict=True)
+                for slug in line["themes"]
+            )
             CaseTag.objects.bulk_create(
                 CaseTag(content_object_id=page.pk, tag_id=tags[name])
-                for page, line in zip(pages, batch, strict=True) for name in line["tags"])
+                for page, line in zip(pages, batch, strict=True)
+                for name in line["tags"]
+            )
             for parent in parents.values():
                 Page.objects.filter(pk=parent.pk).update(numchild=parent.numchild)
         done += len(batch)

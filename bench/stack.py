@@ -51,8 +51,13 @@ def environment(database, n, search="database", **extra):
 
 def manage(env, *args, capture=False):
     result = subprocess.run(  # noqa: S603 (our own manage.py)
-        [sys.executable, str(ROOT / "manage.py"), *args], env=env, check=True, cwd=ROOT,
-        capture_output=capture, text=True)
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=capture,
+        text=True,
+    )
     return result.stdout
 
 
@@ -60,9 +65,15 @@ def analyze(env):
     """Fresh planner statistics, and on PostgreSQL the rebuild's dead rows
     made reusable, as autovacuum would give a live site after a rebuild of
     the index tables (without it each bench run grew the index table)."""
-    manage(env, "shell", "-v", "0", "-c",
-           "from django.db import connection; connection.cursor().execute("
-           "'VACUUM ANALYZE' if connection.vendor == 'postgresql' else 'ANALYZE')")
+    manage(
+        env,
+        "shell",
+        "-v",
+        "0",
+        "-c",
+        "from django.db import connection; connection.cursor().execute("
+        "'VACUUM ANALYZE' if connection.vendor == 'postgresql' else 'ANALYZE')",
+    )
 
 
 def rebuild_index(env):
@@ -76,7 +87,8 @@ def _create_postgres_database(n):
     maintenance = urllib.parse.urlunsplit(urllib.parse.urlsplit(PG_URL)._replace(path="/postgres"))
     with psycopg.connect(maintenance, autocommit=True) as connection:
         exists = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [f"bench_{n}"]).fetchone()
+            "SELECT 1 FROM pg_database WHERE datname = %s", [f"bench_{n}"]
+        ).fetchone()
         if not exists:
             connection.execute(f'CREATE DATABASE "bench_{int(n)}"')
 
@@ -88,9 +100,19 @@ def ensure_seeded(database, n):
         _create_postgres_database(n)
     env = environment(database, n)
     manage(env, "migrate", "--noinput", "-v0")
-    count = int(manage(env, "shell", "-c", "from cases.models import CaseStudyPage; "
-                       "print(CaseStudyPage.objects.filter(exchange_id__startswith='bench-')"
-                       ".count())", capture=True).strip().splitlines()[-1])
+    count = int(
+        manage(
+            env,
+            "shell",
+            "-c",
+            "from cases.models import CaseStudyPage; "
+            "print(CaseStudyPage.objects.filter(exchange_id__startswith='bench-')"
+            ".count())",
+            capture=True,
+        )
+        .strip()
+        .splitlines()[-1]
+    )
     if count >= n:
         return 0.0
     started = time.monotonic()
@@ -109,8 +131,20 @@ def gunicorn(env, port, workers=2):
     """gunicorn with the production settings, ready when this yields."""
     manage(env, "collectstatic", "--noinput", "-v0")
     server = subprocess.Popen(  # noqa: S603 (our own gunicorn)
-        [str(GUNICORN), "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--log-level", "warning", "--no-control-socket"], env=env, cwd=ROOT)
+        [
+            str(GUNICORN),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+            "--no-control-socket",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
     try:
         for _ in range(200):
             try:
@@ -131,8 +165,12 @@ def machine():
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemTotal"):
                 memory = f"{int(line.split()[1]) // 1024 // 1024} GiB"
-    return {"cpus": cpus, "memory": memory, "python": platform.python_version(),
-            "system": platform.platform(terse=True)}
+    return {
+        "cpus": cpus,
+        "memory": memory,
+        "python": platform.python_version(),
+        "system": platform.platform(terse=True),
+    }
 
 
 def write_report(report, kind):
@@ -148,5 +186,9 @@ def write_report(report, kind):
 
 
 def commit():
-    return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,  # noqa: S607
-                          capture_output=True, text=True).stdout.strip()
+    return subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()

@@ -25,9 +25,22 @@ from portal.process_memo import memo, restricted_paths
 # agency, stage and locale from snippets_by_pk(). A card template that needs
 # another field needs it here and in CaseCard: Django's templates show a
 # missing attribute as nothing.
-CARD_FIELDS = ("pk", "title", "url_path", "exchange_id", "summary", "challenge", "approach",
-               "results", "status", "started", "first_published_at",
-               "agency_id", "stage_id", "locale_id")
+CARD_FIELDS = (
+    "pk",
+    "title",
+    "url_path",
+    "exchange_id",
+    "summary",
+    "challenge",
+    "approach",
+    "results",
+    "status",
+    "started",
+    "first_published_at",
+    "agency_id",
+    "stage_id",
+    "locale_id",
+)
 
 
 @dataclass(eq=False)
@@ -70,11 +83,13 @@ def _url_roots():
     """(root path, site id, root URL, the path Wagtail's wagtail_serve gives
     the root in the root's language) for every site root path, in
     Site.get_site_root_paths() order, once per content change."""
+
     def read():
         roots = []
         # The same memo as KnownSiteMiddleware's.
-        for site_id, root_path, root_url, language in memo(None, "site-root-paths",
-                                                          Site.get_site_root_paths):
+        for site_id, root_path, root_url, language in memo(
+            None, "site-root-paths", Site.get_site_root_paths
+        ):
             with translation.override(language):
                 roots.append((root_path, site_id, root_url, reverse("wagtail_serve", args=("",))))
         return roots
@@ -97,7 +112,7 @@ def card_url(url_path):
         roots = [root for root in roots if root[1] == current.pk] or roots
     root_path, site_id, root_url, prefix = roots[0]
     # As Django's reverse() quotes the path it is given.
-    path = prefix + quote(url_path[len(root_path):], safe=RFC3986_SUBDELIMS + "/~:@")
+    path = prefix + quote(url_path[len(root_path) :], safe=RFC3986_SUBDELIMS + "/~:@")
     if len(site_ids) == 1 or (current is not None and current.pk == site_id):
         return path
     return root_url + path
@@ -111,8 +126,11 @@ def snippets_by_pk():
     worker (a few hundred rows): case cards and case pages take theirs from
     here instead of three joined tables in each query, which cost a case page
     a seventh of its time."""
-    return memo(None, "case-snippets", lambda: {
-        name: model.objects.in_bulk() for name, model in SNIPPET_MODELS.items()})
+    return memo(
+        None,
+        "case-snippets",
+        lambda: {name: model.objects.in_bulk() for name, model in SNIPPET_MODELS.items()},
+    )
 
 
 def attach_snippets(case, snippets=None):
@@ -127,8 +145,9 @@ def attach_snippets(case, snippets=None):
 
 def theme_labels(slugs, taxonomy):
     """(slug, localized name) pairs in name order."""
-    return sorted(((slug, taxonomy.theme_label(slug)) for slug in slugs),
-                  key=lambda item: item[1].lower())
+    return sorted(
+        ((slug, taxonomy.theme_label(slug)) for slug in slugs), key=lambda item: item[1].lower()
+    )
 
 
 def annotate_cards(cards, taxonomy, theme_ids):
@@ -157,8 +176,12 @@ def _cards_statement(count, restricted):
     from cases.listing import published_cases  # which imports this module
 
     stand_ins = {position: STAND_IN + position for position in range(count)}
-    queryset = (published_cases().filter(pk__in=list(stand_ins.values())).order_by()
-                .values_list(*CARD_FIELDS))
+    queryset = (
+        published_cases()
+        .filter(pk__in=list(stand_ins.values()))
+        .order_by()
+        .values_list(*CARD_FIELDS)
+    )
     return (*with_stand_ins(queryset, stand_ins), select_columns(queryset))
 
 
@@ -170,12 +193,16 @@ def _card_rows_statement(count, lessons):
     marks = ", ".join(["%s"] * count)
     themes = CaseStudyPage._meta.get_field("themes")
     case_column = themes.m2m_column_name()
-    sql = (f"SELECT 'theme', {case_column}, {themes.m2m_reverse_name()}, "  # noqa: S608
-           f"CAST(NULL AS INTEGER), CAST(NULL AS TEXT) FROM {themes.m2m_db_table()} "
-           f"WHERE {case_column} IN ({marks})")
+    sql = (
+        f"SELECT 'theme', {case_column}, {themes.m2m_reverse_name()}, "  # noqa: S608
+        f"CAST(NULL AS INTEGER), CAST(NULL AS TEXT) FROM {themes.m2m_db_table()} "
+        f"WHERE {case_column} IN ({marks})"
+    )
     if lessons:
-        sql += (f" UNION ALL SELECT 'lesson', page_id, id, sort_order, text "  # noqa: S608
-                f"FROM {CaseLesson._meta.db_table} WHERE page_id IN ({marks})")
+        sql += (
+            f" UNION ALL SELECT 'lesson', page_id, id, sort_order, text "  # noqa: S608
+            f"FROM {CaseLesson._meta.db_table} WHERE page_id IN ({marks})"
+        )
     return sql
 
 
@@ -196,14 +223,17 @@ def case_cards(pks, taxonomy, lessons=False):
     sql, params, names, columns = _cards_statement(len(pks), restricted_paths())
     with connection.cursor() as cursor:
         cursor.execute(sql, bind(params, names, dict(enumerate(pks))))
-        found = {card.pk: card for card in (
-            CaseCard(*row) for row in rows_as_python(cursor.fetchall(), columns))}
+        found = {
+            card.pk: card
+            for card in (CaseCard(*row) for row in rows_as_python(cursor.fetchall(), columns))
+        }
         cursor.execute(_card_rows_statement(len(pks), lessons), pks * (2 if lessons else 1))
         rows = cursor.fetchall()
     theme_ids = {pk: [] for pk in found}
     texts = {pk: [] for pk in found}
     for kind, case_id, ref, _sort_order, text in sorted(
-            rows, key=lambda row: orderable_key(row[3], row[2])):
+        rows, key=lambda row: orderable_key(row[3], row[2])
+    ):
         if case_id not in found:
             continue
         if kind == "theme":

@@ -26,15 +26,20 @@ def _statement():
     """UNION ALL of one branch per relation, each row (relation, id, position,
     reference, text a, text b). Only table and column names from the models'
     metadata are interpolated; the page id is a parameter."""
+
     def m2m(name, target, a, b):
         field = CaseStudyPage._meta.get_field(name)
-        return (f"SELECT '{name}', t.id, CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), {a}, {b} "  # noqa: S608
-                f"FROM {field.m2m_db_table()} m JOIN {target._meta.db_table} t "
-                f"ON t.id = m.{field.m2m_reverse_name()} WHERE m.{field.m2m_column_name()} = %s")
+        return (
+            f"SELECT '{name}', t.id, CAST(NULL AS INTEGER), CAST(NULL AS INTEGER), {a}, {b} "  # noqa: S608
+            f"FROM {field.m2m_db_table()} m JOIN {target._meta.db_table} t "
+            f"ON t.id = m.{field.m2m_reverse_name()} WHERE m.{field.m2m_column_name()} = %s"
+        )
 
     def child(name, model, a, b):
-        return (f"SELECT '{name}', id, sort_order, CAST(NULL AS INTEGER), {a}, {b} "  # noqa: S608
-                f"FROM {model._meta.db_table} WHERE page_id = %s")
+        return (
+            f"SELECT '{name}', id, sort_order, CAST(NULL AS INTEGER), {a}, {b} "  # noqa: S608
+            f"FROM {model._meta.db_table} WHERE page_id = %s"
+        )
 
     document = get_document_model()._meta.db_table
     branches = [
@@ -61,20 +66,26 @@ def _case_by_slug_statement():
     it 0.6 ms; a RawQuerySet then took 0.3 ms to map the columns to fields."""
     stand_ins = {"depth": 97531, "path": "\x01path", "slug": "\x01slug"}
     queryset = CaseStudyPage.objects.filter(
-        depth=stand_ins["depth"], path__startswith=stand_ins["path"],
-        slug=stand_ins["slug"]).order_by()[:1]
+        depth=stand_ins["depth"], path__startswith=stand_ins["path"], slug=stand_ins["slug"]
+    ).order_by()[:1]
     columns = select_columns(queryset)
-    return (*with_stand_ins(queryset, stand_ins), columns,
-            [column.target.attname for column in columns])
+    return (
+        *with_stand_ins(queryset, stand_ins),
+        columns,
+        [column.target.attname for column in columns],
+    )
 
 
 def case_by_slug(parent, slug):
     """The live or draft case with this slug under parent, or None; its slug
     is unique among the children, so the query needs no ORDER BY."""
     sql, params, names, columns, attnames = _case_by_slug_statement()
-    values = {"depth": parent.depth + 1, "slug": slug,
-              # What the ORM makes of path__startswith: LIKE with the prefix escaped.
-              "path": connection.ops.prep_for_like_query(parent.path) + "%"}
+    values = {
+        "depth": parent.depth + 1,
+        "slug": slug,
+        # What the ORM makes of path__startswith: LIKE with the prefix escaped.
+        "path": connection.ops.prep_for_like_query(parent.path) + "%",
+    }
     with connection.cursor() as cursor:
         cursor.execute(sql, bind(params, names, values))
         rows = cursor.fetchall()
@@ -102,23 +113,35 @@ def read_page_rows(case):
     document_model = get_document_model()
 
     def attachment(_id, position, document_id, title, file):
-        item = _instance(CaseAttachment, id=_id, sort_order=position, page_id=case.pk,
-                         document_id=document_id)
+        item = _instance(
+            CaseAttachment, id=_id, sort_order=position, page_id=case.pk, document_id=document_id
+        )
         item.document = _instance(document_model, id=document_id, title=title, file=file)
         return item
 
     builders = {
-        "themes": (Theme, lambda _id, _p, _r, name, slug: _instance(
-            Theme, id=_id, name=name, slug=slug)),
-        "partner_agencies": (Agency, lambda _id, _p, _r, name, _b: _instance(
-            Agency, id=_id, name=name)),
-        "lessons": (CaseLesson, lambda _id, position, _r, kind, text: _instance(
-            CaseLesson, id=_id, sort_order=position, page_id=case.pk, kind=kind, text=text)),
-        "links": (CaseLink, lambda _id, position, _r, title, url: _instance(
-            CaseLink, id=_id, sort_order=position, page_id=case.pk, title=title, url=url)),
+        "themes": (
+            Theme,
+            lambda _id, _p, _r, name, slug: _instance(Theme, id=_id, name=name, slug=slug),
+        ),
+        "partner_agencies": (
+            Agency,
+            lambda _id, _p, _r, name, _b: _instance(Agency, id=_id, name=name),
+        ),
+        "lessons": (
+            CaseLesson,
+            lambda _id, position, _r, kind, text: _instance(
+                CaseLesson, id=_id, sort_order=position, page_id=case.pk, kind=kind, text=text
+            ),
+        ),
+        "links": (
+            CaseLink,
+            lambda _id, position, _r, title, url: _instance(
+                CaseLink, id=_id, sort_order=position, page_id=case.pk, title=title, url=url
+            ),
+        ),
         "attachments": (CaseAttachment, attachment),
-        "tags": (Tag, lambda _id, _p, _r, name, slug: _instance(
-            Tag, id=_id, name=name, slug=slug)),
+        "tags": (Tag, lambda _id, _p, _r, name, slug: _instance(Tag, id=_id, name=name, slug=slug)),
     }
     cache = case.__dict__.setdefault("_prefetched_objects_cache", {})
     for name, (model, build) in builders.items():

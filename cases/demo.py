@@ -32,8 +32,9 @@ def _add_agency_details():
     """Derive each demo agency's e-mail domain and website from its contacts."""
     for case in CaseStudyPage.objects.exclude(contact_email="").select_related("agency"):
         domain = case.contact_email.rsplit("@", 1)[-1].lower()
-        Agency.objects.filter(translation_key=case.agency.translation_key, email_domains="") \
-            .update(email_domains=domain, website=f"https://www.{domain}/")
+        Agency.objects.filter(translation_key=case.agency.translation_key, email_domains="").update(
+            email_domains=domain, website=f"https://www.{domain}/"
+        )
 
 
 def _add_hero_images():

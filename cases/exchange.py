@@ -21,8 +21,18 @@ from cases.models import CaseIndexPage, CaseLesson, CaseLink, CaseStatus, CaseSt
 from cases.snippets import Agency, DigitalisationStage, Theme
 from portal.control_characters import first_control_character
 
-REQUIRED = ("id", "language", "title", "summary", "agency", "themes", "stage", "status",
-            "challenge", "approach")
+REQUIRED = (
+    "id",
+    "language",
+    "title",
+    "summary",
+    "agency",
+    "themes",
+    "stage",
+    "status",
+    "challenge",
+    "approach",
+)
 LANGUAGES = ("sv", "en")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
@@ -37,8 +47,20 @@ MAX_TEXT_CHARACTERS = 50_000  # challenge, approach, results, joint_work
 MAX_SHORT_CHARACTERS = 2_000  # a lesson, a tag, a link, a name, an e-mail address
 MAX_ITEMS = {"lessons": 30, "links": 30, "tags": 30, "themes": 20, "partner_agencies": 20}
 LONG_TEXTS = ("challenge", "approach", "results", "joint_work")
-FIELDS = (*REQUIRED, "translation_of", "partner_agencies", "started", "ended", "results",
-          "lessons", "joint_work", "tags", "contact", "links", "published")
+FIELDS = (
+    *REQUIRED,
+    "translation_of",
+    "partner_agencies",
+    "started",
+    "ended",
+    "results",
+    "lessons",
+    "joint_work",
+    "tags",
+    "contact",
+    "links",
+    "published",
+)
 MAX_DEPTH = 3  # lessons[0].text
 
 
@@ -63,6 +85,7 @@ class ImportReport:
 
 # --- text <-> rich text -------------------------------------------------------
 
+
 def text_to_richtext(text):
     """Paragraphs separated by a blank line become <p>; single newlines <br/>."""
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
@@ -80,6 +103,7 @@ def richtext_to_text(value):
 
 
 # --- validation ----------------------------------------------------------------
+
 
 def _text(data, key, required=False, max_length=None):
     value = data.get(key)
@@ -111,8 +135,11 @@ def _month(data, key):
 def _agency(value, key):
     if isinstance(value, str):
         value = {"name": value}
-    if not isinstance(value, dict) or not isinstance(value.get("name"), str) \
-            or not value["name"].strip():
+    if (
+        not isinstance(value, dict)
+        or not isinstance(value.get("name"), str)
+        or not value["name"].strip()
+    ):
         raise LineError(f"{key}.name", "is required")
     org = value.get("org_number") or ""
     if org and not re.match(r"^\d{6}-\d{4}$", str(org)):
@@ -140,8 +167,7 @@ def _check_strings(data):
                 raise LineError(path, f"is longer than {limit} characters")
             bad = first_control_character(value)
             if bad is not None:
-                kind = "a lone surrogate" if 0xD800 <= ord(bad) <= 0xDFFF \
-                    else "a control character"
+                kind = "a lone surrogate" if 0xD800 <= ord(bad) <= 0xDFFF else "a control character"
                 raise LineError(path, f"contains {kind} (U+{ord(bad):04X})")
         elif isinstance(value, list | dict):
             if depth >= MAX_DEPTH:
@@ -152,8 +178,11 @@ def _check_strings(data):
                     raise LineError(path, f"has more than {limit} items")
                 stack.extend((f"{path}[{i}]", v, depth + 1) for i, v in enumerate(value))
             else:
-                stack.extend((f"{path}.{k}", v, depth + 1) for k, v in value.items()
-                             if isinstance(k, str) and not first_control_character(k))
+                stack.extend(
+                    (f"{path}.{k}", v, depth + 1)
+                    for k, v in value.items()
+                    if isinstance(k, str) and not first_control_character(k)
+                )
 
 
 def validate_line(data, theme_slugs, stage_slugs):
@@ -192,8 +221,9 @@ def validate_line(data, theme_slugs, stage_slugs):
                 raise ValueError
             published = datetime.date.fromisoformat(published)
         except ValueError:
-            raise LineError("published", f"must be a date as YYYY-MM-DD, not {published!r}") \
-                from None
+            raise LineError(
+                "published", f"must be a date as YYYY-MM-DD, not {published!r}"
+            ) from None
     else:
         published = None
     translation_of = data.get("translation_of") or None
@@ -246,9 +276,7 @@ def validate_line(data, theme_slugs, stage_slugs):
         "title": _text(data, "title", required=True, max_length=255),
         "summary": _text(data, "summary", required=True, max_length=400),
         "agency": _agency(data.get("agency"), "agency"),
-        "partner_agencies": [
-            _agency(p, f"partner_agencies[{i}]") for i, p in enumerate(partners)
-        ],
+        "partner_agencies": [_agency(p, f"partner_agencies[{i}]") for i, p in enumerate(partners)],
         "themes": themes,
         "stage": stage,
         "status": status,
@@ -271,6 +299,7 @@ def validate_line(data, theme_slugs, stage_slugs):
 
 
 # --- writing -------------------------------------------------------------------
+
 
 def find_or_create_agency(values, locale):
     """Match by organisation number, else by exact name; create when missing.
@@ -335,8 +364,10 @@ def write_case(values, draft=False):
             raise LineError("translation_of", "names a case in the same language")
         other = source.get_translation_or_none(locale)
         if other is not None and other.pk != getattr(page, "pk", None):
-            raise LineError("translation_of", "that case already has a translation in "
-                            f"this language ({other.exchange_id})")
+            raise LineError(
+                "translation_of",
+                f"that case already has a translation in this language ({other.exchange_id})",
+            )
         translation_key = source.translation_key
     if page is not None and page.locale_id != locale.pk:
         raise LineError("language", "differs from the existing case with this id")
@@ -366,10 +397,10 @@ def write_case(values, draft=False):
     page.contact_role = values["contact"]["role"]
     page.contact_email = values["contact"]["email"]
     page.themes = list(Theme.objects.filter(slug__in=values["themes"], locale=locale))
-    page.partner_agencies = [find_or_create_agency(p, locale)
-                             for p in values["partner_agencies"]]
-    page.lessons = [CaseLesson(kind=lesson["kind"], text=lesson["text"])
-                    for lesson in values["lessons"]]
+    page.partner_agencies = [find_or_create_agency(p, locale) for p in values["partner_agencies"]]
+    page.lessons = [
+        CaseLesson(kind=lesson["kind"], text=lesson["text"]) for lesson in values["lessons"]
+    ]
     page.links = [CaseLink(title=link["title"], url=link["url"]) for link in values["links"]]
     if values["published"]:
         page.first_published_at = timezone.make_aware(
@@ -414,8 +445,9 @@ def import_stream(lines, draft=False):
             try:
                 data = json.loads(raw)
             except json.JSONDecodeError as exc:
-                raise LineError("json", f"malformed JSON ({exc.msg} at column {exc.colno})") \
-                    from None
+                raise LineError(
+                    "json", f"malformed JSON ({exc.msg} at column {exc.colno})"
+                ) from None
             except RecursionError:
                 raise LineError("json", "is nested too deeply") from None
             values = validate_line(data, theme_slugs, stage_slugs)
@@ -430,21 +462,23 @@ def import_stream(lines, draft=False):
     # Sources before their translations, whatever the order in the file.
     file_ids = {values["id"] for _n, values in pending}
     known = file_ids | set(
-        CaseStudyPage.objects.filter(exchange_id__in=[
-            v["translation_of"] for _n, v in pending if v["translation_of"]
-        ]).values_list("exchange_id", flat=True)
+        CaseStudyPage.objects.filter(
+            exchange_id__in=[v["translation_of"] for _n, v in pending if v["translation_of"]]
+        ).values_list("exchange_id", flat=True)
     )
     ordered = sorted(pending, key=lambda item: (item[1]["translation_of"] is not None, item[0]))
     failed = set()
     for number, values in ordered:
         source = values["translation_of"]
         if source and source not in known:
-            report.errors.append((number, "translation_of",
-                                  f"no case with id {source!r} in the file or the site"))
+            report.errors.append(
+                (number, "translation_of", f"no case with id {source!r} in the file or the site")
+            )
             continue
         if source and source in failed:
-            report.errors.append((number, "translation_of",
-                                  f"the case {source!r} it translates was not imported"))
+            report.errors.append(
+                (number, "translation_of", f"the case {source!r} it translates was not imported")
+            )
             continue
         try:
             with transaction.atomic():
@@ -469,6 +503,7 @@ def import_stream(lines, draft=False):
 
 # --- export --------------------------------------------------------------------
 
+
 def _agency_record(agency):
     return {"name": agency.name, "org_number": agency.org_number or None}
 
@@ -485,7 +520,8 @@ def exchange_record(page):
     contact = {"name": page.contact_name, "role": page.contact_role, "email": page.contact_email}
     published = (
         timezone.localtime(page.first_published_at).date().isoformat()
-        if page.first_published_at else None
+        if page.first_published_at
+        else None
     )
     return {
         "id": page.exchange_id,
@@ -523,11 +559,17 @@ def exchange_record_from_values(values):
         "translation_of": values["translation_of"] if values["language"] != "sv" else None,
         "title": values["title"],
         "summary": values["summary"],
-        "agency": {"name": values["agency"]["name"],
-                   "org_number": values["agency"]["org_number"] or None},
+        "agency": {
+            "name": values["agency"]["name"],
+            "org_number": values["agency"]["org_number"] or None,
+        },
         "partner_agencies": sorted(
-            ({"name": p["name"], "org_number": p["org_number"] or None}
-             for p in values["partner_agencies"]), key=lambda a: a["name"]),
+            (
+                {"name": p["name"], "org_number": p["org_number"] or None}
+                for p in values["partner_agencies"]
+            ),
+            key=lambda a: a["name"],
+        ),
         "themes": sorted(set(values["themes"])),
         "stage": values["stage"],
         "status": values["status"],

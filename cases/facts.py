@@ -49,8 +49,10 @@ class CaseFacts:
             if (i := self.position.get(pk)) is not None:
                 flags["theme"][theme_id][i] = 1
         # {facet: {value: set of cases}}
-        self.sets = {name: {value: self._as_set(f) for value, f in values.items()}
-                     for name, values in flags.items()}
+        self.sets = {
+            name: {value: self._as_set(f) for value, f in values.items()}
+            for name, values in flags.items()
+        }
         self.everything = self._as_set(bytearray(b"\x01" * len(self.pks)))
 
     @classmethod
@@ -62,9 +64,11 @@ class CaseFacts:
     def _load(cls):
         from cases.listing import NEWEST, published_cases  # which imports this module
 
-        rows = (published_cases().order_by(*NEWEST)
-                .values_list("pk", "stage_id", "agency_id", "status", "locale_id",
-                             Year("started")))
+        rows = (
+            published_cases()
+            .order_by(*NEWEST)
+            .values_list("pk", "stage_id", "agency_id", "status", "locale_id", Year("started"))
+        )
         themes = CaseStudyPage.themes.through.objects.values_list("casestudypage_id", "theme_id")
         return cls(list(rows), themes)
 
@@ -105,8 +109,12 @@ class CaseFacts:
     def rows(self, cases):
         """Facet rows (kind, value, n) over a set of cases, for
         cases.listing.counts_from_rows; "language" counts by locale pk."""
-        return [(name, value, n) for name, values in self.sets.items()
-                for value, members in values.items() if (n := (members & cases).bit_count())]
+        return [
+            (name, value, n)
+            for name, values in self.sets.items()
+            for value, members in values.items()
+            if (n := (members & cases).bit_count())
+        ]
 
     def newest(self, cases, offset, limit):
         """The pks of one page of a set of cases, newest first."""

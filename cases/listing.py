@@ -62,8 +62,9 @@ class Taxonomy:
                 taxonomy.stages[stage.slug] = stage.name
                 taxonomy.stage_order[stage.slug] = stage.order
         taxonomy.agency_names = {pk: agency.name for pk, agency in snippets["agency"].items()}
-        taxonomy.language_codes = {pk: locale.language_code.split("-")[0]
-                                   for pk, locale in snippets["locale"].items()}
+        taxonomy.language_codes = {
+            pk: locale.language_code.split("-")[0] for pk, locale in snippets["locale"].items()
+        }
         return taxonomy
 
     def theme_label(self, slug):
@@ -111,16 +112,17 @@ def parse_filters(params, taxonomy):
             unknown = [v for v in values if v not in CaseStatus.values]
         elif name == "year":
             # ASCII digits: "²²²²".isdigit() is true but int() refuses it.
-            unknown = [v for v in values
-                       if not (YEAR.fullmatch(v) and int(v))]
+            unknown = [v for v in values if not (YEAR.fullmatch(v) and int(v))]
         else:
             unknown = [v for v in values if len(v) > 200]
         if unknown:
             # The filter as the reader sees it named ("startår"), mid-sentence.
             title = facet_titles()[name]
-            raise FilterError(name, _("Unknown value for %(name)s: %(value)s")
-                              % {"name": title[:1].lower() + title[1:],
-                                 "value": unknown[0][:50]})
+            raise FilterError(
+                name,
+                _("Unknown value for %(name)s: %(value)s")
+                % {"name": title[:1].lower() + title[1:], "value": unknown[0][:50]},
+            )
         filters[name] = list(dict.fromkeys(values))
     return filters
 
@@ -129,8 +131,11 @@ def counts_from_rows(rows, taxonomy):
     """{facet: Counter(value: count)} from (facet, value, n) rows (cases.facts
     or the engine's aggregations)."""
     counts = {name: Counter() for name in (*FACETS, "language")}
-    labels = {**taxonomy.slug_by_pk, "agency": taxonomy.agency_names,
-              "language": taxonomy.language_codes}
+    labels = {
+        **taxonomy.slug_by_pk,
+        "agency": taxonomy.agency_names,
+        "language": taxonomy.language_codes,
+    }
     for name, value, n in rows:
         if value is not None and name in counts:
             # Every value comes back as text (one column type for the UNION).
@@ -146,8 +151,11 @@ def facet_counts(counts, filters, taxonomy):
     stages in stage order, agencies by name, statuses in their fixed order,
     years newest first."""
     status_labels = dict(CaseStatus.choices)
-    label_of = {"theme": taxonomy.theme_label, "stage": taxonomy.stage_label,
-                "status": lambda s: status_labels.get(s, s)}
+    label_of = {
+        "theme": taxonomy.theme_label,
+        "stage": taxonomy.stage_label,
+        "status": lambda s: status_labels.get(s, s),
+    }
     result = {}
     for name in FACETS:
         found = counts[name]
@@ -165,8 +173,10 @@ def facet_counts(counts, filters, taxonomy):
         selected = set(filters.get(name, []))
         # Keep a selected value visible, under its name, even when it has no hits now.
         missing = [v for v in filters.get(name, []) if v not in found]
-        result[name] = [(value, label(value), found.get(value, 0), value in selected)
-                        for value in items + missing]
+        result[name] = [
+            (value, label(value), found.get(value, 0), value in selected)
+            for value in items + missing
+        ]
     return result
 
 
@@ -249,11 +259,15 @@ def related_cases(page, taxonomy, limit=4):
         .values_list("pk", "stage_id")[:RELATED_CANDIDATES]
     )
     shared = Counter(
-        through.filter(casestudypage_id__in=[pk for pk, _ in candidates], theme_id__in=theme_ids)
-        .values_list("casestudypage_id", flat=True)
+        through.filter(
+            casestudypage_id__in=[pk for pk, _ in candidates], theme_id__in=theme_ids
+        ).values_list("casestudypage_id", flat=True)
     )
     # Candidates are newest first and sorted() is stable, so ties stay newest first.
-    ranked = [pk for pk, stage_id in sorted(
-        candidates, key=lambda c: (shared[c[0]], c[1] == page.stage_id), reverse=True
-    )][:limit]
+    ranked = [
+        pk
+        for pk, stage_id in sorted(
+            candidates, key=lambda c: (shared[c[0]], c[1] == page.stage_id), reverse=True
+        )
+    ][:limit]
     return case_cards(ranked, taxonomy)

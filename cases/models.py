@@ -218,8 +218,9 @@ class CaseStudyPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
         indexes = [
             # Everything a search counts facets by, readable from the index
             # alone: the wide rows (all the case text) are never read.
-            models.Index(fields=["page_ptr", "stage", "agency", "status", "started"],
-                         name="case_facts"),
+            models.Index(
+                fields=["page_ptr", "stage", "agency", "status", "started"], name="case_facts"
+            ),
         ]
 
     def clean(self):
@@ -255,9 +256,7 @@ class CaseStudyPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
         groups = {kind: [] for kind in LessonKind.values}
         for lesson in self.lessons.all():
             groups[lesson.kind].append(lesson)
-        return [
-            (kind, LessonKind(kind).label, items) for kind, items in groups.items() if items
-        ]
+        return [(kind, LessonKind(kind).label, items) for kind, items in groups.items() if items]
 
     def get_context(self, request, *args, **kwargs):
         from cases.cards import theme_labels
@@ -276,8 +275,9 @@ class CaseStudyPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
         # themes, or of a page not saved yet, gets its own list.
         context["related_cases"] = lambda: related_cases(self, taxonomy)
         theme_ids = sorted(theme.pk for theme in themes)
-        context["related_key"] = (f"{self.pk}:{self.locale_id}:{self.stage_id}:"
-                                  f"{','.join(map(str, theme_ids))}")
+        context["related_key"] = (
+            f"{self.pk}:{self.locale_id}:{self.stage_id}:{','.join(map(str, theme_ids))}"
+        )
         return context
 
 
@@ -313,7 +313,9 @@ class CaseLink(Orderable):
 class CaseAttachment(Orderable):
     page = ParentalKey(CaseStudyPage, related_name="attachments", on_delete=models.CASCADE)
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE,
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
         related_name="+",
     )
 

@@ -31,7 +31,10 @@ class DigitalisationStage(TranslatableMixin, models.Model):
     description = models.TextField(_("description"), blank=True)
 
     panels = [
-        FieldPanel("name"), FieldPanel("slug"), FieldPanel("order"), FieldPanel("description")
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("order"),
+        FieldPanel("description"),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -16,8 +16,9 @@ def with_stand_ins(queryset, stand_ins):
 
     def carried(param):
         for name, value in stand_ins.items():
-            if param == value or (isinstance(value, str) and isinstance(param, str)
-                                  and value in param):
+            if param == value or (
+                isinstance(value, str) and isinstance(param, str) and value in param
+            ):
                 return name
         return None
 
@@ -26,8 +27,9 @@ def with_stand_ins(queryset, stand_ins):
 
 def bind(params, names, values):
     """The parameters with each stand-in replaced by its value in values."""
-    return [param if name is None else values[name]
-            for param, name in zip(params, names, strict=True)]
+    return [
+        param if name is None else values[name] for param, name in zip(params, names, strict=True)
+    ]
 
 
 def select_columns(queryset):

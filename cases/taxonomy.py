@@ -37,7 +37,8 @@ def ensure_taxonomy(Locale, Theme, Stage):
             for code, name in (("sv", name_sv), ("en", name_en)):
                 extra = {"order": order} if model is Stage else {}
                 obj, _created = model.objects.get_or_create(
-                    slug=slug, locale=locales[code],
+                    slug=slug,
+                    locale=locales[code],
                     defaults={"name": name, "translation_key": key or uuid.uuid4(), **extra},
                 )
                 key = obj.translation_key

@@ -85,8 +85,9 @@ def save_draft(form, lessons, links, user, profile, page=None):
     if page is None:
         locale = Locale.objects.get(language_code=data["language"])
         index = case_index_for(locale)
-        page = CaseStudyPage(locale=locale, owner=user, live=False,
-                             agency=agency_in_locale(profile.agency, locale))
+        page = CaseStudyPage(
+            locale=locale, owner=user, live=False, agency=agency_in_locale(profile.agency, locale)
+        )
         _apply(page, data, lessons, links, locale)
         page.hero_image = image
         page.slug = unique_slug(index, data["title"])

@@ -78,8 +78,9 @@ def keep_upload(upload, user):
     browser never fills a file input back in). Returns the token to send."""
     token = secrets.token_urlsafe(24)
     upload.seek(0)
-    cache.set(_kept_key(token, user), (upload.name, upload.content_type, upload.read()),
-              KEPT_SECONDS)
+    cache.set(
+        _kept_key(token, user), (upload.name, upload.content_type, upload.read()), KEPT_SECONDS
+    )
     upload.seek(0)
     return token
 

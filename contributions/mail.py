@@ -16,9 +16,11 @@ def send(template, to, context, language):
     if not to:
         return
     with translation.override(language):
-        context = {"site_name": "Erfarenhetsbanken",
-                   "my_contributions_url": absolute(reverse("contributions:my_contributions")),
-                   **context}
+        context = {
+            "site_name": "Erfarenhetsbanken",
+            "my_contributions_url": absolute(reverse("contributions:my_contributions")),
+            **context,
+        }
         subject = render_to_string(f"contributions/emails/{template}_subject.txt", context)
         body = render_to_string(f"contributions/emails/{template}.txt", context)
     send_mail(" ".join(subject.split()), body, None, to if isinstance(to, list) else [to])

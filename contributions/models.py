@@ -19,8 +19,12 @@ class ContributorProfile(models.Model):
         Agency, verbose_name=_("agency"), on_delete=models.PROTECT, related_name="contributors"
     )
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("invited by"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("invited by"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -92,11 +96,16 @@ class WithdrawalRequest(models.Model):
         KEPT = "kept", _("Kept online")
 
     page = models.ForeignKey(
-        "cases.CaseStudyPage", on_delete=models.CASCADE, related_name="withdrawal_requests",
+        "cases.CaseStudyPage",
+        on_delete=models.CASCADE,
+        related_name="withdrawal_requests",
         verbose_name=_("case"),
     )
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("requested by"),
     )
     reason = models.TextField(_("reason"))
@@ -112,8 +121,11 @@ class WithdrawalRequest(models.Model):
         verbose_name_plural = _("withdrawal requests")
         ordering = ["created_at"]
         constraints = [
-            models.UniqueConstraint(fields=["page"], condition=models.Q(decision="pending"),
-                                    name="one_pending_withdrawal_per_case"),
+            models.UniqueConstraint(
+                fields=["page"],
+                condition=models.Q(decision="pending"),
+                name="one_pending_withdrawal_per_case",
+            ),
         ]
 
     def __str__(self):

@@ -9,9 +9,12 @@ from contributions.permissions import EDITOR_GROUPS
 
 
 def editor_addresses():
-    users = get_user_model().objects.filter(
-        is_active=True, groups__name__in=EDITOR_GROUPS
-    ).exclude(email="").distinct()
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=EDITOR_GROUPS)
+        .exclude(email="")
+        .distinct()
+    )
     return sorted({u.email for u in users})
 
 
@@ -32,10 +35,17 @@ def _notify(template, workflow_state, comment=""):
     page, user = _case_and_contributor(workflow_state)
     if user is None:
         return
-    mail.send(template, user.email, {
-        "user": user, "title": page.draft_title or page.title, "comment": comment,
-        "page_url": page.full_url if page.live else "",
-    }, page.locale.language_code)
+    mail.send(
+        template,
+        user.email,
+        {
+            "user": user,
+            "title": page.draft_title or page.title,
+            "comment": comment,
+            "page_url": page.full_url if page.live else "",
+        },
+        page.locale.language_code,
+    )
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
@@ -57,10 +67,16 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     page, contributor = _case_and_contributor(instance.workflow_state)
     if contributor is None:
         return
-    mail.send("case_waiting", editor_addresses(), {
-        "title": page.draft_title, "agency": page.agency,
-        "admin_url": mail.absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
-    }, "sv")
+    mail.send(
+        "case_waiting",
+        editor_addresses(),
+        {
+            "title": page.draft_title,
+            "agency": page.agency,
+            "admin_url": mail.absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        },
+        "sv",
+    )
 
 
 def connect():
@@ -76,5 +92,6 @@ def connect():
     workflow_approved.connect(on_workflow_approved, dispatch_uid="contrib-approved")
     workflow_rejected.connect(on_workflow_rejected, dispatch_uid="contrib-rejected")
     workflow_cancelled.connect(on_workflow_cancelled, dispatch_uid="contrib-cancelled")
-    task_submitted.connect(on_task_submitted, sender=ModerationTaskState,
-                           dispatch_uid="contrib-submitted")
+    task_submitted.connect(
+        on_task_submitted, sender=ModerationTaskState, dispatch_uid="contrib-submitted"
+    )

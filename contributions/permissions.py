@@ -25,9 +25,7 @@ def is_editor(user):
 
 def agency_cases(profile):
     """Every case of the contributor's agency, in any language and state."""
-    return CaseStudyPage.objects.filter(
-        agency__translation_key=profile.agency.translation_key
-    )
+    return CaseStudyPage.objects.filter(agency__translation_key=profile.agency.translation_key)
 
 
 def case_for_contributor(user, page_id):

@@ -7,7 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import TaskState, WorkflowState
 
 DRAFT, IN_REVIEW, CHANGES_REQUESTED, PUBLISHED, REJECTED = (
-    "draft", "in_review", "changes_requested", "published", "rejected",
+    "draft",
+    "in_review",
+    "changes_requested",
+    "published",
+    "rejected",
 )
 LABELS = {
     DRAFT: _("Draft"),
@@ -69,8 +73,12 @@ def case_state(page):
     if workflow_state is not None:
         if workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
             current = workflow_state.current_task_state
-            return CaseState(IN_REVIEW, page.live, comment,
-                             current.started_at if current else workflow_state.created_at)
+            return CaseState(
+                IN_REVIEW,
+                page.live,
+                comment,
+                current.started_at if current else workflow_state.created_at,
+            )
         if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
             return CaseState(CHANGES_REQUESTED, page.live, comment)
         if workflow_state.status == WorkflowState.STATUS_CANCELLED:

@@ -22,20 +22,21 @@ class EditorMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def admin_urls():
-    return [path("contributions/waiting/", WaitingView.as_view(),
-                 name="contributions_waiting")]
+    return [path("contributions/waiting/", WaitingView.as_view(), name="contributions_waiting")]
 
 
 @hooks.register("register_admin_menu_item")
 def waiting_menu_item():
-    return EditorMenuItem(_("Waiting cases"), reverse("contributions_waiting"),
-                          icon_name="tasks", order=250)
+    return EditorMenuItem(
+        _("Waiting cases"), reverse("contributions_waiting"), icon_name="tasks", order=250
+    )
 
 
 @hooks.register("register_admin_menu_item")
 def invite_menu_item():
-    return EditorMenuItem(_("Invite a contributor"), reverse("contributions:invite"),
-                          icon_name="user", order=260)
+    return EditorMenuItem(
+        _("Invite a contributor"), reverse("contributions:invite"), icon_name="user", order=260
+    )
 
 
 class WithdrawalRequestViewSet(SnippetViewSet):
@@ -46,8 +47,12 @@ class WithdrawalRequestViewSet(SnippetViewSet):
     menu_order = 270
     list_display = ["page", "requested_by", "created_at", "decision"]
     list_filter = ["decision"]
-    panels = [FieldPanel("page", read_only=True), FieldPanel("reason", read_only=True),
-              FieldPanel("decision"), FieldPanel("editor_comment")]
+    panels = [
+        FieldPanel("page", read_only=True),
+        FieldPanel("reason", read_only=True),
+        FieldPanel("decision"),
+        FieldPanel("editor_comment"),
+    ]
 
 
 register_snippet(WithdrawalRequestViewSet)

@@ -17,8 +17,13 @@ def apply_decision(request_obj, editor):
     request_obj.save(update_fields=["decided_at"])
     user = request_obj.requested_by
     if user is not None and user.email:
-        mail.send("withdrawal_decided", user.email, {
-            "title": page.title, "withdrawn":
-                request_obj.decision == WithdrawalRequest.Decision.WITHDRAWN,
-            "comment": request_obj.editor_comment,
-        }, page.locale.language_code)
+        mail.send(
+            "withdrawal_decided",
+            user.email,
+            {
+                "title": page.title,
+                "withdrawn": request_obj.decision == WithdrawalRequest.Decision.WITHDRAWN,
+                "comment": request_obj.editor_comment,
+            },
+            page.locale.language_code,
+        )

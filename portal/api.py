@@ -33,16 +33,20 @@ def check_parameters(params):
     for name, values in params.lists():
         for value in values:
             if first_control_character(value) is not None:
-                raise BadRequestError(_("The parameter %(name)s contains a control character.")
-                                      % {"name": name})
+                raise BadRequestError(
+                    _("The parameter %(name)s contains a control character.") % {"name": name}
+                )
             digits = value.strip().lstrip("+-")
             # By length first: int() refuses more than 4,300 digits.
             if NUMBER.fullmatch(value) and (len(digits) > 10 or int(digits) > MAX_NUMBER):
-                raise BadRequestError(_("The parameter %(name)s can be at most %(max)s.")
-                                      % {"name": name, "max": MAX_NUMBER})
+                raise BadRequestError(
+                    _("The parameter %(name)s can be at most %(max)s.")
+                    % {"name": name, "max": MAX_NUMBER}
+                )
     if len(params.get("search", "")) > MAX_QUERY_LENGTH:
-        raise BadRequestError(_("The search text can be at most %(max)s characters.")
-                              % {"max": MAX_QUERY_LENGTH})
+        raise BadRequestError(
+            _("The search text can be at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
+        )
     if params.get("search", "").strip() and not query_words(clean_query(params["search"])):
         raise BadRequestError(_("Search for at least one word or number."))
     if params.get("search_operator", "and") not in OPERATORS:
@@ -64,8 +68,10 @@ class WordSearchFilter(SearchFilter):
 
 
 class CheckedPagesAPIViewSet(PagesAPIViewSet):
-    filter_backends = [WordSearchFilter if backend is SearchFilter else backend
-                       for backend in PagesAPIViewSet.filter_backends]
+    filter_backends = [
+        WordSearchFilter if backend is SearchFilter else backend
+        for backend in PagesAPIViewSet.filter_backends
+    ]
 
     def initial(self, request, *args, **kwargs):
         """Before any view (listing, detail, find) reads a parameter."""

@@ -28,13 +28,15 @@ class BackupError(Exception):
 def _pg_env():
     db = settings.DATABASES["default"]
     env = dict(os.environ)
-    env.update({
-        "PGHOST": str(db.get("HOST") or "127.0.0.1"),
-        "PGPORT": str(db.get("PORT") or 5432),
-        "PGUSER": str(db.get("USER") or ""),
-        "PGPASSWORD": str(db.get("PASSWORD") or ""),
-        "PGDATABASE": str(db["NAME"]),
-    })
+    env.update(
+        {
+            "PGHOST": str(db.get("HOST") or "127.0.0.1"),
+            "PGPORT": str(db.get("PORT") or 5432),
+            "PGUSER": str(db.get("USER") or ""),
+            "PGPASSWORD": str(db.get("PASSWORD") or ""),
+            "PGDATABASE": str(db["NAME"]),
+        }
+    )
     return env
 
 
@@ -44,16 +46,19 @@ def _run(command, **kwargs):
     except FileNotFoundError:
         raise BackupError(f"{command[0]} is not installed") from None
     except subprocess.CalledProcessError as exc:
-        raise BackupError(f"{command[0]} failed: {exc.stderr.decode(errors='replace')[-500:]}") \
-            from None
+        raise BackupError(
+            f"{command[0]} failed: {exc.stderr.decode(errors='replace')[-500:]}"
+        ) from None
 
 
 def _dump_database(folder):
     vendor = connection.vendor
     if vendor == "postgresql":
         target = folder / "database.pgdump"
-        _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges",
-              f"--file={target}"], env=_pg_env())
+        _run(
+            ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={target}"],
+            env=_pg_env(),
+        )
         return vendor, target.name
     if vendor == "sqlite":
         target = folder / "database.sqlite3"
@@ -119,22 +124,36 @@ def restore_backup(path, force=False):
     if not path.exists():
         raise BackupError(f"{path} does not exist")
     if not force and not _database_is_empty():
-        raise BackupError("the database is not empty; restore into an empty installation "
-                          "(or pass --force to replace it)")
+        raise BackupError(
+            "the database is not empty; restore into an empty installation "
+            "(or pass --force to replace it)"
+        )
     with tarfile.open(path, "r:gz") as archive:
         manifest = json.load(archive.extractfile("manifest.json"))
         database = manifest["database"]
         if database["vendor"] != connection.vendor:
-            raise BackupError(f"the backup is of a {database['vendor']} database, "
-                              f"this installation uses {connection.vendor}")
+            raise BackupError(
+                f"the backup is of a {database['vendor']} database, "
+                f"this installation uses {connection.vendor}"
+            )
         with tempfile.TemporaryDirectory() as tmp:
             archive.extract(database["file"], tmp, filter="data")
             dump = Path(tmp) / database["file"]
             connections.close_all()
             if connection.vendor == "postgresql":
-                _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
-                      "--single-transaction", f"--dbname={_pg_env()['PGDATABASE']}", str(dump)],
-                     env=_pg_env())
+                _run(
+                    [
+                        "pg_restore",
+                        "--clean",
+                        "--if-exists",
+                        "--no-owner",
+                        "--no-privileges",
+                        "--single-transaction",
+                        f"--dbname={_pg_env()['PGDATABASE']}",
+                        str(dump),
+                    ],
+                    env=_pg_env(),
+                )
             else:
                 target = Path(settings.DATABASES["default"]["NAME"])
                 source = sqlite3.connect(dump)

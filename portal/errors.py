@@ -14,11 +14,14 @@ def _language(request):
 def _render(request, template, language=None):
     language = language or _language(request)
     with translation.override(language):
-        return render_to_string(template, {
-            "language": language,
-            "home": "/en/" if language == "en" else "/",
-            "search": "/en/search/" if language == "en" else "/sok/",
-        })
+        return render_to_string(
+            template,
+            {
+                "language": language,
+                "home": "/en/" if language == "en" else "/",
+                "search": "/en/search/" if language == "en" else "/sok/",
+            },
+        )
 
 
 def page_not_found(request, exception=None):

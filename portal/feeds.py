@@ -28,12 +28,14 @@ class XmlSafeFeedMixin:
     character came in, it is left out of the feed rather than answering 500."""
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*(_xml_safe(a) for a in args),
-                         **{k: _xml_safe(v) for k, v in kwargs.items()})
+        super().__init__(
+            *(_xml_safe(a) for a in args), **{k: _xml_safe(v) for k, v in kwargs.items()}
+        )
 
     def add_item(self, *args, **kwargs):
-        super().add_item(*(_xml_safe(a) for a in args),
-                         **{k: _xml_safe(v) for k, v in kwargs.items()})
+        super().add_item(
+            *(_xml_safe(a) for a in args), **{k: _xml_safe(v) for k, v in kwargs.items()}
+        )
 
 
 class RssFeed(XmlSafeFeedMixin, Rss201rev2Feed):

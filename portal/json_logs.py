@@ -11,8 +11,9 @@ ACCESS_FIELDS = ("method", "path", "status", "duration_ms")
 class JsonFormatter(logging.Formatter):
     def format(self, record):
         entry = {
-            "time": datetime.datetime.fromtimestamp(record.created, datetime.UTC)
-            .isoformat(timespec="milliseconds"),
+            "time": datetime.datetime.fromtimestamp(record.created, datetime.UTC).isoformat(
+                timespec="milliseconds"
+            ),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),

@@ -35,8 +35,13 @@ def message_to_json(message):
 
 def message_from_json(data):
     message = EmailMultiAlternatives(
-        subject=data["subject"], body=data["body"], from_email=data["from_email"],
-        to=data["to"], cc=data["cc"], bcc=data["bcc"], reply_to=data["reply_to"],
+        subject=data["subject"],
+        body=data["body"],
+        from_email=data["from_email"],
+        to=data["to"],
+        cc=data["cc"],
+        bcc=data["bcc"],
+        reply_to=data["reply_to"],
         headers=data["headers"],
     )
     for content, mimetype in data["alternatives"]:

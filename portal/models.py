@@ -34,15 +34,21 @@ class HomePage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
     # children come from the memo instead of three queries a request.
     @property
     def localized(self):
-        return memo(None, ("home-localized", self.pk, translation.get_language()),
-                    lambda: super(HomePage, self).localized.specific)
+        return memo(
+            None,
+            ("home-localized", self.pk, translation.get_language()),
+            lambda: super(HomePage, self).localized.specific,
+        )
 
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
         slug = path_components[0]
-        child = memo(request, ("home-child", self.pk, slug),
-                     lambda: self.get_children().filter(slug=slug).specific().first())
+        child = memo(
+            request,
+            ("home-child", self.pk, slug),
+            lambda: self.get_children().filter(slug=slug).specific().first(),
+        )
         if child is None:
             raise Http404
         child._cached_parent_obj = self
@@ -59,8 +65,9 @@ class HomePage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
         facts = CaseFacts.current()
         cases = facts.chosen(taxonomy, {}, [self.locale_id])
         featured_ids = [f.case_id for f in self.featured_cases.all()]
-        context["featured"] = [case for case in case_cards(featured_ids, taxonomy)
-                               if case.locale_id == self.locale_id]
+        context["featured"] = [
+            case for case in case_cards(featured_ids, taxonomy) if case.locale_id == self.locale_id
+        ]
         context["latest"] = facts.cards(cases & ~facts.of(featured_ids), taxonomy)[:6]
         counts = counts_from_rows(facts.rows(cases), taxonomy)
         context["theme_counts"] = facet_counts(counts, {}, taxonomy)["theme"]

@@ -20,8 +20,15 @@ GENERATION_KEY = "page-cache:generation"
 # The request being served (portal.process_memo.KnownSiteMiddleware), so that
 # code without it reads the generation it already holds (portal.fragments).
 current_request = ContextVar("current_request", default=None)
-STORED_HEADERS = ("Content-Type", "Content-Language", "Vary", "Cache-Control", "Link",
-                  "Last-Modified", "ETag")
+STORED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Vary",
+    "Cache-Control",
+    "Link",
+    "Last-Modified",
+    "ETag",
+)
 
 
 def _fresh_generation():

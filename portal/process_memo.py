@@ -72,8 +72,11 @@ def memo(request, key, compute):
 
 def restricted_paths(request=None):
     """Tree paths of the pages with a view restriction (private sections)."""
-    return memo(request, "restricted-paths", lambda: tuple(
-        PageViewRestriction.objects.values_list("page__path", flat=True)))
+    return memo(
+        request,
+        "restricted-paths",
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
 
 def active_locale(request=None):
@@ -129,11 +132,13 @@ class KnownSiteMiddleware:
         hostname = split_domain_port(request.get_host())[0]
         port = request.get_port()
         try:
-            request._wagtail_site = memo(request, ("site", hostname, port),
-                                         lambda: _site_for_host(hostname, port))
+            request._wagtail_site = memo(
+                request, ("site", hostname, port), lambda: _site_for_host(hostname, port)
+            )
             # Where Page.get_url_parts looks first for every site's root path.
             request._wagtail_cached_site_root_paths = memo(
-                request, "site-root-paths", Site.get_site_root_paths)
+                request, "site-root-paths", Site.get_site_root_paths
+            )
         except DatabaseError:
             pass  # the view meets the outage too, and answers for it
         return None

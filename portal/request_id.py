@@ -31,10 +31,18 @@ class RequestIdMiddleware:
         response = self.get_response(request)
         response["X-Request-ID"] = request.id
         # The path only: query strings may carry e-mail addresses or tokens.
-        access_log.info("%s %s %s", request.method, request.path, response.status_code,
-                        extra={"method": request.method, "path": request.path,
-                               "status": response.status_code,
-                               "duration_ms": round((time.monotonic() - started) * 1000, 1)})
+        access_log.info(
+            "%s %s %s",
+            request.method,
+            request.path,
+            response.status_code,
+            extra={
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round((time.monotonic() - started) * 1000, 1),
+            },
+        )
         return response
 
 

@@ -39,6 +39,7 @@ def page_url(page, request):
 def translations_of(page, request):
     """[(language, url)] of the live public translations of a page, itself
     included (root-relative URLs unless the page is on another site)."""
+
     def compute():
         pages = Page.objects.live().public().filter(translation_key=page.translation_key)
         result = []
@@ -91,14 +92,16 @@ class PageSitemap(Sitemap):
                 default = next((loc for _p, lang, loc in members if lang == "sv"), None)
                 if default:
                     alternates.append({"lang_code": "x-default", "location": default})
-            urls.append({
-                "item": item,
-                "location": own[2],
-                "lastmod": item.last_published_at,
-                "changefreq": None,
-                "priority": None,
-                "alternates": alternates,
-            })
+            urls.append(
+                {
+                    "item": item,
+                    "location": own[2],
+                    "lastmod": item.last_published_at,
+                    "changefreq": None,
+                    "priority": None,
+                    "alternates": alternates,
+                }
+            )
         self.latest_lastmod = max((u["lastmod"] for u in urls if u["lastmod"]), default=None)
         return urls
 
@@ -152,8 +155,11 @@ def case_article(page, request, taxonomy_labels=()):
         "url": url,
         "mainEntityOfPage": url,
         "author": {"@type": "GovernmentOrganization", "name": page.agency.name},
-        "publisher": {"@type": "Organization", "name": "Erfarenhetsbanken",
-                      "url": absolute(request, "/")},
+        "publisher": {
+            "@type": "Organization",
+            "name": "Erfarenhetsbanken",
+            "url": absolute(request, "/"),
+        },
         "about": list(taxonomy_labels),
         "keywords": page.tag_names,
     }
@@ -164,6 +170,10 @@ def case_article(page, request, taxonomy_labels=()):
         data["dateModified"] = modified.isoformat()
     rendition = hero_rendition(page)
     if rendition is not None:
-        data["image"] = {"@type": "ImageObject", "url": absolute(request, rendition.url),
-                         "width": rendition.width, "height": rendition.height}
+        data["image"] = {
+            "@type": "ImageObject",
+            "url": absolute(request, rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+        }
     return data

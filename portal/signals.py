@@ -10,16 +10,23 @@ from portal.page_cache import purge
 CONTENT_APPS = {"cases", "portal", "activities"}
 # View restrictions too: a page put behind a password must leave the cache;
 # search promotions, which the worker keeps (search.service.promotions).
-CONTENT_MODELS = {"wagtailcore.site", "wagtailcore.locale", "wagtailimages.image",
-                  "wagtaildocs.document", "taggit.tag", "wagtailcore.pageviewrestriction",
-                  "wagtailcore.collectionviewrestriction",
-                  "wagtailsearchpromotions.searchpromotion"}
+CONTENT_MODELS = {
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailimages.image",
+    "wagtaildocs.document",
+    "taggit.tag",
+    "wagtailcore.pageviewrestriction",
+    "wagtailcore.collectionviewrestriction",
+    "wagtailsearchpromotions.searchpromotion",
+}
 
 
 def _shows_on_pages(sender):
     meta = getattr(sender, "_meta", None)
-    return meta is not None and (meta.app_label in CONTENT_APPS
-                                 or meta.label_lower in CONTENT_MODELS)
+    return meta is not None and (
+        meta.app_label in CONTENT_APPS or meta.label_lower in CONTENT_MODELS
+    )
 
 
 def purge_now_and_on_commit():
@@ -27,7 +34,8 @@ def purge_now_and_on_commit():
     the two would otherwise cache the old content under the new generation."""
     purge()
     if connection.in_atomic_block and not any(
-            callback is purge for _sids, callback, _robust in connection.run_on_commit):
+        callback is purge for _sids, callback, _robust in connection.run_on_commit
+    ):
         transaction.on_commit(purge)
 
 

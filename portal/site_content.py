@@ -179,10 +179,16 @@ HOME = {
 }
 
 CASE_INDEX = {
-    "sv": {"slug": "erfarenheter", "title": "Erfarenheter",
-           "intro": "Alla erfarenheter som myndigheterna delat. Filtrera på tema, skede, "
-           "myndighet, status och år."},
-    "en": {"slug": "cases", "title": "Cases",
-           "intro": "All cases shared by the agencies. Filter by theme, stage, agency, status "
-           "and year."},
+    "sv": {
+        "slug": "erfarenheter",
+        "title": "Erfarenheter",
+        "intro": "Alla erfarenheter som myndigheterna delat. Filtrera på tema, skede, "
+        "myndighet, status och år.",
+    },
+    "en": {
+        "slug": "cases",
+        "title": "Cases",
+        "intro": "All cases shared by the agencies. Filter by theme, stage, agency, status "
+        "and year.",
+    },
 }

@@ -49,7 +49,9 @@ def ensure_site_structure():
         if home is None:
             texts = site_content.HOME[language]
             home = HomePage(
-                title=texts["title"], intro=texts["intro"], locale=locale,
+                title=texts["title"],
+                intro=texts["intro"],
+                locale=locale,
                 slug="start" if language == "sv" else "en",
             )
             if "sv" in homes:
@@ -60,8 +62,13 @@ def ensure_site_structure():
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=homes["sv"],
-                            is_default_site=True, site_name="Erfarenhetsbanken")
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=homes["sv"],
+            is_default_site=True,
+            site_name="Erfarenhetsbanken",
+        )
     elif site.root_page_id != homes["sv"].pk:
         old_root = site.root_page
         site.root_page = homes["sv"]

@@ -28,5 +28,6 @@ def healthz(request):
 @site_not_needed
 @cache_control(max_age=86400, public=True)
 def favicon(request):
-    return FileResponse(open(BASE_DIR / "static" / "img" / "favicon.ico", "rb"),
-                        content_type="image/x-icon")
+    return FileResponse(
+        open(BASE_DIR / "static" / "img" / "favicon.ico", "rb"), content_type="image/x-icon"
+    )

@@ -42,8 +42,9 @@ def lessons_page(request):
     errors = []
     query = clean_query(request.GET.get("q", ""))
     if len(query) > MAX_QUERY_LENGTH:
-        errors.append(_("The search text can be at most %(max)s characters.")
-                      % {"max": MAX_QUERY_LENGTH})
+        errors.append(
+            _("The search text can be at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
+        )
         query = query[:MAX_QUERY_LENGTH]
     kinds = [k for k in request.GET.getlist("kind") if k]
     if any(k not in LessonKind.values for k in kinds):
@@ -69,10 +70,14 @@ def lessons_page(request):
         "page_obj": page,
         "query": query,
         "kinds": [(value, label, value in kinds) for value, label in LessonKind.choices],
-        "themes": [(slug, taxonomy.theme_label(slug), slug in filters.get("theme", []))
-                   for slug in sorted(taxonomy.themes, key=lambda s: taxonomy.theme_label(s))],
-        "stages": [(slug, taxonomy.stage_label(slug), slug in filters.get("stage", []))
-                   for slug in sorted(taxonomy.stages, key=lambda s: taxonomy.stage_order[s])],
+        "themes": [
+            (slug, taxonomy.theme_label(slug), slug in filters.get("theme", []))
+            for slug in sorted(taxonomy.themes, key=lambda s: taxonomy.theme_label(s))
+        ],
+        "stages": [
+            (slug, taxonomy.stage_label(slug), slug in filters.get("stage", []))
+            for slug in sorted(taxonomy.stages, key=lambda s: taxonomy.stage_order[s])
+        ],
         "agency_count": len(agencies),
         "errors": errors,
         "query_string": params.urlencode(),

@@ -40,12 +40,17 @@ def _log_statement():
 def log_query(params, total):
     """One row per first-page search with words (later pages are the same search)."""
     if params.words and params.page == 1:
-        values = {"query": params.query.lower()[:200], "language": params.lang, "hits": total,
-                  "searched_at": timezone.now()}
+        values = {
+            "query": params.query.lower()[:200],
+            "language": params.lang,
+            "hits": total,
+            "searched_at": timezone.now(),
+        }
         sql, fields = _log_statement()
         with connection.cursor() as cursor:
-            cursor.execute(sql, [field.get_db_prep_save(values[field.name], connection)
-                                 for field in fields])
+            cursor.execute(
+                sql, [field.get_db_prep_save(values[field.name], connection) for field in fields]
+            )
 
 
 def delete_old_queries(days, dry_run=False):

@@ -29,8 +29,13 @@ from search.text import query_words, stems
 COMPOUND = re.compile(r"\w+(?:-\w+)+")
 
 # Facets the engine counts with aggregations: (facet, the case's filter field).
-ENGINE_FACETS = [("stage", "stage_id"), ("agency", "agency_id"), ("status", "status"),
-                 ("language", "locale_id"), ("theme", "theme_ids_for_search")]
+ENGINE_FACETS = [
+    ("stage", "stage_id"),
+    ("agency", "agency_id"),
+    ("status", "status"),
+    ("language", "locale_id"),
+    ("theme", "theme_ids_for_search"),
+]
 IndexEntry = get_app_config().get_model("IndexEntry", require_ready=False)
 # A word in a large share of the cases (a common one) costs the database a
 # scan of every case, and every match is scored and sorted: 12-16 ms for a
@@ -120,14 +125,18 @@ class DatabaseRanker:
             # one required word (the planner folds `q.split` away). For a word
             # in 70 % of 10,000 cases the match took 28 ms with the joined test
             # last and 14 ms without it.
-            where = ("(ie.title @@ q.query OR ie.body @@ q.query "
-                     "OR (q.split AND (ie.title || ie.body) @@ q.query))")
+            where = (
+                "(ie.title @@ q.query OR ie.body @@ q.query "
+                "OR (q.split AND (ie.title || ie.body) @@ q.query))"
+            )
             score = "ts_rank(ie.title, q.query) * 4 + ts_rank(ie.body, q.query)"
             order = " ORDER BY score DESC, pk DESC" if by_score else ""
             # One array: a row per match cost the client twice the time.
-            sql = (f"SELECT array_agg(pk{order}) FROM (SELECT {pk_sql} AS pk, "  # noqa: S608
-                   f"{score if by_score else 0} AS score FROM {table} ie, ({tsquery}) "
-                   f"AS q(query, split) WHERE {where} AND ie.content_type_id IN ({type_marks})) h")
+            sql = (
+                f"SELECT array_agg(pk{order}) FROM (SELECT {pk_sql} AS pk, "  # noqa: S608
+                f"{score if by_score else 0} AS score FROM {table} ie, ({tsquery}) "
+                f"AS q(query, split) WHERE {where} AND ie.content_type_id IN ({type_marks})) h"
+            )
         else:
             fts = f"{table}_fts"
             q_params = [self._fts_query(params.words, params.languages, params.query)]
@@ -135,9 +144,11 @@ class DatabaseRanker:
             order = f" ORDER BY bm25({fts}, 0.0, 1.0, 4.0), 1 DESC" if by_score else ""
             # CROSS JOIN fixes the order in SQLite: the full-text match runs
             # once, not once per index entry.
-            sql = (f"SELECT {pk_sql} FROM {fts} CROSS JOIN {table} ie "  # noqa: S608
-                   f"ON ie.id = {fts}.rowid WHERE {fts} MATCH %s "
-                   f"AND ie.content_type_id IN ({type_marks}){order}")
+            sql = (
+                f"SELECT {pk_sql} FROM {fts} CROSS JOIN {table} ie "  # noqa: S608
+                f"ON ie.id = {fts}.rowid WHERE {fts} MATCH %s "
+                f"AND ie.content_type_id IN ({type_marks}){order}"
+            )
         statement_params = [*q_params, *types]
 
         def run():
@@ -147,8 +158,9 @@ class DatabaseRanker:
                     return array("q", cursor.fetchone()[0] or ())
                 return array("q", (pk for (pk,) in cursor.fetchall()))
 
-        return _large_rankings.get(None, (sql, *statement_params), run,
-                                   keep=lambda ids: len(ids) >= keep_from)
+        return _large_rankings.get(
+            None, (sql, *statement_params), run, keep=lambda ids: len(ids) >= keep_from
+        )
 
     @staticmethod
     def _tsquery(words, languages):
@@ -156,8 +168,10 @@ class DatabaseRanker:
         parts = [f"plainto_tsquery('{configs[lang]}', %s)" for lang in languages]
         # `split`: the query requires two or more words (an AND in it).
         tsquery = " || ".join(parts)  # fixed SQL; the words are parameters
-        return (f"SELECT tsq, strpos(CAST(tsq AS TEXT), '&') > 0 FROM (SELECT {tsquery}) "  # noqa: S608
-                "AS t(tsq)"), [" ".join(words)] * len(languages)
+        return (
+            f"SELECT tsq, strpos(CAST(tsq AS TEXT), '&') > 0 FROM (SELECT {tsquery}) "  # noqa: S608
+            "AS t(tsq)"
+        ), [" ".join(words)] * len(languages)
 
     @staticmethod
     def _fts_query(words, languages, query=""):
@@ -170,9 +184,14 @@ class DatabaseRanker:
         only its parts somewhere ("e-arkiv" in the title, "tjänster" in the
         text). PostgreSQL's and OpenSearch's ranking already puts the title that
         holds every word first."""
+
         def options(word):
-            return list(dict.fromkeys(f'"{stem}"*' if len(stem) >= 3 else f'"{word}"'
-                                      for stem in stems(word, languages)))
+            return list(
+                dict.fromkeys(
+                    f'"{stem}"*' if len(stem) >= 3 else f'"{word}"'
+                    for stem in stems(word, languages)
+                )
+            )
 
         def group(word):
             return "(" + " OR ".join(options(word)) + ")"
@@ -223,29 +242,37 @@ class EngineRanker:
         column = self._filter_columns(backend)
         scope = self._scope(backend, column, params)
         # language: its locales' pks
-        locales = {lang: pks for lang in params.languages
-                   if (pks := params.taxonomy.locale_pks(lang))}
+        locales = {
+            lang: pks for lang in params.languages if (pks := params.taxonomy.locale_pks(lang))
+        }
         text = " ".join(params.words)
         # Two searches in one request, which the engine runs side by side: one
         # page of hits, scored without counting every match (so the engine
         # skips what cannot reach the page), and the total with the facets
         # (aggregations) over every match, unscored. For a word in 70 % of
         # 10,000 cases they took 1.1 and 3.4 ms, against 8.5 ms in one search.
-        hits = {"_source": False,  # the document id is the page's pk
-                "from": offset, "size": params.page_size, "track_total_hits": False}
+        hits = {
+            "_source": False,  # the document id is the page's pk
+            "from": offset,
+            "size": params.page_size,
+            "track_total_hits": False,
+        }
         if params.sort == "newest" or not text:
             hits["sort"] = [{column["first_published_at"]: "desc"}, {column["id"]: "desc"}]
         counts = {"size": 0, "track_total_hits": True, "aggs": self._aggregations(column)}
         query = self._query(scope, column, locales, text, fuzzy=False)
-        found, counted = self._search(backend, index, [{**hits, "query": query},
-                                                       {**counts, "query": query}])
+        found, counted = self._search(
+            backend, index, [{**hits, "query": query}, {**counts, "query": query}]
+        )
         if text and counted["hits"]["total"]["value"] < self.FUZZY_BELOW:
             query = self._query(scope, column, locales, text, fuzzy=True)
             # Fuzzy matching keeps the first letter; the suggester may change it.
-            counts["suggest"] = {"words": {"text": text, "term": {"field": "_all_text",
-                                                                  "prefix_length": 0}}}
-            found, counted = self._search(backend, index, [{**hits, "query": query},
-                                                           {**counts, "query": query}])
+            counts["suggest"] = {
+                "words": {"text": text, "term": {"field": "_all_text", "prefix_length": 0}}
+            }
+            found, counted = self._search(
+                backend, index, [{**hits, "query": query}, {**counts, "query": query}]
+            )
         total = counted["hits"]["total"]["value"]
         page_ids = [int(hit["_id"]) for hit in found["hits"]["hits"]]
         rows = [
@@ -264,7 +291,8 @@ class EngineRanker:
             lines += [{"index": index.name}, body]
         try:
             responses = backend.es.msearch(
-                body=lines, request_timeout=settings.SEARCH_ENGINE_QUERY_TIMEOUT)["responses"]
+                body=lines, request_timeout=settings.SEARCH_ENGINE_QUERY_TIMEOUT
+            )["responses"]
         except Exception as exc:  # transport error or time-out: fall back
             raise EngineUnavailable(str(exc)) from exc
         failed = [response["error"] for response in responses if "error" in response]
@@ -275,22 +303,41 @@ class EngineRanker:
     @staticmethod
     def _query(scope, column, locales, text, fuzzy):
         """Each language's cases matched on that language's analysed fields."""
+
         # The stemmed fields first; the plain ones let a typo in an inflected
         # word still match (stemming "handläggnig" cuts it short).
         def fields(lang):
-            return [f"title.{lang}^6", f"_all_text_boost_3_0.{lang}^3",
-                    f"_all_text_boost_2_0.{lang}^2", f"_all_text.{lang}",
-                    "title^3", "_all_text_boost_3_0^1.5", "_all_text_boost_2_0",
-                    "_all_text^0.5"]
+            return [
+                f"title.{lang}^6",
+                f"_all_text_boost_3_0.{lang}^3",
+                f"_all_text_boost_2_0.{lang}^2",
+                f"_all_text.{lang}",
+                "title^3",
+                "_all_text_boost_3_0^1.5",
+                "_all_text_boost_2_0",
+                "_all_text^0.5",
+            ]
 
         tolerance = {"fuzziness": "AUTO", "prefix_length": 1} if fuzzy else {}
         should = [
-            {"bool": {
-                "filter": [{"terms": {column["locale_id"]: pks}}],
-                # No words: every case in the language.
-                "must": [{"multi_match": {"query": text, "fields": fields(lang),
-                                          "operator": "and", **tolerance}}] if text else [],
-            }}
+            {
+                "bool": {
+                    "filter": [{"terms": {column["locale_id"]: pks}}],
+                    # No words: every case in the language.
+                    "must": [
+                        {
+                            "multi_match": {
+                                "query": text,
+                                "fields": fields(lang),
+                                "operator": "and",
+                                **tolerance,
+                            }
+                        }
+                    ]
+                    if text
+                    else [],
+                }
+            }
             for lang, pks in locales.items()
         ]
         return {"bool": {**scope, "should": should, "minimum_should_match": 1}}
@@ -301,8 +348,10 @@ class EngineRanker:
         database: live, public cases matching the facet filters."""
         mapping = backend.mapping_class(CaseStudyPage)
         taxonomy = params.taxonomy
-        must = [{"match": {"_django_content_type": mapping.get_content_type()}},
-                {"term": {column["live"]: True}}]
+        must = [
+            {"match": {"_django_content_type": mapping.get_content_type()}},
+            {"term": {column["live"]: True}},
+        ]
         for name, values in params.filters.items():
             if name in ("theme", "stage"):
                 field = "theme_ids_for_search" if name == "theme" else "stage_id"
@@ -313,10 +362,23 @@ class EngineRanker:
             elif name == "status":
                 must.append({"terms": {column["status"]: values}})
             elif name == "year":
-                must.append({"bool": {"should": [
-                    {"range": {column["started"]: {"gte": f"{year}-01-01",
-                                                   "lte": f"{year}-12-31"}}}
-                    for year in values]}})
+                must.append(
+                    {
+                        "bool": {
+                            "should": [
+                                {
+                                    "range": {
+                                        column["started"]: {
+                                            "gte": f"{year}-01-01",
+                                            "lte": f"{year}-12-31",
+                                        }
+                                    }
+                                }
+                                for year in values
+                            ]
+                        }
+                    }
+                )
         # Page.public(): nothing under a page with a view restriction.
         must_not = [{"prefix": {column["path"]: path}} for path in restricted_paths()]
         return {"filter": must, "must_not": must_not}
@@ -327,9 +389,14 @@ class EngineRanker:
             facet: {"terms": {"field": column[field], "size": 10000}}
             for facet, field in ENGINE_FACETS
         }
-        aggregations["year"] = {"date_histogram": {
-            "field": column["started"], "calendar_interval": "year", "format": "yyyy",
-            "min_doc_count": 1}}
+        aggregations["year"] = {
+            "date_histogram": {
+                "field": column["started"],
+                "calendar_interval": "year",
+                "format": "yyyy",
+                "min_doc_count": 1,
+            }
+        }
         return aggregations
 
     @staticmethod

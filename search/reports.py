@@ -27,12 +27,17 @@ def weekly_report(weeks=WEEKS, top=TOP, today=None):
             searched_at__date__gte=start, searched_at__date__lt=start + datetime.timedelta(days=7)
         )
         frequent = list(
-            in_week.values("query").annotate(n=Count("pk"), hits=Max("hits"))
-            .order_by("-n", "query").values_list("query", "n", "hits")[:top]
+            in_week.values("query")
+            .annotate(n=Count("pk"), hits=Max("hits"))
+            .order_by("-n", "query")
+            .values_list("query", "n", "hits")[:top]
         )
         zero = list(
-            in_week.filter(hits=0).values("query").annotate(n=Count("pk"))
-            .order_by("-n", "query").values_list("query", "n")[:top]
+            in_week.filter(hits=0)
+            .values("query")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "query")
+            .values_list("query", "n")[:top]
         )
         report.append((start, frequent, zero))
     return report
@@ -46,5 +51,4 @@ def may_read_search_log(user):
 def search_terms_view(request):
     if not may_read_search_log(request.user):  # a 403, not the admin's redirect
         return permission_denied(request, PermissionDenied())
-    return TemplateResponse(request, "search/admin/search_terms.html",
-                            {"report": weekly_report()})
+    return TemplateResponse(request, "search/admin/search_terms.html", {"report": weekly_report()})

@@ -105,8 +105,9 @@ def current_language():
 def parse_params(params, default_page_size=DEFAULT_PAGE_SIZE):
     raw_query = params.get("q", "")
     if len(raw_query) > MAX_QUERY_LENGTH:
-        raise ParameterError("q", _("The search text can be at most %(max)s characters.")
-                             % {"max": MAX_QUERY_LENGTH})
+        raise ParameterError(
+            "q", _("The search text can be at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
+        )
     query = clean_query(raw_query)
     words = query_words(query)
     if query and not words:
@@ -189,8 +190,9 @@ def run_search(params):
         total=total,
         results=results,
         facets=facets,
-        language_facet=[(code, code, counts["language"][code])
-                        for code in LANGUAGES if counts["language"][code]],
+        language_facet=[
+            (code, code, counts["language"][code]) for code in LANGUAGES if counts["language"][code]
+        ],
         backend=backend,
         degraded=degraded,
         suggestion=suggestion,
@@ -221,9 +223,11 @@ def promotions():
 
     def read():
         by_query = {}
-        for query, page_id in (SearchPromotion.objects.filter(page__isnull=False)
-                               .order_by("sort_order", "pk")
-                               .values_list("query__query_string", "page_id")):
+        for query, page_id in (
+            SearchPromotion.objects.filter(page__isnull=False)
+            .order_by("sort_order", "pk")
+            .values_list("query__query_string", "page_id")
+        ):
             by_query.setdefault(query, []).append(page_id)
         return by_query
 
@@ -251,13 +255,16 @@ def case_as_json(case, excerpt_html):
         "status": case.status,
         "language": case.locale.language_code,
         "published": case.first_published_at.date().isoformat()
-        if case.first_published_at else None,
+        if case.first_published_at
+        else None,
     }
 
 
 def outcome_as_json(outcome):
-    facets = {name: {value: count for value, _l, count, _s in rows if count}
-              for name, rows in outcome.facets.items()}
+    facets = {
+        name: {value: count for value, _l, count, _s in rows if count}
+        for name, rows in outcome.facets.items()
+    }
     facets["language"] = {code: n for code, _l, n in outcome.language_facet}
     data = {
         "query": outcome.params.query,
@@ -270,8 +277,10 @@ def outcome_as_json(outcome):
     }
     if outcome.degraded:
         data["degraded"] = True
-        data["notice"] = _("The search engine is not answering right now. These results "
-                           "come from the database's simpler search.")
+        data["notice"] = _(
+            "The search engine is not answering right now. These results "
+            "come from the database's simpler search."
+        )
     if outcome.suggestion:
         data["suggestion"] = outcome.suggestion
     return data

@@ -1,4 +1,4 @@
-""""Did you mean" where the search engine cannot say: the nearest known word
+""" "Did you mean" where the search engine cannot say: the nearest known word
 for each query word that no case title, agency, theme or tag contains. The
 words are collected once per content change in each worker (process memo)."""
 
@@ -25,7 +25,8 @@ def _load(languages):
     texts = [
         *cases.values_list("title", flat=True),
         *CaseTag.objects.filter(content_object__in=cases)
-        .values_list("tag__name", flat=True).distinct(),
+        .values_list("tag__name", flat=True)
+        .distinct(),
         *Agency.objects.values_list("name", flat=True),
         *Theme.objects.values_list("name", flat=True),
     ]
@@ -46,8 +47,9 @@ def suggest(words, languages):
         near = []
         if len(word) >= MIN_LENGTH and word not in by_length.get(len(word), ()):
             # A typo changes the length by at most two letters.
-            candidates = [w for n in range(len(word) - 2, len(word) + 3)
-                          for w in by_length.get(n, ())]
+            candidates = [
+                w for n in range(len(word) - 2, len(word) + 3) for w in by_length.get(n, ())
+            ]
             near = difflib.get_close_matches(word, candidates, n=1, cutoff=CUTOFF)
         out.append(near[0] if near else word)
     return " ".join(out) if out != list(words) else ""

@@ -29,7 +29,8 @@ def query_words(text):
 # require "för" or "the" in every hit, nor highlight every word starting
 # with "i".
 STOP_WORDS = {
-    "sv": frozenset("""
+    "sv": frozenset(
+        """
     och det att i en jag hon som han på den med var sig för så till är men ett om hade de
     av icke mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid
     kunde något från ut när efter upp vi dem vara vad över än dig kan sina här ha mot
@@ -37,8 +38,10 @@ STOP_WORDS = {
     mitt ni bli blev oss din dessa några deras blir mina samma vilken er sådan vår blivit
     dess inom mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina
     vars vårt våra ert era vilkas
-""".split()),
-    "en": frozenset("""
+""".split()
+    ),
+    "en": frozenset(
+        """
     i me my myself we our ours ourselves you your yours yourself yourselves he him his
     himself she her hers herself it its itself they them their theirs themselves what
     which who whom this that these those am is are was were be been being have has had
@@ -47,7 +50,8 @@ STOP_WORDS = {
     down in out on off over under again further then once here there when where why how
     all any both each few more most other some such no nor not only own same so than too
     very s t can will just don should now
-""".split()),
+""".split()
+    ),
 }
 
 

@@ -19,8 +19,7 @@ from search.text import clean_query, query_words
 
 
 def _error(exc):
-    return JsonResponse({"error": {"parameter": exc.parameter, "message": exc.message}},
-                        status=400)
+    return JsonResponse({"error": {"parameter": exc.parameter, "message": exc.message}}, status=400)
 
 
 # Searches read, then log the query: no request-long transaction (a write at
@@ -34,8 +33,7 @@ def api_search(request):
         return _error(exc)
     outcome = run_search(params)
     log_query(params, outcome.total)
-    return JsonResponse(outcome_as_json(outcome),
-                        json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(outcome_as_json(outcome), json_dumps_params={"ensure_ascii": False})
 
 
 @transaction.non_atomic_requests
@@ -82,6 +80,7 @@ def api_autocomplete(request):
     first = words[0]
     titles.sort(key=lambda item: (not item[1].lower().startswith(first), item[1].lower()))
     pages = {p.pk: p for p in published_cases().filter(pk__in=[pk for pk, _t in titles[:8]])}
-    return JsonResponse({"results": [{"title": t, "url": pages[pk].url}
-                                     for pk, t in titles[:8] if pk in pages]},
-                        json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        {"results": [{"title": t, "url": pages[pk].url} for pk, t in titles[:8] if pk in pages]},
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -18,5 +18,6 @@ def register_search_terms_url():
 
 @hooks.register("register_reports_menu_item")
 def register_search_terms_menu_item():
-    return SearchLogMenuItem(_("Search terms"), reverse("search_log_report"),
-                             icon_name="search", order=900)
+    return SearchLogMenuItem(
+        _("Search terms"), reverse("search_log_report"), icon_name="search", order=900
+    )

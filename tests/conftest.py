@@ -56,12 +56,17 @@ def case_line(**overrides):
         "challenge": "Utmaningen var stor.\n\nDen hade två delar.",
         "approach": "Vi prövade nya arbetssätt.",
         "results": "Det gick bra.",
-        "lessons": [{"kind": "worked", "text": "Börja smått."},
-                    {"kind": "avoid", "text": "Undvik stora upphandlingar."}],
+        "lessons": [
+            {"kind": "worked", "text": "Börja smått."},
+            {"kind": "avoid", "text": "Undvik stora upphandlingar."},
+        ],
         "joint_work": "Arbetsgivaren och de fackliga organisationerna samverkade.",
         "tags": ["test"],
-        "contact": {"name": "Anna Andersson", "role": "Projektledare",
-                    "email": "anna.andersson@skatteverket.se"},
+        "contact": {
+            "name": "Anna Andersson",
+            "role": "Projektledare",
+            "email": "anna.andersson@skatteverket.se",
+        },
         "links": [],
         "published": "2024-01-15",
     }

@@ -21,7 +21,8 @@ class HoneypotMixin(WithoutControlCharactersMixin, forms.Form):
     labelled for screen readers); bots fill it in."""
 
     website = forms.CharField(
-        label=_("Leave this field empty"), required=False,
+        label=_("Leave this field empty"),
+        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
@@ -32,23 +33,34 @@ class HoneypotMixin(WithoutControlCharactersMixin, forms.Form):
 
 class SignUpForm(HoneypotMixin):
     email = forms.EmailField(
-        label=_("Work e-mail address"), max_length=USERNAME_LENGTH,
-        help_text=_("Use your address at the agency, for example "
-                    "fornamn.efternamn@skatteverket.se. We check that the domain "
-                    "belongs to an agency in Erfarenhetsbanken."),
+        label=_("Work e-mail address"),
+        max_length=USERNAME_LENGTH,
+        help_text=_(
+            "Use your address at the agency, for example "
+            "fornamn.efternamn@skatteverket.se. We check that the domain "
+            "belongs to an agency in Erfarenhetsbanken."
+        ),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    first_name = forms.CharField(label=_("First name"), max_length=150,
-                                 widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
-    last_name = forms.CharField(label=_("Last name"), max_length=150,
-                                widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
     password1 = forms.CharField(
-        label=_("Password"), strip=False,
+        label=_("Password"),
+        strip=False,
         help_text=_("At least 10 characters. Not only digits, not a common password."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     password2 = forms.CharField(
-        label=_("Password again"), strip=False,
+        label=_("Password again"),
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
@@ -63,8 +75,10 @@ class SignUpForm(HoneypotMixin):
         self.agency = agency_for_email(email)
         if self.agency is None:
             raise forms.ValidationError(
-                _("The address does not belong to an agency in Erfarenhetsbanken. Use your "
-                  "work address, or ask an editor to invite you."),
+                _(
+                    "The address does not belong to an agency in Erfarenhetsbanken. Use your "
+                    "work address, or ask an editor to invite you."
+                ),
                 code="unknown_domain",
             )
         return email
@@ -80,8 +94,10 @@ class SignUpForm(HoneypotMixin):
             self.add_error("password2", _("The two passwords differ."))
         elif p1:
             user = get_user_model()(
-                username=cleaned.get("email", ""), email=cleaned.get("email", ""),
-                first_name=cleaned.get("first_name", ""), last_name=cleaned.get("last_name", ""),
+                username=cleaned.get("email", ""),
+                email=cleaned.get("email", ""),
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
             )
             try:
                 password_validation.validate_password(p1, user)
@@ -110,12 +126,14 @@ class RateLimitedPasswordResetForm(
 
 
 class InviteForm(WithoutControlCharactersMixin, forms.Form):
-    email = forms.EmailField(label=_("E-mail address of the person you invite"),
-                             max_length=USERNAME_LENGTH)
+    email = forms.EmailField(
+        label=_("E-mail address of the person you invite"), max_length=USERNAME_LENGTH
+    )
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     agency = forms.ModelChoiceField(
-        label=_("Agency"), queryset=Agency.objects.none(),
+        label=_("Agency"),
+        queryset=Agency.objects.none(),
         help_text=_("The invited contributor writes cases for this agency."),
     )
 

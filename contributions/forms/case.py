@@ -18,8 +18,16 @@ from cases.snippets import Agency
 from contributions.images import check_image
 from portal.control_characters import WithoutControlCharactersMixin
 
-REQUIRED_FOR_SUBMIT = ("title", "summary", "themes", "stage", "status", "started",
-                       "challenge", "approach")
+REQUIRED_FOR_SUBMIT = (
+    "title",
+    "summary",
+    "themes",
+    "stage",
+    "status",
+    "started",
+    "challenge",
+    "approach",
+)
 MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*$", re.ASCII)
 
 
@@ -51,7 +59,8 @@ class MonthField(forms.Field):
         if int(match[1]) not in YEARS:
             raise forms.ValidationError(
                 _("The year must be between %(first)s and %(last)s.")
-                % {"first": YEARS[0], "last": YEARS[-1]})
+                % {"first": YEARS[0], "last": YEARS[-1]}
+            )
         return datetime.date(int(match[1]), int(match[2]), 1)
 
 
@@ -63,65 +72,88 @@ class CaseForm(WithoutControlCharactersMixin, forms.Form):
     use_required_attribute = False  # "Save draft" must work with empty fields
 
     language = forms.ChoiceField(
-        label=_("Language of the case"), choices=settings.LANGUAGES,
+        label=_("Language of the case"),
+        choices=settings.LANGUAGES,
         help_text=_("Write the case in Swedish or English. An editor can add a translation later."),
     )
     title = forms.CharField(
-        label=_("Title"), max_length=255,
-        help_text=_("Say what was done, not the project's name. Example: "
-                    "“Chatbot that answers questions about the tax return”."),
+        label=_("Title"),
+        max_length=255,
+        help_text=_(
+            "Say what was done, not the project's name. Example: "
+            "“Chatbot that answers questions about the tax return”."
+        ),
     )
     summary = forms.CharField(
-        label=_("Summary"), max_length=400, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("At most 400 characters: the problem, what you did and the most "
-                    "important result. It is shown in listings and search results."),
+        label=_("Summary"),
+        max_length=400,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "At most 400 characters: the problem, what you did and the most "
+            "important result. It is shown in listings and search results."
+        ),
     )
     themes = forms.MultipleChoiceField(
-        label=_("Themes"), widget=forms.CheckboxSelectMultiple,
+        label=_("Themes"),
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose one or more."),
     )
     stage = forms.ChoiceField(
-        label=_("Stage"), widget=forms.RadioSelect,
+        label=_("Stage"),
+        widget=forms.RadioSelect,
         help_text=_("How far the initiative has come. Choose the stage it has reached now."),
     )
     status = forms.ChoiceField(
-        label=_("Status"), choices=CaseStatus.choices, widget=forms.RadioSelect,
-        help_text=_("A stopped project is as valuable as a completed one: "
-                    "its lessons say what to avoid."),
+        label=_("Status"),
+        choices=CaseStatus.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A stopped project is as valuable as a completed one: its lessons say what to avoid."
+        ),
     )
     started = MonthField(label=_("Started"))
     ended = MonthField(label=_("Ended"), help_text=_("Leave empty while the project goes on."))
     challenge = forms.CharField(
-        label=_("The challenge"), widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("What problem did you want to solve, and for whom? "
-                    "Separate paragraphs with an empty line."),
+        label=_("The challenge"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "What problem did you want to solve, and for whom? "
+            "Separate paragraphs with an empty line."
+        ),
     )
     approach = forms.CharField(
-        label=_("What we did"), widget=forms.Textarea(attrs={"rows": 8}),
+        label=_("What we did"),
+        widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("How you worked: methods, people involved, technology, time and money."),
     )
     results = forms.CharField(
-        label=_("Results"), widget=forms.Textarea(attrs={"rows": 6}),
+        label=_("Results"),
+        widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What changed? Give numbers where you have them, and say what did not work."),
     )
     joint_work = forms.CharField(
         label=_("Working together (employer and unions)"),
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("How the local parties (employer and union representatives) "
-                    "worked on the change together."),
+        help_text=_(
+            "How the local parties (employer and union representatives) "
+            "worked on the change together."
+        ),
     )
     partner_agencies = forms.MultipleChoiceField(
-        label=_("Partners"), widget=forms.CheckboxSelectMultiple,
+        label=_("Partners"),
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Other agencies that took part."),
     )
     tags = forms.CharField(
-        label=_("Tags"), max_length=500,
+        label=_("Tags"),
+        max_length=500,
         help_text=_("Keywords separated by commas, for example: chatbot, customer service."),
     )
     contact_name = forms.CharField(label=_("Contact name"), max_length=200)
     contact_role = forms.CharField(label=_("Contact role"), max_length=200)
     contact_email = forms.EmailField(
-        label=_("Contact e-mail"), max_length=254,
+        label=_("Contact e-mail"),
+        max_length=254,
         help_text=_("Shown on the case so that others can ask. A shared address works well."),
     )
     hero_image = forms.FileField(
@@ -133,13 +165,15 @@ class CaseForm(WithoutControlCharactersMixin, forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     hero_alt = forms.CharField(
-        label=_("Alternative text"), max_length=250,
+        label=_("Alternative text"),
+        max_length=250,
         help_text=_("Describe the image for people who cannot see it. Required with an image."),
     )
     remove_image = forms.BooleanField(label=_("Remove the current image"))
 
-    def __init__(self, *args, strict=False, language=None, has_image=False,
-                 fixed_language=False, **kwargs):
+    def __init__(
+        self, *args, strict=False, language=None, has_image=False, fixed_language=False, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.strict = strict
         self.has_image = has_image
@@ -200,17 +234,24 @@ class LessonForm(WithoutControlCharactersMixin, forms.Form):
         choices=[("", _("Choose the kind"))] + list(LessonKind.choices),
     )
     text = forms.CharField(
-        label=_("Lesson"), widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("One lesson in a few sentences. Example: “Start with one office and "
-                    "let the staff change the questions before you go wider.”"),
+        label=_("Lesson"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "One lesson in a few sentences. Example: “Start with one office and "
+            "let the staff change the questions before you go wider.”"
+        ),
     )
 
 
 class LinkForm(WithoutControlCharactersMixin, forms.Form):
     use_required_attribute = False
     title = forms.CharField(label=_("Link text"), max_length=200)
-    url = forms.URLField(label=_("Address"), max_length=500, assume_scheme="https",
-                         help_text=_("For example a report or a film about the project."))
+    url = forms.URLField(
+        label=_("Address"),
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("For example a report or a film about the project."),
+    )
 
 
 class BaseLessonFormSet(forms.BaseFormSet):
@@ -233,6 +274,5 @@ LinkFormSet = forms.formset_factory(LinkForm, extra=2, can_delete=True, max_num=
 
 def kept_rows(formset):
     return [
-        f.cleaned_data for f in formset.forms
-        if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
     ]

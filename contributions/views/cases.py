@@ -44,7 +44,8 @@ def _log_in_and_carry_on(request, page_id):
 
     fields = kept_forms.form_fields(request.POST)
     login_form = LoginView.authentication_form(
-        request, data=request.POST if request.POST.get("resume") else None)
+        request, data=request.POST if request.POST.get("resume") else None
+    )
     if login_form.is_bound and login_form.is_valid():
         user = login_form.get_user()
         if user.is_staff or profile_for(user) is None:
@@ -55,15 +56,24 @@ def _log_in_and_carry_on(request, page_id):
             try:
                 token = kept_forms.keep(request, fields)
             except kept_forms.TooLarge:
-                messages.error(request, _(
-                    "What you wrote is too large to keep until you save it "
-                    "(at most %(size)d kB). It is in the form below: save it now.")
-                    % {"size": kept_forms.max_bytes() // 1024})
+                messages.error(
+                    request,
+                    _(
+                        "What you wrote is too large to keep until you save it "
+                        "(at most %(size)d kB). It is in the form below: save it now."
+                    )
+                    % {"size": kept_forms.max_bytes() // 1024},
+                )
                 return _case_form(request, page_id, restored=fields)
             return redirect(f"{request.path}?kept={token}")
-    return render(request, T + "log_in_to_continue.html", {
-        "login_form": login_form, "fields": list(fields.lists()),
-    })
+    return render(
+        request,
+        T + "log_in_to_continue.html",
+        {
+            "login_form": login_form,
+            "fields": list(fields.lists()),
+        },
+    )
 
 
 def case_form(request, page_id=None):
@@ -75,8 +85,10 @@ def case_form(request, page_id=None):
     if request.method == "GET":
         restored = kept_forms.take(request, request.GET.get("kept"))
     if restored is not None:
-        messages.info(request, _("You are logged in. What you wrote is back in the form: "
-                                 "it is not saved yet."))
+        messages.info(
+            request,
+            _("You are logged in. What you wrote is back in the form: it is not saved yet."),
+        )
     return _case_form(request, page_id, restored)
 
 
@@ -88,8 +100,10 @@ def _case_form(request, page_id, restored=None):
     page = case_for_contributor(request.user, page_id) if page_id else None
     state = case_state(page) if page else None
     if state is not None and not state.can_edit:
-        messages.info(request, _("The case is %(state)s and cannot be changed now.") % {
-            "state": state.label.lower()})
+        messages.info(
+            request,
+            _("The case is %(state)s and cannot be changed now.") % {"state": state.label.lower()},
+        )
         return redirect("contributions:my_contributions")
     draft = page.get_latest_revision_as_object() if page else None
     has_image = bool(draft and draft.hero_image_id)
@@ -106,14 +120,16 @@ def _case_form(request, page_id, restored=None):
         links = LinkFormSet(request.POST, prefix="links")
         if form.is_valid() and lessons.is_valid() and links.is_valid():
             with transaction.atomic():
-                saved = save_draft(form, kept_rows(lessons), kept_rows(links),
-                                   request.user, profile, page)
+                saved = save_draft(
+                    form, kept_rows(lessons), kept_rows(links), request.user, profile, page
+                )
                 if strict:
                     submit_for_review(saved, request.user)
             forget_upload(kept_token, request.user)
             if strict:
-                messages.success(request, _("Thank you. Your case has been sent to the "
-                                            "editors for review."))
+                messages.success(
+                    request, _("Thank you. Your case has been sent to the editors for review.")
+                )
                 return redirect("contributions:my_contributions")
             messages.success(request, _("The draft has been saved."))
             return redirect("contributions:edit", page_id=saved.pk)
@@ -134,15 +150,31 @@ def _case_form(request, page_id, restored=None):
             lessons = LessonFormSet(initial=lessons_initial(draft), prefix="lessons")
             links = LinkFormSet(initial=links_initial(draft), prefix="links")
         else:
-            form = CaseForm(initial={"language": translation.get_language(),
-                                     "contact_email": request.user.email}, **common)
+            form = CaseForm(
+                initial={
+                    "language": translation.get_language(),
+                    "contact_email": request.user.email,
+                },
+                **common,
+            )
             lessons = LessonFormSet(prefix="lessons")
             links = LinkFormSet(prefix="links")
         status = 200
-    return render(request, T + "form.html", {
-        "form": form, "lessons": lessons, "link_formset": links, "case": page, "draft": draft,
-        "state": state, "agency": profile.agency, "kept_image": kept_image,
-    }, status=status)
+    return render(
+        request,
+        T + "form.html",
+        {
+            "form": form,
+            "lessons": lessons,
+            "link_formset": links,
+            "case": page,
+            "draft": draft,
+            "state": state,
+            "agency": profile.agency,
+            "kept_image": kept_image,
+        },
+        status=status,
+    )
 
 
 def _files_with_kept_image(request):
@@ -180,23 +212,37 @@ def preview(request, page_id):
 def my_contributions(request):
     profile = profile_for(request.user)
     rows = []
-    pages = agency_cases(profile).select_related("locale").order_by(
-        "-latest_revision_created_at", "-pk")
+    pages = (
+        agency_cases(profile)
+        .select_related("locale")
+        .order_by("-latest_revision_created_at", "-pk")
+    )
     for page in pages:
-        rows.append({"page": page, "state": case_state(page),
-                     "own": page.owner_id == request.user.pk,
-                     "withdrawal_pending": page.withdrawal_requests.filter(
-                         decision=WithdrawalRequest.Decision.PENDING).exists()})
-    return render(request, T + "my_contributions.html", {
-        "own_rows": [r for r in rows if r["own"]],
-        "agency_rows": [r for r in rows if not r["own"]],
-        "agency": profile.agency,
-    })
+        rows.append(
+            {
+                "page": page,
+                "state": case_state(page),
+                "own": page.owner_id == request.user.pk,
+                "withdrawal_pending": page.withdrawal_requests.filter(
+                    decision=WithdrawalRequest.Decision.PENDING
+                ).exists(),
+            }
+        )
+    return render(
+        request,
+        T + "my_contributions.html",
+        {
+            "own_rows": [r for r in rows if r["own"]],
+            "agency_rows": [r for r in rows if not r["own"]],
+            "agency": profile.agency,
+        },
+    )
 
 
 def _already_requested(request, page):
-    messages.info(request, _("The withdrawal of this case has already been asked for. "
-                             "An editor decides."))
+    messages.info(
+        request, _("The withdrawal of this case has already been asked for. An editor decides.")
+    )
     return redirect("contributions:my_contributions")
 
 
@@ -216,25 +262,41 @@ def withdraw(request, page_id):
         if not reason:
             error, status = _("Say why the case should be withdrawn."), 400
         elif len(reason) > REASON_MAX_LENGTH:
-            error, status = _("Say it in at most %(limit)d characters.") % {
-                "limit": REASON_MAX_LENGTH}, 400
-        elif over_limit("withdrawal", request, request.user.email, window=3600,
-                        limit=getattr(settings, "CONTRIBUTIONS_WITHDRAWALS_PER_HOUR", 5)):
+            error, status = (
+                _("Say it in at most %(limit)d characters.") % {"limit": REASON_MAX_LENGTH},
+                400,
+            )
+        elif over_limit(
+            "withdrawal",
+            request,
+            request.user.email,
+            window=3600,
+            limit=getattr(settings, "CONTRIBUTIONS_WITHDRAWALS_PER_HOUR", 5),
+        ):
             error, status = _("Too many requests. Wait an hour and try again."), 429
         else:
             try:
                 with transaction.atomic():
-                    WithdrawalRequest.objects.create(page=page, requested_by=request.user,
-                                                     reason=reason)
+                    WithdrawalRequest.objects.create(
+                        page=page, requested_by=request.user, reason=reason
+                    )
             except IntegrityError:  # another request for the case came first
                 return _already_requested(request, page)
             from contributions.notifications import editor_addresses
 
-            mail.send("withdrawal_requested", editor_addresses(), {
-                "page": page, "reason": reason, "requester": request.user,
-            }, "sv")
-            messages.success(request, _("Your request has been sent. An editor decides "
-                                        "and you will get an e-mail."))
+            mail.send(
+                "withdrawal_requested",
+                editor_addresses(),
+                {
+                    "page": page,
+                    "reason": reason,
+                    "requester": request.user,
+                },
+                "sv",
+            )
+            messages.success(
+                request,
+                _("Your request has been sent. An editor decides and you will get an e-mail."),
+            )
             return redirect("contributions:my_contributions")
-    return render(request, T + "withdraw.html", {"case": page, "error": error},
-                  status=status)
+    return render(request, T + "withdraw.html", {"case": page, "error": error}, status=status)

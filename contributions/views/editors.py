@@ -23,8 +23,14 @@ def waiting_task_states():
     for state in states:
         page = state.workflow_state.content_object
         page = getattr(page, "specific", page)
-        rows.append({"state": state, "page": page, "waited": now - state.started_at,
-                     "requested_by": state.workflow_state.requested_by})
+        rows.append(
+            {
+                "state": state,
+                "page": page,
+                "waited": now - state.started_at,
+                "requested_by": state.workflow_state.requested_by,
+            }
+        )
     return rows
 
 

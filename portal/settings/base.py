@@ -165,13 +165,16 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # them again, which costs more than running most of the portal's queries.
     # (Not behind a pooler in transaction mode, which this recipe has none of.)
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=5)
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -252,8 +255,10 @@ def email_settings_from_url(url):
     if url.startswith("locmem:"):
         return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
     if url.startswith("file://"):  # a mail-drop folder, one file per message
-        return {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-                "EMAIL_FILE_PATH": url.removeprefix("file://")}
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": url.removeprefix("file://"),
+        }
     parts = urlsplit(url)
     if parts.scheme not in {"smtp", "smtps"}:
         raise ImproperlyConfigured(f"EMAIL_URL: unknown scheme {parts.scheme!r}")
@@ -275,8 +280,10 @@ def task_settings(backend):
     `immediate` runs it at once inside the request, for a machine without a
     worker. The default follows the search engine: remote means a worker."""
     backend = backend or ("database" if SEARCH_URL else "immediate")
-    paths = {"database": "django_tasks_db.DatabaseBackend",
-             "immediate": "django_tasks.backends.immediate.ImmediateBackend"}
+    paths = {
+        "database": "django_tasks_db.DatabaseBackend",
+        "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    }
     if backend not in paths:
         raise ImproperlyConfigured(f"TASK_BACKEND: unknown backend {backend!r}")
     return {"default": {"BACKEND": paths[backend]}}
@@ -303,6 +310,7 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TAGGIT_CASE_INSENSITIVE = True
 
+
 def cache_from_url(url):
     """CACHE_URL: redis://host:6379/0 (shared by every application server),
     locmem:, or by default a file cache that the workers of one machine share."""
@@ -311,8 +319,10 @@ def cache_from_url(url):
     if url.startswith("locmem:"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     folder = url.removeprefix("file://") if url.startswith("file://") else BASE_DIR / ".cache"
-    return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(folder)}
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(folder),
+    }
 
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
@@ -325,8 +335,17 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Shared parts of pages (menus, translations, related cases): see portal/fragments.py.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 # Searches are not cached: each one goes into the editors' query log.
-PAGE_CACHE_SKIP_PATHS = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/livez",
-                         "/jsi18n/", "/sok/", "/en/search/", "/api/search/")
+PAGE_CACHE_SKIP_PATHS = (
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/healthz",
+    "/livez",
+    "/jsi18n/",
+    "/sok/",
+    "/en/search/",
+    "/api/search/",
+)
 
 # Security: on by default; HTTPS=false only for a local production-like run.
 HTTPS = env_bool("HTTPS", True)
@@ -353,8 +372,13 @@ LOGGING = {
         "json": {"()": "portal.json_logs.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
-                             "formatter": os.environ.get("LOG_FORMAT", "json")}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": os.environ.get("LOG_FORMAT", "json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {"portal.request": {"level": os.environ.get("ACCESS_LOG_LEVEL", "INFO")}},
 }

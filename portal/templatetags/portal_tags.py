@@ -60,8 +60,10 @@ def _site_chrome(request, language):
         return {
             "home": home.get_url(request),
             "menu": [(p.title, p.get_url(request)) for p in children.in_menu()],
-            "footer": [(p.title, p.get_url(request)) for p in
-                       StandardPage.objects.live().child_of(home).filter(show_in_menus=False)],
+            "footer": [
+                (p.title, p.get_url(request))
+                for p in StandardPage.objects.live().child_of(home).filter(show_in_menus=False)
+            ],
         }
 
     host = request.get_host() if request is not None else ""
@@ -75,8 +77,11 @@ def nav_links(context):
     request = context.get("request")
     language = context.get("current_language", settings.LANGUAGE_CODE)
     links = list(_site_chrome(request, language)["menu"])
-    named = [("lessons", _("Lessons")), ("search", _("Search")),
-             ("contributions:new", _("Share a case"))]
+    named = [
+        ("lessons", _("Lessons")),
+        ("search", _("Search")),
+        ("contributions:new", _("Share a case")),
+    ]
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         named.append(("contributions:my_contributions", _("My contributions")))

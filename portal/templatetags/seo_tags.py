@@ -34,13 +34,24 @@ def _feeds(context):
     if page is not None and hasattr(page, "themes") and context.get("theme_labels"):
         themes = list(context["theme_labels"])
     elif request is not None and context.get("facets"):
-        themes = [(v, label) for v, label, _c, selected in context["facets"].get("theme", [])
-                  if selected]
+        themes = [
+            (v, label) for v, label, _c, selected in context["facets"].get("theme", []) if selected
+        ]
     for slug, label in themes:
-        feeds.append((_("New cases in %(theme)s (RSS)") % {"theme": label},
-                      "application/rss+xml", reverse("theme-feed-rss", kwargs={"theme": slug})))
-        feeds.append((_("New cases in %(theme)s (Atom)") % {"theme": label},
-                      "application/atom+xml", reverse("theme-feed-atom", kwargs={"theme": slug})))
+        feeds.append(
+            (
+                _("New cases in %(theme)s (RSS)") % {"theme": label},
+                "application/rss+xml",
+                reverse("theme-feed-rss", kwargs={"theme": slug}),
+            )
+        )
+        feeds.append(
+            (
+                _("New cases in %(theme)s (Atom)") % {"theme": label},
+                "application/atom+xml",
+                reverse("theme-feed-atom", kwargs={"theme": slug}),
+            )
+        )
     return feeds
 
 
@@ -63,13 +74,15 @@ def page_meta(context):
     }
     if isinstance(page, Page):
         meta["title"] = page.seo_title or page.title
-        meta["description"] = (page.search_description or getattr(page, "summary", "")
-                               or getattr(page, "intro", ""))
+        meta["description"] = (
+            page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
+        )
         url = seo.page_url(page, request)
         if url:
             meta["canonical"] = seo.absolute(request, url)
-        alternates = [(code, seo.absolute(request, url))
-                      for code, url in seo.translations_of(page, request)]
+        alternates = [
+            (code, seo.absolute(request, url)) for code, url in seo.translations_of(page, request)
+        ]
         if len(alternates) > 1:
             meta["alternates"] = alternates
             default = dict(alternates).get(settings.LANGUAGE_CODE)
@@ -78,8 +91,11 @@ def page_meta(context):
         if getattr(page, "hero_image_id", None):
             rendition = seo.hero_rendition(page)
             if rendition is not None:
-                meta["image"] = {"url": seo.absolute(request, rendition.url),
-                                 "width": rendition.width, "height": rendition.height}
+                meta["image"] = {
+                    "url": seo.absolute(request, rendition.url),
+                    "width": rendition.width,
+                    "height": rendition.height,
+                }
                 meta["image_alt"] = getattr(page, "hero_alt", "")
         if page.specific_class.__name__ == "CaseStudyPage":
             meta["og_type"] = "article"
@@ -127,8 +143,7 @@ def share_links(context, title=None):
         "url": url,
         "title": title,
         "mailto": f"mailto:?{mail_query}",
-        "linkedin": "https://www.linkedin.com/sharing/share-offsite/?"
-        + urlencode({"url": url}),
+        "linkedin": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
     }
 
 

@@ -26,19 +26,29 @@ def make_activity(indexes):
     """Create a published Swedish activity (and its English translation with
     english=True). Times are offsets from now."""
 
-    def _make(*, english=False, starts_in=datetime.timedelta(days=10),
-              duration=datetime.timedelta(hours=6), opens_in=datetime.timedelta(days=-5),
-              closes_before_start=datetime.timedelta(days=1), **fields):
+    def _make(
+        *,
+        english=False,
+        starts_in=datetime.timedelta(days=10),
+        duration=datetime.timedelta(hours=6),
+        opens_in=datetime.timedelta(days=-5),
+        closes_before_start=datetime.timedelta(days=1),
+        **fields,
+    ):
         n = next(_n)
         now = timezone.now()
         starts = now + starts_in
         values = {
-            "title": f"Innovationsdag {n}", "slug": f"innovationsdag-{n}",
+            "title": f"Innovationsdag {n}",
+            "slug": f"innovationsdag-{n}",
             "summary": "En dag om att pröva nya idéer.",
             "activity_type": ActivityType.INNOVATION_DAY,
-            "starts_at": starts, "ends_at": starts + duration,
-            "venue": "Tekniska museet", "address": "Museivägen 7\n115 27 Stockholm",
-            "organiser": "Erfarenhetsbanken", "capacity": 10,
+            "starts_at": starts,
+            "ends_at": starts + duration,
+            "venue": "Tekniska museet",
+            "address": "Museivägen 7\n115 27 Stockholm",
+            "organiser": "Erfarenhetsbanken",
+            "capacity": 10,
             "registration_opens_at": now + opens_in,
             "registration_closes_at": starts - closes_before_start,
         }
@@ -47,11 +57,16 @@ def make_activity(indexes):
         indexes["sv"].add_child(instance=page)
         page.save_revision().publish()
         if english:
-            en = ActivityPage(locale=Locale.objects.get(language_code="en"),
-                              translation_key=page.translation_key,
-                              **{**values, "title": f"Innovation day {n}",
-                                 "slug": f"innovation-day-{n}",
-                                 "summary": "A day on trying new ideas."})
+            en = ActivityPage(
+                locale=Locale.objects.get(language_code="en"),
+                translation_key=page.translation_key,
+                **{
+                    **values,
+                    "title": f"Innovation day {n}",
+                    "slug": f"innovation-day-{n}",
+                    "summary": "A day on trying new ideas.",
+                },
+            )
             indexes["en"].add_child(instance=en)
             en.save_revision().publish()
         return page
@@ -63,11 +78,16 @@ def make_activity(indexes):
 def agency(site):
     from cases.snippets import Agency
 
-    return Agency.objects.create(name="Skatteverket", org_number="202100-5448",
-                                 locale=Locale.get_default())
+    return Agency.objects.create(
+        name="Skatteverket", org_number="202100-5448", locale=Locale.get_default()
+    )
 
 
 def person(n=None, role="other", **fields):
     n = n if n is not None else next(_n)
-    return Person(name=fields.pop("name", f"Person {n}"),
-                  email=fields.pop("email", f"person{n}@example.se"), role=role, **fields)
+    return Person(
+        name=fields.pop("name", f"Person {n}"),
+        email=fields.pop("email", f"person{n}@example.se"),
+        role=role,
+        **fields,
+    )

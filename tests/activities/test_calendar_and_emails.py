@@ -47,8 +47,14 @@ def test_waiting_list_email_says_so(make_activity):
 
 def test_joint_pair_both_get_the_email(make_activity, agency):
     activity = make_activity(joint_registration=True)
-    register(activity, [person(role="employer", email="ag@example.se"),
-                        person(role="employee", email="at@example.se")], agency=agency)
+    register(
+        activity,
+        [
+            person(role="employer", email="ag@example.se"),
+            person(role="employee", email="at@example.se"),
+        ],
+        agency=agency,
+    )
     assert sorted(mail.outbox[0].to) == ["ag@example.se", "at@example.se"]
 
 
@@ -66,8 +72,11 @@ def test_activity_ics_download(make_activity, client):
 def test_feed_lists_upcoming_activities_only(make_activity, indexes, client):
     upcoming = make_activity()
     cancelled = make_activity(cancelled=True)
-    make_activity(starts_in=datetime.timedelta(days=-10), opens_in=datetime.timedelta(days=-40),
-                  closes_before_start=datetime.timedelta(days=2))
+    make_activity(
+        starts_in=datetime.timedelta(days=-10),
+        opens_in=datetime.timedelta(days=-40),
+        closes_before_start=datetime.timedelta(days=2),
+    )
     response = client.get(indexes["sv"].url + "ical/")
     assert response.status_code == 200
     found = {str(e["SUMMARY"]): str(e["STATUS"]) for e in events(response.content)}
@@ -76,9 +85,11 @@ def test_feed_lists_upcoming_activities_only(make_activity, indexes, client):
 
 def test_index_archive_and_home_page(make_activity, indexes, client):
     upcoming = make_activity()
-    past = make_activity(starts_in=datetime.timedelta(days=-10),
-                         opens_in=datetime.timedelta(days=-40),
-                         closes_before_start=datetime.timedelta(days=2))
+    past = make_activity(
+        starts_in=datetime.timedelta(days=-10),
+        opens_in=datetime.timedelta(days=-40),
+        closes_before_start=datetime.timedelta(days=2),
+    )
     listing = client.get("/aktiviteter/").content.decode()
     assert upcoming.title in listing and past.title not in listing
     archive = client.get("/aktiviteter/arkiv/").content.decode()
@@ -99,8 +110,9 @@ def test_english_index_and_page(make_activity, client):
 
 
 def test_webinar_link_only_in_the_registered_persons_calendar(make_activity, client):
-    webinar = make_activity(activity_type="webinar", venue="", address="",
-                            online_url="https://example.org/mote/hemlig")
+    webinar = make_activity(
+        activity_type="webinar", venue="", address="", online_url="https://example.org/mote/hemlig"
+    )
     public = client.get(webinar.url + "ical/").content.decode()
     assert "hemlig" not in public and "hemlig" not in client.get(webinar.url).content.decode()
     register(webinar, [person()], organisation="Vinnova")

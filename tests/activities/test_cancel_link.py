@@ -77,8 +77,9 @@ def test_link_for_another_registration_id_is_refused(make_activity, client):
 
 
 def test_expired_link_is_refused(make_activity, client):
-    activity = make_activity(starts_in=datetime.timedelta(days=500),
-                             opens_in=datetime.timedelta(days=-1))
+    activity = make_activity(
+        starts_in=datetime.timedelta(days=500), opens_in=datetime.timedelta(days=-1)
+    )
     registration = register(activity, [person()], organisation="Vinnova")
     url = path_of(cancel_url(registration))
     with freeze_time(timezone.now() + datetime.timedelta(days=366)):

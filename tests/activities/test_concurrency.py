@@ -27,11 +27,16 @@ def test_200_concurrent_registrations_for_50_places():
     index = ensure_index_pages()["sv"]
     now = timezone.now()
     activity = ActivityPage(
-        locale=Locale.objects.get(language_code="sv"), title="Fullsatt innovationsdag",
-        slug="fullsatt", summary="Många vill komma.", activity_type=ActivityType.INNOVATION_DAY,
+        locale=Locale.objects.get(language_code="sv"),
+        title="Fullsatt innovationsdag",
+        slug="fullsatt",
+        summary="Många vill komma.",
+        activity_type=ActivityType.INNOVATION_DAY,
         starts_at=now + datetime.timedelta(days=5),
         ends_at=now + datetime.timedelta(days=5, hours=6),
-        venue="Tekniska museet", organiser="Erfarenhetsbanken", capacity=50,
+        venue="Tekniska museet",
+        organiser="Erfarenhetsbanken",
+        capacity=50,
         registration_opens_at=now - datetime.timedelta(days=1),
         registration_closes_at=now + datetime.timedelta(days=4),
     )
@@ -41,8 +46,9 @@ def test_200_concurrent_registrations_for_50_places():
     def attempt(n):
         try:
             page = ActivityPage.objects.get(pk=activity.pk)
-            return register(page, [Person(f"Person {n}", f"person{n}@example.se")],
-                            organisation="Vinnova").status
+            return register(
+                page, [Person(f"Person {n}", f"person{n}@example.se")], organisation="Vinnova"
+            ).status
         finally:
             connections.close_all()
 

@@ -23,12 +23,19 @@ def editor_client(client, db):
 @pytest.fixture
 def full_activity(make_activity, agency):
     activity = make_activity(capacity=2)
-    register(activity, [person(name="Åsa Öberg", email="asa@example.se",
-                               dietary_needs="Glutenfri")], agency=agency)
-    register(activity, [person(name="Per Ström", email="per@example.se",
-                               accessibility_needs="Hörslinga")], organisation="Vinnova")
-    waiting = register(activity, [person(name="Kim Ek", email="kim@example.se")],
-                       organisation="Vinnova")
+    register(
+        activity,
+        [person(name="Åsa Öberg", email="asa@example.se", dietary_needs="Glutenfri")],
+        agency=agency,
+    )
+    register(
+        activity,
+        [person(name="Per Ström", email="per@example.se", accessibility_needs="Hörslinga")],
+        organisation="Vinnova",
+    )
+    waiting = register(
+        activity, [person(name="Kim Ek", email="kim@example.se")], organisation="Vinnova"
+    )
     mail.outbox.clear()
     return activity, waiting
 
@@ -77,7 +84,7 @@ def test_csv_opens_in_excel_with_swedish_characters(full_activity, editor_client
 
 def test_csv_neutralises_formulas(make_activity, editor_client):
     activity = make_activity()
-    register(activity, [person(name="=HYPERLINK(\"x\")")], organisation="Vinnova")
+    register(activity, [person(name='=HYPERLINK("x")')], organisation="Vinnova")
     raw = editor_client.get(f"/admin/activity-registrations/{activity.pk}/export.csv").content
     assert "'=HYPERLINK" in raw.decode("utf-8-sig")
 
@@ -89,8 +96,11 @@ def test_message_to_everyone_registered(full_activity, editor_client):
         {"recipients": "all", "subject": "Ändrad lokal {ny}", "text": "Vi ses i sal Ö."},
     )
     assert response.status_code == 302
-    assert sorted(m.to[0] for m in mail.outbox) == ["asa@example.se", "kim@example.se",
-                                                    "per@example.se"]
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "asa@example.se",
+        "kim@example.se",
+        "per@example.se",
+    ]
     assert mail.outbox[0].subject == "Ändrad lokal {ny}"
     assert "Vi ses i sal Ö." in mail.outbox[0].body and "/avboka/" in mail.outbox[0].body
 
@@ -108,10 +118,14 @@ def test_cancelling_the_activity_emails_everyone_once(full_activity):
     activity, _ = full_activity
     activity.cancelled = True
     activity.save_revision().publish()
-    assert sorted(m.to[0] for m in mail.outbox) == ["asa@example.se", "kim@example.se",
-                                                    "per@example.se"]
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "asa@example.se",
+        "kim@example.se",
+        "per@example.se",
+    ]
     assert all(m.subject.startswith("Aktiviteten är inställd") for m in mail.outbox)
     from icalendar import Calendar
+
     [event] = Calendar.from_ical(mail.outbox[0].attachments[0][1]).walk("VEVENT")
     assert event["STATUS"] == "CANCELLED"
     mail.outbox.clear()

@@ -14,8 +14,9 @@ from tests.activities.conftest import person
 def test_purge_deletes_personal_data_after_90_days_and_is_repeatable(make_activity, capsys):
     old = make_activity(starts_in=datetime.timedelta(days=2))
     recent = make_activity(starts_in=datetime.timedelta(days=60))
-    register(old, [person(email="gammal@example.se", dietary_needs="Vegan")],
-             organisation="Vinnova")
+    register(
+        old, [person(email="gammal@example.se", dietary_needs="Vegan")], organisation="Vinnova"
+    )
     register(recent, [person(email="ny@example.se")], organisation="Vinnova")
     later = timezone.now() + datetime.timedelta(days=95)
     with freeze_time(later):

@@ -17,12 +17,20 @@ def statuses(activity):
     return [r.status for r in Registration.objects.filter(activity=activity).order_by("pk")]
 
 
-@pytest.mark.parametrize("kwargs, code", [
-    ({"opens_in": datetime.timedelta(days=2)}, "not_open_yet"),
-    ({"opens_in": datetime.timedelta(days=-30),
-      "closes_before_start": datetime.timedelta(days=20)}, "closed"),
-    ({"cancelled": True}, "cancelled"),
-])
+@pytest.mark.parametrize(
+    "kwargs, code",
+    [
+        ({"opens_in": datetime.timedelta(days=2)}, "not_open_yet"),
+        (
+            {
+                "opens_in": datetime.timedelta(days=-30),
+                "closes_before_start": datetime.timedelta(days=20),
+            },
+            "closed",
+        ),
+        ({"cancelled": True}, "cancelled"),
+    ],
+)
 def test_registration_outside_the_window_is_refused(make_activity, kwargs, code):
     activity = make_activity(**kwargs)
     with pytest.raises(RegistrationError) as exc:
@@ -32,11 +40,12 @@ def test_registration_outside_the_window_is_refused(make_activity, kwargs, code)
 
 
 def test_closed_registration_says_so_and_shows_no_form(make_activity, client):
-    activity = make_activity(opens_in=datetime.timedelta(days=-30),
-                             closes_before_start=datetime.timedelta(days=20))
+    activity = make_activity(
+        opens_in=datetime.timedelta(days=-30), closes_before_start=datetime.timedelta(days=20)
+    )
     html = client.get(activity.url).content.decode()
     assert "Anmälan är stängd" in html
-    assert "<form method=\"post\"" not in html
+    assert '<form method="post"' not in html
 
 
 def test_posting_outside_the_window_is_refused_with_a_message(make_activity, client):
@@ -119,14 +128,18 @@ def test_joint_registration_is_one_registration_of_two_people(make_activity, age
     assert (second.status, third.status) == (CONFIRMED, WAITING)
 
 
-@pytest.mark.parametrize("people, with_agency", [
-    ([person(role=Role.EMPLOYER), person(role=Role.EMPLOYER)], True),
-    ([person(role=Role.EMPLOYER)], True),
-    ([person(role=Role.EMPLOYER), person(role=Role.OTHER)], True),
-    ([person(role=Role.EMPLOYER), person(role=Role.EMPLOYEE)], False),
-])
+@pytest.mark.parametrize(
+    "people, with_agency",
+    [
+        ([person(role=Role.EMPLOYER), person(role=Role.EMPLOYER)], True),
+        ([person(role=Role.EMPLOYER)], True),
+        ([person(role=Role.EMPLOYER), person(role=Role.OTHER)], True),
+        ([person(role=Role.EMPLOYER), person(role=Role.EMPLOYEE)], False),
+    ],
+)
 def test_joint_registration_needs_both_roles_and_one_agency(
-        make_activity, agency, people, with_agency):
+    make_activity, agency, people, with_agency
+):
     activity = make_activity(joint_registration=True)
     with pytest.raises(RegistrationError):
         register(activity, people, agency=agency if with_agency else None)
@@ -140,8 +153,13 @@ def test_joint_pair_is_refused_when_only_one_place_is_left(make_activity, agency
 
 
 def form_data(**overrides):
-    data = {"name": "Anna Andersson", "email": "anna@example.se", "role": "other",
-            "organisation": "Vinnova", "consent": "on"}
+    data = {
+        "name": "Anna Andersson",
+        "email": "anna@example.se",
+        "role": "other",
+        "organisation": "Vinnova",
+        "consent": "on",
+    }
     data.update(overrides)
     return data
 
@@ -190,8 +208,12 @@ def test_joint_form_needs_both_people(make_activity, agency, client):
     activity = make_activity(joint_registration=True)
     html = client.get(activity.url).content.decode()
     assert "Arbetsgivarföreträdare" in html and "Arbetstagarföreträdare" in html
-    data = {"employer_name": "Eva Ek", "employer_email": "eva@skatteverket.se",
-            "agency": agency.pk, "consent": "on"}
+    data = {
+        "employer_name": "Eva Ek",
+        "employer_email": "eva@skatteverket.se",
+        "agency": agency.pk,
+        "consent": "on",
+    }
     response = client.post(activity.url, data)
     assert response.status_code == 200
     assert not Registration.objects.exists()

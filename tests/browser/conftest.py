@@ -49,8 +49,12 @@ class Console:
     errors: list = field(default_factory=list)
 
     def attach(self, page):
-        page.on("console", lambda m: self.errors.append(f"console {m.type}: {m.text}")
-                if m.type == "error" else None)
+        page.on(
+            "console",
+            lambda m: (
+                self.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None
+            ),
+        )
         page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
 
 
@@ -105,12 +109,14 @@ def _add_hero(page):
 
     from cases.demo_images import draw_hero
 
-    image = get_image_model()(title=f"hero-{page.exchange_id}",
-                              file=draw_hero(page.exchange_id, "ai-automation"))
+    image = get_image_model()(
+        title=f"hero-{page.exchange_id}", file=draw_hero(page.exchange_id, "ai-automation")
+    )
     image.save()
     page.hero_image = image
-    page.hero_alt = "Abstrakt illustration." if page.locale.language_code == "sv" \
-        else "Abstract illustration."
+    page.hero_alt = (
+        "Abstrakt illustration." if page.locale.language_code == "sv" else "Abstract illustration."
+    )
     page.save_revision().publish()
     return page
 
@@ -144,20 +150,30 @@ def seeded_site(transactional_db, flushed_tables_restored, site, make_case, live
         status="stopped",
         themes=["ai-automation", "digital-services"],
         stage="pilot",
-        lessons=[{"kind": "worked", "text": "Börja med en liten grupp ärenden."},
-                 {"kind": "avoid", "text": "Lova inte för mycket till kunderna."},
-                 {"kind": "advice", "text": "Mät vad kunderna faktiskt frågar om."}],
+        lessons=[
+            {"kind": "worked", "text": "Börja med en liten grupp ärenden."},
+            {"kind": "avoid", "text": "Lova inte för mycket till kunderna."},
+            {"kind": "advice", "text": "Mät vad kunderna faktiskt frågar om."},
+        ],
         links=[{"title": "Rapporten", "url": "https://example.org/rapport"}],
     )
     _add_hero(stopped)
-    ongoing = make_case(id="browser-ongoing", title="Digital brevlåda i stället för papper",
-                        themes=["digital-services"], stage="implementation")
+    ongoing = make_case(
+        id="browser-ongoing",
+        title="Digital brevlåda i stället för papper",
+        themes=["digital-services"],
+        stage="implementation",
+    )
     english = make_case(
-        id="browser-stopped-en", language="en", translation_of="browser-stopped",
+        id="browser-stopped-en",
+        language="en",
+        translation_of="browser-stopped",
         title="A voice robot in the phone queue that was stopped",
         summary="We tried a voice robot in the phone queue. The trial was stopped after six "
         "months.",
-        status="stopped", themes=["ai-automation", "digital-services"], stage="pilot",
+        status="stopped",
+        themes=["ai-automation", "digital-services"],
+        stage="pilot",
         challenge="Callers waited too long.\n\nMost questions were simple.",
         approach="We trained a voice robot on common questions.",
         lessons=[{"kind": "avoid", "text": "Do not promise too much."}],
@@ -173,8 +189,9 @@ def seeded_site(transactional_db, flushed_tables_restored, site, make_case, live
         "ongoing_sv": ongoing.url,
         **_seed_activities(),
     }
-    return SeededSite(paths=paths, cases={"stopped": stopped, "ongoing": ongoing,
-                                          "english": english})
+    return SeededSite(
+        paths=paths, cases={"stopped": stopped, "ongoing": ongoing, "english": english}
+    )
 
 
 @pytest.fixture
@@ -183,9 +200,12 @@ def agency(seeded_site):
 
     from cases.snippets import Agency
 
-    return Agency.objects.create(name="Skatteverket", org_number="202100-5448",
-                                 email_domains="skatteverket.se",
-                                 locale=Locale.get_default())
+    return Agency.objects.create(
+        name="Skatteverket",
+        org_number="202100-5448",
+        email_domains="skatteverket.se",
+        locale=Locale.get_default(),
+    )
 
 
 @pytest.fixture
@@ -196,11 +216,18 @@ def contributor_cookies(agency, live_server):
 
     from contributions.accounts import create_contributor
 
-    user = create_contributor("anna@skatteverket.se", agency, password="ett-langt-losenord-42",
-                              first_name="Anna", last_name="Andersson")
+    user = create_contributor(
+        "anna@skatteverket.se",
+        agency,
+        password="ett-langt-losenord-42",
+        first_name="Anna",
+        last_name="Andersson",
+    )
     user.is_active = True
     user.save()
     client = Client()
     client.force_login(user)
-    return [{"name": cookie.key, "value": cookie.value, "url": live_server.url}
-            for cookie in client.cookies.values()]
+    return [
+        {"name": cookie.key, "value": cookie.value, "url": live_server.url}
+        for cookie in client.cookies.values()
+    ]

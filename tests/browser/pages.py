@@ -7,8 +7,11 @@ pages need to `seeded_site` in conftest.py)."""
 PAGES = [
     ("home", "/", "/en/"),
     ("case listing", "/erfarenheter/", "/en/cases/"),
-    ("filtered listing", "/erfarenheter/?theme=ai-automation&status=stopped",
-     "/en/cases/?theme=ai-automation&status=stopped"),
+    (
+        "filtered listing",
+        "/erfarenheter/?theme=ai-automation&status=stopped",
+        "/en/cases/?theme=ai-automation&status=stopped",
+    ),
     ("listing, bad filter", "/erfarenheter/?stage=nope", "/en/cases/?stage=nope"),
     ("listing, no results", "/erfarenheter/?status=completed", "/en/cases/?status=completed"),
     ("case page", "{case_sv}", "{case_en}"),

@@ -43,7 +43,8 @@ def audit(language, pages, new_page, **context_options):
             if violations:
                 problems.append(f"{where}:\n{describe(violations)}")
             overflow = page.evaluate(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
             if overflow > 0:
                 problems.append(f"{where}: scrolls sideways by {overflow}px")
             if console.errors:
@@ -59,8 +60,9 @@ def test_every_page_type_passes_axe_at_both_widths(language, seeded_site, new_pa
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_contributor_pages_pass_axe_at_both_widths(language, seeded_site, new_page,
-                                                   contributor_cookies):
+def test_contributor_pages_pass_axe_at_both_widths(
+    language, seeded_site, new_page, contributor_cookies
+):
     pages = pages_for(language, seeded_site.paths, CONTRIBUTOR_PAGES)
     problems = audit(language, pages, new_page, storage_state={"cookies": contributor_cookies})
     assert not problems, "\n".join(problems)
@@ -97,8 +99,7 @@ def test_keyboard_only_filtering_of_the_listing(seeded_site, new_page):
     # Tab until the checkbox for the status "stopped" has focus.
     for _ in range(80):
         page.keyboard.press("Tab")
-        focused = page.evaluate(
-            "[document.activeElement.name, document.activeElement.value]")
+        focused = page.evaluate("[document.activeElement.name, document.activeElement.value]")
         if focused == ["status", "stopped"]:
             break
         outline = page.evaluate("getComputedStyle(document.activeElement).outlineWidth")

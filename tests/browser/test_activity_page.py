@@ -20,8 +20,9 @@ def test_activity_page_describes_an_event(language, seeded_site, new_page, live_
     from activities.models import ActivityPage
 
     path = seeded_site.paths[f"activity_{language}"]
-    activity = ActivityPage.objects.get(url_path__endswith=path.rstrip("/").split("/")[-1] + "/",
-                                        locale__language_code=language)
+    activity = ActivityPage.objects.get(
+        url_path__endswith=path.rstrip("/").split("/")[-1] + "/", locale__language_code=language
+    )
     page, console = new_page()
     page.goto(path)
     events = [data for data in json_ld(page) if data.get("@type") == "Event"]

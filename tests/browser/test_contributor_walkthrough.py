@@ -21,8 +21,7 @@ def moderation_workflow(seeded_site):
     before this one may have flushed it."""
     from django.apps import apps
 
-    migration = importlib.import_module(
-        "contributions.migrations.0002_case_moderation_workflow")
+    migration = importlib.import_module("contributions.migrations.0002_case_moderation_workflow")
     migration.create_workflow(apps, None)
 
 
@@ -31,7 +30,8 @@ def editor(moderation_workflow):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_superuser(
-        "redaktor@example.org", "redaktor@example.org", "redaktorens-losenord-1")
+        "redaktor@example.org", "redaktor@example.org", "redaktorens-losenord-1"
+    )
 
 
 def fill_case(page):
@@ -110,8 +110,9 @@ def test_sign_up_write_submit_approve_and_find(seeded_site, agency, editor, new_
     client = Client()
     client.force_login(editor)
     task_state = case.current_workflow_task_state
-    response = client.post(reverse("wagtailadmin_pages:workflow_action",
-                                   args=[case.pk, "approve", task_state.pk]))
+    response = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[case.pk, "approve", task_state.pk])
+    )
     assert response.status_code in (200, 302)
     case = CaseStudyPage.objects.get(draft_title=TITLE)
     assert case.live

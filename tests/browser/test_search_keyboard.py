@@ -53,8 +53,7 @@ def test_keyboard_search_then_facet_narrows_the_results(seeded_site, new_page):
         page.keyboard.press("Enter")
     assert "q=utmaningen" in page.url
     before = sorted(result_titles(page))
-    assert before == ["Digital brevlåda i stället för papper",
-                      "Röstrobot i telefonkön som avbröts"]
+    assert before == ["Digital brevlåda i stället för papper", "Röstrobot i telefonkön som avbröts"]
     count_before = page.inner_text(".results-count")
 
     # At 320 px the filters are folded away behind one control; Enter opens them.

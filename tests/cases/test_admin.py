@@ -16,16 +16,30 @@ def editor_client(client):
 
 def edit_form(case, **changes):
     data = {
-        "title": case.title, "slug": case.slug, "summary": case.summary,
+        "title": case.title,
+        "slug": case.slug,
+        "summary": case.summary,
         "agency": case.agency_id,
-        "stage": case.stage_id, "status": case.status, "started": "2022-03-01", "ended": "",
-        "tags": "", "challenge": rich_text("Utmaningen."), "approach": rich_text("Så."),
-        "results": rich_text(""), "joint_work": rich_text(""),
+        "stage": case.stage_id,
+        "status": case.status,
+        "started": "2022-03-01",
+        "ended": "",
+        "tags": "",
+        "challenge": rich_text("Utmaningen."),
+        "approach": rich_text("Så."),
+        "results": rich_text(""),
+        "joint_work": rich_text(""),
         "lessons": inline_formset([{"kind": "worked", "text": "Börja smått."}]),
-        "links": inline_formset([]), "attachments": inline_formset([]),
+        "links": inline_formset([]),
+        "attachments": inline_formset([]),
         "comments": inline_formset([]),
-        "contact_name": "", "contact_role": "", "contact_email": "",
-        "hero_alt": "", "change_note": "", "seo_title": "", "search_description": "",
+        "contact_name": "",
+        "contact_role": "",
+        "contact_email": "",
+        "hero_alt": "",
+        "change_note": "",
+        "seo_title": "",
+        "search_description": "",
         "action-publish": "publish",
     }
     data.update(changes)
@@ -43,14 +57,14 @@ def test_updated_date_moves_only_when_editor_marks_substantial(editor_client, ma
     assert case.summary == "Ny sammanfattning." and case.updated is None
 
     # Marked substantial without a note: refused, nothing lost.
-    response = editor_client.post(url, edit_form(case, substantial_change="on",
-                                                 summary="Behålls."))
+    response = editor_client.post(url, edit_form(case, substantial_change="on", summary="Behålls."))
     assert response.status_code == 200
     assert "change_note" in response.context["form"].errors
     assert "Behålls." in response.content.decode()
 
-    response = editor_client.post(url, edit_form(
-        case, substantial_change="on", change_note="Nya resultat från 2024."))
+    response = editor_client.post(
+        url, edit_form(case, substantial_change="on", change_note="Nya resultat från 2024.")
+    )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.updated is not None
@@ -65,13 +79,20 @@ def test_image_without_alt_text_is_refused(editor_client, make_case):
 
     image = get_image_model().objects.create(title="bild", file=draw_hero("x", "skills"))
     case = make_case()
-    response = editor_client.post(f"/admin/pages/{case.pk}/edit/",
-                                  edit_form(case, hero_image=image.pk))
+    response = editor_client.post(
+        f"/admin/pages/{case.pk}/edit/", edit_form(case, hero_image=image.pk)
+    )
     assert response.status_code == 200
     assert "hero_alt" in response.context["form"].errors
 
 
-@pytest.mark.parametrize("path", ["/admin/snippets/cases/agency/", "/admin/snippets/cases/theme/",
-                                  "/admin/snippets/cases/digitalisationstage/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/snippets/cases/agency/",
+        "/admin/snippets/cases/theme/",
+        "/admin/snippets/cases/digitalisationstage/",
+    ],
+)
 def test_editors_manage_taxonomy_and_agencies(editor_client, site, path):
     assert editor_client.get(path).status_code == 200

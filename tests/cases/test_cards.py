@@ -50,8 +50,11 @@ def test_with_a_second_site_card_links_follow_wagtail(client, make_case):
 
     case = make_case(title="Öppna data i kommunen")
     home = Site.objects.get(is_default_site=True).root_page
-    other_root = Page.objects.get(pk=home.pk).get_parent().add_child(
-        instance=Page(title="Annan webbplats", slug="annan"))
+    other_root = (
+        Page.objects.get(pk=home.pk)
+        .get_parent()
+        .add_child(instance=Page(title="Annan webbplats", slug="annan"))
+    )
     Site.objects.create(hostname="annan.example", port=80, root_page=other_root)
     with_request = case.get_url(RequestFactory(HTTP_HOST="annan.example").get("/"))
     assert with_request.startswith("http://localhost")  # the case's own site

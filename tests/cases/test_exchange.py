@@ -43,13 +43,19 @@ def test_import_creates_published_case_with_all_fields(site):
         id="skv-chattbot-2021",
         title="Chattbot för deklarationen",
         themes=["ai-automation", "digital-services"],
-        partner_agencies=[{"name": "Myndigheten för digital förvaltning",
-                           "org_number": "202100-6883"}],
-        lessons=[{"kind": "worked", "text": "A"}, {"kind": "avoid", "text": "B"},
-                 {"kind": "advice", "text": "C"}],
+        partner_agencies=[
+            {"name": "Myndigheten för digital förvaltning", "org_number": "202100-6883"}
+        ],
+        lessons=[
+            {"kind": "worked", "text": "A"},
+            {"kind": "avoid", "text": "B"},
+            {"kind": "advice", "text": "C"},
+        ],
         links=[{"title": "Skatteverket", "url": "https://www.skatteverket.se/"}],
         tags=["chattbot", "kundtjänst"],
-        status="stopped", ended="2023-02", published="2023-05-04",
+        status="stopped",
+        ended="2023-02",
+        published="2023-05-04",
     )
     out, err, failed = run_import([line])
     assert failed is None, err
@@ -67,12 +73,25 @@ def test_import_creates_published_case_with_all_fields(site):
 
 def test_round_trip_export_import_export_is_identical(site, django_db_blocker):
     lines = [
-        case_line(id="a-1", title="Första fallet", tags=["b", "A"],
-                  themes=["skills", "leadership"]),
-        case_line(id="a-1-en", language="en", translation_of="a-1", title="First case",
-                  themes=["leadership", "skills"]),
-        case_line(id="b-2", title="Andra fallet", contact=None, results="", joint_work=None,
-                  agency={"name": "Lantmäteriet"}, published=None),
+        case_line(
+            id="a-1", title="Första fallet", tags=["b", "A"], themes=["skills", "leadership"]
+        ),
+        case_line(
+            id="a-1-en",
+            language="en",
+            translation_of="a-1",
+            title="First case",
+            themes=["leadership", "skills"],
+        ),
+        case_line(
+            id="b-2",
+            title="Andra fallet",
+            contact=None,
+            results="",
+            joint_work=None,
+            agency={"name": "Lantmäteriet"},
+            published=None,
+        ),
     ]
     _out, err, failed = run_import(lines)
     assert failed is None, err
@@ -124,8 +143,10 @@ def test_changed_line_updates_the_case_with_a_new_revision(site):
         ({"status": "paused"}, "status"),
         ({"started": "2021-13"}, "started"),
         ({"language": "de"}, "language"),
-        ({"lessons": [{"kind": "worked", "text": "ok"}, {"kind": "maybe", "text": "x"}]},
-         "lessons[1].kind"),
+        (
+            {"lessons": [{"kind": "worked", "text": "ok"}, {"kind": "maybe", "text": "x"}]},
+            "lessons[1].kind",
+        ),
         ({"links": [{"title": "x", "url": "not a url"}]}, "links[0].url"),
         ({"contact": {"email": "not-an-address"}}, "contact.email"),
         ({"translation_of": "missing-source"}, "translation_of"),
@@ -150,8 +171,7 @@ def test_malformed_json_names_the_line(site):
 
 def test_a_line_that_half_validates_leaves_nothing_behind(site):
     """The agency would be created before the page fails: the whole line rolls back."""
-    line = case_line(id="half", agency={"name": "Ny myndighet som inte finns"},
-                     title="x" * 300)
+    line = case_line(id="half", agency={"name": "Ny myndighet som inte finns"}, title="x" * 300)
     _out, err, failed = run_import([line])
     assert failed is not None and "line 1: title" in err
     assert not CaseStudyPage.objects.filter(exchange_id="half").exists()
@@ -159,18 +179,21 @@ def test_a_line_that_half_validates_leaves_nothing_behind(site):
 
     # Fails at write time (translation target in the same language): rolled back too.
     run_import([case_line(id="src")])
-    _out, err, failed = run_import([case_line(id="tr", translation_of="src",
-                                              agency={"name": "Annan ny myndighet"})])
+    _out, err, failed = run_import(
+        [case_line(id="tr", translation_of="src", agency={"name": "Annan ny myndighet"})]
+    )
     assert failed is not None and "line 1: translation_of" in err
     assert not Agency.objects.filter(name="Annan ny myndighet").exists()
     assert not CaseStudyPage.objects.filter(exchange_id="tr").exists()
 
 
 def test_translation_may_come_before_its_source_in_the_file(site):
-    _out, err, failed = run_import([
-        case_line(id="late-en", language="en", translation_of="late", title="English first"),
-        case_line(id="late", title="Svenska sist"),
-    ])
+    _out, err, failed = run_import(
+        [
+            case_line(id="late-en", language="en", translation_of="late", title="English first"),
+            case_line(id="late", title="Svenska sist"),
+        ]
+    )
     assert failed is None, err
     sv = CaseStudyPage.objects.get(exchange_id="late")
     en = CaseStudyPage.objects.get(exchange_id="late-en")
@@ -180,8 +203,9 @@ def test_translation_may_come_before_its_source_in_the_file(site):
 
 def test_agencies_are_matched_by_org_number_then_name(site):
     run_import([case_line(id="m1", agency={"name": "Skatteverket", "org_number": "202100-5448"})])
-    run_import([case_line(id="m2", agency={"name": "Skatteverket (Solna)",
-                                           "org_number": "202100-5448"})])
+    run_import(
+        [case_line(id="m2", agency={"name": "Skatteverket (Solna)", "org_number": "202100-5448"})]
+    )
     run_import([case_line(id="m3", agency={"name": "Skatteverket"})])
     assert Agency.objects.filter(locale__language_code="sv").count() == 1
 

@@ -47,17 +47,20 @@ def test_featured_cases_keep_the_editors_order_and_only_public_ones_show(client,
     for position, case in enumerate([first, hidden, second, gone, english]):
         HomeFeaturedCase.objects.create(page=home, case=case, sort_order=position)
     PageViewRestriction.objects.create(
-        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
     gone.unpublish()
     featured = text(client.get("/")).split('id="h-featured"', 1)[1].split("</section>", 1)[0]
     assert featured.index("Första utvalda fallet") < featured.index("Andra utvalda fallet")
-    for title in ("Utvalt fall bakom lösenord", "Utvalt fall som togs ned",
-                  "A featured English case"):
+    for title in (
+        "Utvalt fall bakom lösenord",
+        "Utvalt fall som togs ned",
+        "A featured English case",
+    ):
         assert title not in featured
 
 
-def test_cases_published_the_same_day_come_in_the_same_order_on_home_and_listing(
-        client, make_case):
+def test_cases_published_the_same_day_come_in_the_same_order_on_home_and_listing(client, make_case):
     for name in ("Alfa", "Beta", "Gamma"):
         make_case(title=f"Samma dag {name}", published="2024-03-01")
 
@@ -70,10 +73,17 @@ def test_cases_published_the_same_day_come_in_the_same_order_on_home_and_listing
 
 def test_listing_filters_combine_and_show_counts(client, make_case):
     make_case(title="Ett", themes=["ai-automation"], stage="pilot", status="completed")
-    make_case(title="Två", themes=["ai-automation", "skills"], stage="implementation",
-              status="stopped")
-    make_case(title="Tre", themes=["skills"], stage="pilot", status="ongoing",
-              started="2019-05", agency={"name": "Lantmäteriet"})
+    make_case(
+        title="Två", themes=["ai-automation", "skills"], stage="implementation", status="stopped"
+    )
+    make_case(
+        title="Tre",
+        themes=["skills"],
+        stage="pilot",
+        status="ongoing",
+        started="2019-05",
+        agency={"name": "Lantmäteriet"},
+    )
     page = text(client.get("/erfarenheter/"))
     assert "3 erfarenheter" in page
     assert re.search(r"AI och automatisering <span class=\"count\">\(2\)</span>", page)
@@ -96,8 +106,9 @@ def test_listing_shows_stage_facet_in_lifecycle_order(client, make_case):
     for stage in ("spreading", "problem", "evaluation"):
         make_case(stage=stage)
     page = text(client.get("/erfarenheter/"))
-    positions = [page.index(name) for name in
-                 ("Behov och problem", "Utvärdering", "Spridning och skalning")]
+    positions = [
+        page.index(name) for name in ("Behov och problem", "Utvärdering", "Spridning och skalning")
+    ]
     assert positions == sorted(positions)
 
 
@@ -130,8 +141,9 @@ def test_listing_paginates_newest_first(client, make_case):
     assert "Fall 02" in second and "Fall 01" in second and "Fall 22" not in second
 
 
-@pytest.mark.parametrize("path", ["/", "/erfarenheter/", "/sok/?q=testfall",
-                                  "/api/search/?q=testfall", "/api/search/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/erfarenheter/", "/sok/?q=testfall", "/api/search/?q=testfall", "/api/search/"]
+)
 def test_query_count_does_not_grow_with_cases(client, make_case, path):
     # Every page that shows case cards or results reads them in a fixed
     # number of queries, however many cases it shows.
@@ -173,18 +185,22 @@ def test_counts_without_words_follow_publishing_at_once(client, make_case):
 
 def test_case_page_shows_sections_lessons_by_kind_and_links(client, make_case):
     case = make_case(
-        title="Röstrobot som stoppades", status="stopped", ended="2023-01",
-        lessons=[{"kind": "avoid", "text": "Undvik att lova för mycket."},
-                 {"kind": "worked", "text": "Små tester."},
-                 {"kind": "avoid", "text": "Glöm inte supporten."}],
-        themes=["ai-automation"], published="2023-05-04",
+        title="Röstrobot som stoppades",
+        status="stopped",
+        ended="2023-01",
+        lessons=[
+            {"kind": "avoid", "text": "Undvik att lova för mycket."},
+            {"kind": "worked", "text": "Små tester."},
+            {"kind": "avoid", "text": "Glöm inte supporten."},
+        ],
+        themes=["ai-automation"],
+        published="2023-05-04",
     )
     page = text(client.get(case.url))
-    for heading in ("Utmaningen", "Så gjorde vi", "Resultat", "Lärdomar",
-                    "Partsgemensamt arbete"):
+    for heading in ("Utmaningen", "Så gjorde vi", "Resultat", "Lärdomar", "Partsgemensamt arbete"):
         assert f">{heading}</h2>" in page
     assert "<h3>Det här fungerade</h3>" in page and "<h3>Undvik det här</h3>" in page
-    avoid = page[page.index("Undvik det här</h3>"):]
+    avoid = page[page.index("Undvik det här</h3>") :]
     assert avoid.index("Undvik att lova för mycket.") < avoid.index("Glöm inte supporten.")
     assert "Avbrutet" in page and "Avbrutet projekt" in page
     assert 'href="/erfarenheter/?theme=ai-automation"' in page
@@ -201,30 +217,35 @@ def _attach(case, title, filename):
     from cases.models import CaseAttachment
 
     document = get_document_model().objects.create(
-        title=title, file=ContentFile(b"%PDF-1.4 test", name=filename))
-    CaseAttachment.objects.create(page=case, document=document,
-                                  sort_order=case.attachments.count())
+        title=title, file=ContentFile(b"%PDF-1.4 test", name=filename)
+    )
+    CaseAttachment.objects.create(page=case, document=document, sort_order=case.attachments.count())
     return document
 
 
-def test_case_page_shows_its_child_rows_in_order_in_a_fixed_number_of_queries(
-        client, make_case):
+def test_case_page_shows_its_child_rows_in_order_in_a_fixed_number_of_queries(client, make_case):
     def more_about(case):
         client.get(case.url)  # the shared fragments, once
         with CaptureQueriesContext(connection) as queries:
             html = text(client.get(case.url))
-        return html[html.index('id="h-more"'):], html, len(queries)
+        return html[html.index('id="h-more"') :], html, len(queries)
 
-    small = make_case(tags=["ett"], links=[{"title": "Rapporten", "url": "https://example.se/r"}],
-                      partner_agencies=[{"name": "Digg"}])
+    small = make_case(
+        tags=["ett"],
+        links=[{"title": "Rapporten", "url": "https://example.se/r"}],
+        partner_agencies=[{"name": "Digg"}],
+    )
     _attach(small, "Slutrapport", "slutrapport.pdf")
     _, _, small_queries = more_about(small)
 
     big = make_case(
         tags=["chattbot", "kundtjänst", "röst"],
         links=[{"title": f"Länk {n}", "url": f"https://example.se/{n}"} for n in (1, 2, 3)],
-        partner_agencies=[{"name": "Verket för innovation"}, {"name": "Arbetsförmedlingen"},
-                          {"name": "Digg"}],
+        partner_agencies=[
+            {"name": "Verket för innovation"},
+            {"name": "Arbetsförmedlingen"},
+            {"name": "Digg"},
+        ],
         themes=["ai-automation", "skills"],
     )
     first = _attach(big, "Förstudie", "forstudie.pdf")
@@ -238,9 +259,12 @@ def test_case_page_shows_its_child_rows_in_order_in_a_fixed_number_of_queries(
     assert f'href="{second.url}">Utvärdering</a> (DOCX)' in more
     for tag in ("chattbot", "kundtjänst", "röst"):
         assert f"<li>{tag}</li>" in more
-    partners = page[page.index("Samarbetspartner"):]
-    assert (partners.index("Arbetsförmedlingen") < partners.index("Digg")
-            < partners.index("Verket för innovation"))
+    partners = page[page.index("Samarbetspartner") :]
+    assert (
+        partners.index("Arbetsförmedlingen")
+        < partners.index("Digg")
+        < partners.index("Verket för innovation")
+    )
     assert 'href="/erfarenheter/?theme=ai-automation"' in page
     assert 'href="/erfarenheter/?theme=skills"' in page
 
@@ -252,10 +276,12 @@ def test_case_tags_show_on_the_page_and_in_its_structured_data(client, make_case
     client.get(case.url)  # the shared fragments, once
     with CaptureQueriesContext(connection) as queries:
         html = client.get(case.url).content.decode()
-    tags = html[html.index("<h3>Taggar</h3>"):]
+    tags = html[html.index("<h3>Taggar</h3>") :]
     assert "<li>chattbot</li>" in tags and "<li>kundtjänst</li>" in tags
-    blocks = [json.loads(found) for found in re.findall(
-        r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    blocks = [
+        json.loads(found)
+        for found in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    ]
     article = next(block for block in blocks if block.get("@type") == "Article")
     assert sorted(article["keywords"]) == ["chattbot", "kundtjänst"]
     assert sum("taggit_tag" in q["sql"] for q in queries.captured_queries) == 1
@@ -285,7 +311,7 @@ def test_related_cases_share_themes_or_stage_in_the_same_language(client, make_c
     make_case(title="Orelaterat", themes=["sustainability"], stage="problem")
     make_case(id="rel-en", language="en", title="English related", themes=["security"])
     page = text(client.get(case.url))
-    related = page[page.index("Relaterade erfarenheter"):]
+    related = page[page.index("Relaterade erfarenheter") :]
     assert len(re.findall(r"Relaterat \d", related)) == 4
     assert "Orelaterat" not in related and "English related" not in related
     assert same
@@ -299,14 +325,20 @@ def test_related_cases_rank_shared_themes_then_stage_and_follow_publishing(clien
 
     def related():
         page = text(client.get(case.url))
-        return re.findall(r"Samma skede|Ett gemensamt tema|Två gemensamma teman|Allt gemensamt",
-                          page[page.index("Relaterade erfarenheter"):])
+        return re.findall(
+            r"Samma skede|Ett gemensamt tema|Två gemensamma teman|Allt gemensamt",
+            page[page.index("Relaterade erfarenheter") :],
+        )
 
     assert related() == ["Två gemensamma teman", "Ett gemensamt tema", "Samma skede"]
     # The list is kept between requests; publishing a closer case must still show at once.
     make_case(title="Allt gemensamt", themes=["security", "skills"], stage="evaluation")
-    assert related() == ["Allt gemensamt", "Två gemensamma teman", "Ett gemensamt tema",
-                         "Samma skede"]
+    assert related() == [
+        "Allt gemensamt",
+        "Två gemensamma teman",
+        "Ett gemensamt tema",
+        "Samma skede",
+    ]
 
 
 def test_a_preview_shows_the_related_cases_of_its_own_themes(client, make_case):
@@ -320,7 +352,7 @@ def test_a_preview_shows_the_related_cases_of_its_own_themes(client, make_case):
     draft = CaseStudyPage.objects.get(pk=case.pk)
     draft.themes.set([Theme.objects.get(slug="sustainability", locale=case.locale)])
     page = draft.make_preview_request().content.decode()
-    related = page[page.index("Relaterade erfarenheter"):]
+    related = page[page.index("Relaterade erfarenheter") :]
     assert "Hållbarhetsfall" in related and "Säkerhetsfall" not in related
 
 
@@ -328,16 +360,26 @@ def test_case_without_translation_says_so(client, make_case):
     case = make_case(title="Bara på svenska")
     page = text(client.get(case.url))
     assert "Sidan finns inte på engelska" in page
-    translated = make_case(id="tx-en", language="en", translation_of=case.exchange_id,
-                           title="Also in English")
+    translated = make_case(
+        id="tx-en", language="en", translation_of=case.exchange_id, title="Also in English"
+    )
     page = text(client.get(case.url))
     assert f'href="{translated.url}"' in page and "Sidan finns inte på engelska" not in page
     english = text(client.get(translated.url))
     assert f'href="{case.url}"' in english and 'lang="sv"' in english
 
 
-@pytest.mark.parametrize("path", ["/om/", "/personuppgifter/", "/tillganglighet/",
-                                  "/en/about/", "/en/privacy/", "/en/accessibility/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/om/",
+        "/personuppgifter/",
+        "/tillganglighet/",
+        "/en/about/",
+        "/en/privacy/",
+        "/en/accessibility/",
+    ],
+)
 def test_standard_pages_render(client, site, path):
     response = client.get(path)
     assert response.status_code == 200
@@ -346,8 +388,12 @@ def test_standard_pages_render(client, site, path):
 
 def test_accessibility_statement_follows_diggs_structure(client, site):
     page = text(client.get("/tillganglighet/"))
-    for heading in ("Hur tillgänglig är webbplatsen?", "Rapportera brister", "Tillsyn",
-                    "Innehåll som inte är tillgängligt"):
+    for heading in (
+        "Hur tillgänglig är webbplatsen?",
+        "Rapportera brister",
+        "Tillsyn",
+        "Innehåll som inte är tillgängligt",
+    ):
         assert heading in page
 
 

@@ -17,21 +17,28 @@ from contributions.accounts import create_contributor
 
 @pytest.fixture
 def agency(site):
-    return Agency.objects.create(name="Skatteverket", org_number="202100-5448",
-                                 email_domains="skatteverket.se, @skv.se",
-                                 locale=Locale.get_default())
+    return Agency.objects.create(
+        name="Skatteverket",
+        org_number="202100-5448",
+        email_domains="skatteverket.se, @skv.se",
+        locale=Locale.get_default(),
+    )
 
 
 @pytest.fixture
 def other_agency(site):
-    return Agency.objects.create(name="Försäkringskassan", org_number="202100-5521",
-                                 email_domains="forsakringskassan.se",
-                                 locale=Locale.get_default())
+    return Agency.objects.create(
+        name="Försäkringskassan",
+        org_number="202100-5521",
+        email_domains="forsakringskassan.se",
+        locale=Locale.get_default(),
+    )
 
 
 def _active_contributor(email, agency):
-    user = create_contributor(email, agency, password="ett-langt-losenord-42",
-                              first_name="Anna", last_name="Andersson")
+    user = create_contributor(
+        email, agency, password="ett-langt-losenord-42", first_name="Anna", last_name="Andersson"
+    )
     user.is_active = True
     user.save()
     return user
@@ -55,7 +62,8 @@ def outsider(other_agency):
 @pytest.fixture
 def editor(site):
     user = get_user_model().objects.create_user(
-        "redaktor@example.org", "redaktor@example.org", "redaktorens-losenord-1")
+        "redaktor@example.org", "redaktor@example.org", "redaktorens-losenord-1"
+    )
     user.groups.add(Group.objects.get(name="Editors"))
     return user
 
@@ -94,16 +102,30 @@ def case_post(action="save", lessons=(), links=(), **fields):
         "hero_alt": "",
     }
     data.update(fields)
-    lessons = list(lessons) or [("worked", "Börja med de största avsändarna."),
-                                ("avoid", "Undvik att kräva e-legitimation i steg ett.")]
+    lessons = list(lessons) or [
+        ("worked", "Börja med de största avsändarna."),
+        ("avoid", "Undvik att kräva e-legitimation i steg ett."),
+    ]
     links = list(links)
-    data.update({"lessons-TOTAL_FORMS": str(len(lessons) + 1), "lessons-INITIAL_FORMS": "0",
-                 "lessons-MIN_NUM_FORMS": "0", "lessons-MAX_NUM_FORMS": "1000"})
+    data.update(
+        {
+            "lessons-TOTAL_FORMS": str(len(lessons) + 1),
+            "lessons-INITIAL_FORMS": "0",
+            "lessons-MIN_NUM_FORMS": "0",
+            "lessons-MAX_NUM_FORMS": "1000",
+        }
+    )
     for i, (kind, text) in enumerate(lessons):
         data[f"lessons-{i}-kind"] = kind
         data[f"lessons-{i}-text"] = text
-    data.update({"links-TOTAL_FORMS": str(len(links) + 1), "links-INITIAL_FORMS": "0",
-                 "links-MIN_NUM_FORMS": "0", "links-MAX_NUM_FORMS": "1000"})
+    data.update(
+        {
+            "links-TOTAL_FORMS": str(len(links) + 1),
+            "links-INITIAL_FORMS": "0",
+            "links-MIN_NUM_FORMS": "0",
+            "links-MAX_NUM_FORMS": "1000",
+        }
+    )
     for i, (title, address) in enumerate(links):
         data[f"links-{i}-title"] = title
         data[f"links-{i}-url"] = address

@@ -20,8 +20,14 @@ PASSWORD = "ett-langt-losenord-42"
 
 
 def sign_up(client, email, website="", **request_extra):
-    data = {"first_name": "Eva", "last_name": "Ek", "email": email,
-            "password1": PASSWORD, "password2": PASSWORD, "website": website}
+    data = {
+        "first_name": "Eva",
+        "last_name": "Ek",
+        "email": email,
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+        "website": website,
+    }
     return client.post(url("sign_up"), data, **request_extra)
 
 
@@ -48,8 +54,9 @@ def test_sign_up_with_agency_domain_sends_activation_link(client, agency):
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["eva.ek@skatteverket.se"]
     # Not active yet: logging in fails.
-    assert not client.login(request=HttpRequest(), username="eva.ek@skatteverket.se",
-                            password=PASSWORD)
+    assert not client.login(
+        request=HttpRequest(), username="eva.ek@skatteverket.se", password=PASSWORD
+    )
 
     response = client.get(link_in(mail.outbox[0]))
     assert response.status_code == 302
@@ -63,13 +70,16 @@ def test_second_domain_of_agency_is_accepted(client, agency):
     assert ContributorProfile.objects.get(user__email="eva@skv.se").agency == agency
 
 
-@pytest.mark.parametrize("email", ["eva@gmail.com", "eva@mail.skatteverket.se",
-                                   "eva@skatteverket.se.evil.com"])
+@pytest.mark.parametrize(
+    "email", ["eva@gmail.com", "eva@mail.skatteverket.se", "eva@skatteverket.se.evil.com"]
+)
 def test_sign_up_refuses_addresses_outside_agency_domains(client, agency, email):
     response = sign_up(client, email)
     assert response.status_code == 200
-    assert "does not belong to an agency" in response.content.decode() or \
-        "hör inte till en myndighet" in response.content.decode()
+    assert (
+        "does not belong to an agency" in response.content.decode()
+        or "hör inte till en myndighet" in response.content.decode()
+    )
     assert not User.objects.filter(email=email).exists()
     assert mail.outbox == []
 
@@ -109,8 +119,7 @@ def test_sign_up_for_existing_account_tells_the_owner_only(client, contributor):
 
 
 def test_log_in_and_log_out(client, contributor):
-    response = client.post(url("login"), {"username": "ANNA@skatteverket.se",
-                                          "password": PASSWORD})
+    response = client.post(url("login"), {"username": "ANNA@skatteverket.se", "password": PASSWORD})
     assert response.status_code == 302
     assert response["Location"] == url("my_contributions")
     response = client.post(url("logout"))
@@ -120,21 +129,29 @@ def test_log_in_and_log_out(client, contributor):
 
 def test_failures_elsewhere_do_not_lock_an_account_out(client, contributor):
     for _ in range(10):
-        client.post(url("login"), {"username": contributor.email, "password": "wrong"},
-                    REMOTE_ADDR="10.0.0.1")
+        client.post(
+            url("login"),
+            {"username": contributor.email, "password": "wrong"},
+            REMOTE_ADDR="10.0.0.1",
+        )
     # Right password, another client: its owner still gets in.
-    response = client.post(url("login"), {"username": contributor.email,
-                                          "password": PASSWORD}, REMOTE_ADDR="10.0.0.2")
+    response = client.post(
+        url("login"), {"username": contributor.email, "password": PASSWORD}, REMOTE_ADDR="10.0.0.2"
+    )
     assert response.status_code == 302
     assert client.session["_auth_user_id"] == str(contributor.pk)
 
 
 def test_login_is_rate_limited_per_client(client, contributor):
     for n in range(10):
-        client.post(url("login"), {"username": f"x{n}@skatteverket.se", "password": "x"},
-                    REMOTE_ADDR="10.0.0.9")
-    response = client.post(url("login"), {"username": contributor.email,
-                                          "password": PASSWORD}, REMOTE_ADDR="10.0.0.9")
+        client.post(
+            url("login"),
+            {"username": f"x{n}@skatteverket.se", "password": "x"},
+            REMOTE_ADDR="10.0.0.9",
+        )
+    response = client.post(
+        url("login"), {"username": contributor.email, "password": PASSWORD}, REMOTE_ADDR="10.0.0.9"
+    )
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
 
@@ -143,9 +160,17 @@ def test_sign_up_is_rate_limited(client, agency):
     for n in range(10):
         sign_up(client, f"person{n}@skatteverket.se", REMOTE_ADDR="10.1.1.1")
     assert len(mail.outbox) == 10
-    response = client.post(url("sign_up"), {
-        "first_name": "E", "last_name": "E", "email": "last@skatteverket.se",
-        "password1": PASSWORD, "password2": PASSWORD}, REMOTE_ADDR="10.1.1.1")
+    response = client.post(
+        url("sign_up"),
+        {
+            "first_name": "E",
+            "last_name": "E",
+            "email": "last@skatteverket.se",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+        REMOTE_ADDR="10.1.1.1",
+    )
     assert response.status_code == 200
     assert not User.objects.filter(email="last@skatteverket.se").exists()
     assert len(mail.outbox) == 10
@@ -158,8 +183,10 @@ def test_password_reset_sends_link_that_sets_a_new_password(client, contributor)
     path = link_in(mail.outbox[0])
     response = client.get(path, follow=True)
     form_path = response.redirect_chain[-1][0]
-    response = client.post(form_path, {"new_password1": "ett-nytt-losenord-77",
-                                       "new_password2": "ett-nytt-losenord-77"})
+    response = client.post(
+        form_path,
+        {"new_password1": "ett-nytt-losenord-77", "new_password2": "ett-nytt-losenord-77"},
+    )
     assert response.status_code == 302
     contributor.refresh_from_db()
     assert contributor.check_password("ett-nytt-losenord-77")
@@ -175,8 +202,9 @@ def test_password_reset_is_rate_limited(client, contributor):
 
 def test_editor_invites_a_contributor_who_sets_a_password(editor, other_agency):
     client = logged_in(editor)
-    response = client.post(url("invite"), {"email": "ny@konsult.example",
-                                           "agency": other_agency.pk})
+    response = client.post(
+        url("invite"), {"email": "ny@konsult.example", "agency": other_agency.pk}
+    )
     assert response.status_code == 302
     user = User.objects.get(email="ny@konsult.example")
     assert not user.is_active and user.contributor.agency == other_agency
@@ -184,8 +212,10 @@ def test_editor_invites_a_contributor_who_sets_a_password(editor, other_agency):
     anonymous = Client()
     response = anonymous.get(path, follow=True)
     form_path = response.redirect_chain[-1][0]
-    response = anonymous.post(form_path, {"new_password1": "ett-nytt-losenord-77",
-                                          "new_password2": "ett-nytt-losenord-77"})
+    response = anonymous.post(
+        form_path,
+        {"new_password1": "ett-nytt-losenord-77", "new_password2": "ett-nytt-losenord-77"},
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.is_active
@@ -193,8 +223,9 @@ def test_editor_invites_a_contributor_who_sets_a_password(editor, other_agency):
 
 
 def test_contributors_cannot_invite(contributor, other_agency):
-    response = logged_in(contributor).post(url("invite"), {"email": "x@y.se",
-                                                          "agency": other_agency.pk})
+    response = logged_in(contributor).post(
+        url("invite"), {"email": "x@y.se", "agency": other_agency.pk}
+    )
     assert response.status_code == 404
 
 

@@ -24,14 +24,18 @@ def test_save_draft_creates_unpublished_case_page_under_the_index(contributor, a
     assert sorted(t.slug for t in draft.themes.all()) == ["collaboration", "digital-services"]
     assert {t.name for t in draft.tags.all()} == {"digital post", "brevlåda"}
     # Anonymous readers do not see the draft.
-    assert Client().get(page.url or "/erfarenheter/digital-post-till-alla-foretag/") \
-        .status_code == 404
+    assert (
+        Client().get(page.url or "/erfarenheter/digital-post-till-alla-foretag/").status_code == 404
+    )
 
 
 def test_draft_needs_only_a_title(contributor):
     client = logged_in(contributor)
-    data = {k: v for k, v in case_post().items() if k.endswith("FORMS") or k in (
-        "action", "language", "title")}
+    data = {
+        k: v
+        for k, v in case_post().items()
+        if k.endswith("FORMS") or k in ("action", "language", "title")
+    }
     response = client.post(url("new"), data)
     assert response.status_code == 302
     page = CaseStudyPage.objects.get()
@@ -42,19 +46,31 @@ def test_draft_needs_only_a_title(contributor):
 
 def test_submit_with_missing_required_field_keeps_every_other_field(contributor):
     client = logged_in(contributor)
-    data = case_post(action="submit", challenge="",
-                     links=[("Rapport om posten", "https://example.se/rapport")])
+    data = case_post(
+        action="submit", challenge="", links=[("Rapport om posten", "https://example.se/rapport")]
+    )
     response = client.post(url("new"), data)
     assert response.status_code == 200
     html = response.content.decode()
     assert 'role="alert"' in html
     assert 'aria-invalid="true"' in html and "id_challenge" in html
-    for value in ("Digital post till alla företag", "Vi gick över till digital post",
-                  "Vi byggde en brevlåda.", "Hälften av breven är digitala.",
-                  "Parterna träffades varje månad.", "digital post, brevlåda",
-                  "Anna Andersson", "Projektledare", "anna@skatteverket.se",
-                  "Börja med de största avsändarna.", "Undvik att kräva e-legitimation",
-                  "Rapport om posten", "https://example.se/rapport", "2022-03", "2023-06"):
+    for value in (
+        "Digital post till alla företag",
+        "Vi gick över till digital post",
+        "Vi byggde en brevlåda.",
+        "Hälften av breven är digitala.",
+        "Parterna träffades varje månad.",
+        "digital post, brevlåda",
+        "Anna Andersson",
+        "Projektledare",
+        "anna@skatteverket.se",
+        "Börja med de största avsändarna.",
+        "Undvik att kräva e-legitimation",
+        "Rapport om posten",
+        "https://example.se/rapport",
+        "2022-03",
+        "2023-06",
+    ):
         assert value in html, value
     form = response.context["form"]
     assert form["themes"].value() == ["digital-services", "collaboration"]
@@ -69,8 +85,10 @@ def test_submit_needs_a_lesson(contributor):
         del data[key]
     response = logged_in(contributor).post(url("new"), data)
     assert response.status_code == 200
-    assert "Write at least one lesson" in response.content.decode() or \
-        "minst en lärdom" in response.content.decode()
+    assert (
+        "Write at least one lesson" in response.content.decode()
+        or "minst en lärdom" in response.content.decode()
+    )
 
 
 PASSWORD = "ett-langt-losenord-42"
@@ -84,8 +102,9 @@ def _in_cache(marker):
 
 
 def _log_in_on_the_page(client, data, user, **extra):
-    return client.post(url("new"), {**data, "resume": "1", "username": user.email,
-                                     "password": PASSWORD, **extra})
+    return client.post(
+        url("new"), {**data, "resume": "1", "username": user.email, "password": PASSWORD, **extra}
+    )
 
 
 def test_a_post_after_the_session_ended_keeps_nothing_on_the_server(contributor):
@@ -128,20 +147,20 @@ def _kept_link(data, user):
     if response.status_code == 200:  # logging in on the page itself
         response = _log_in_on_the_page(client, data, user)
     location = unquote(response["Location"])
-    return location[location.index(url("new")):]
+    return location[location.index(url("new")) :]
 
 
 def test_a_kept_link_pre_fills_nothing_for_another_person(contributor, outsider):
-    link = _kept_link(case_post(title="Angriparens titel",
-                                links=[("Logga in här", "https://angripare.example")]),
-                      outsider)
+    link = _kept_link(
+        case_post(title="Angriparens titel", links=[("Logga in här", "https://angripare.example")]),
+        outsider,
+    )
     assert "?kept=" in link
     html = logged_in(contributor).get(link).content.decode()
     assert "Angriparens titel" not in html and "angripare.example" not in html
 
 
-def test_a_form_too_large_to_keep_is_refused_with_a_message_and_nothing_lost(
-        contributor, settings):
+def test_a_form_too_large_to_keep_is_refused_with_a_message_and_nothing_lost(contributor, settings):
     settings.CONTRIBUTIONS_KEPT_FORM_MAX_BYTES = 2000
     client = Client()
     data = case_post(challenge="Lång text. " * 300)
@@ -197,8 +216,13 @@ def test_pages_for_a_signed_in_contributor_and_previews_are_never_stored(contrib
     client = logged_in(contributor)
     client.post(url("new"), case_post(title="Utkast som ingen annan ser"))
     page = CaseStudyPage.objects.get()
-    for address in (url("new"), url("edit", page.pk), url("preview", page.pk),
-                    url("my_contributions"), "/"):
+    for address in (
+        url("new"),
+        url("edit", page.pk),
+        url("preview", page.pk),
+        url("my_contributions"),
+        "/",
+    ):
         response = client.get(address)
         assert response.status_code == 200
         control = set(cc_delim_re.split(response.get("Cache-Control", "")))

@@ -23,8 +23,9 @@ def test_other_agencys_draft_is_404_by_guessed_url(contributor, outsider):
 def test_post_to_other_agencys_edit_url_is_404_and_changes_nothing(contributor, outsider):
     page = _draft_of(contributor)
     revision = page.latest_revision_id
-    response = logged_in(outsider).post(url("edit", page.pk),
-                                        case_post(action="submit", title="Kapad"))
+    response = logged_in(outsider).post(
+        url("edit", page.pk), case_post(action="submit", title="Kapad")
+    )
     assert response.status_code == 404
     page.refresh_from_db()
     assert page.latest_revision_id == revision
@@ -40,7 +41,8 @@ def test_colleague_at_same_agency_sees_and_edits_the_draft(contributor, colleagu
 
 
 def test_my_contributions_lists_own_and_agency_cases_with_state(
-        contributor, colleague, outsider, make_case):
+    contributor, colleague, outsider, make_case
+):
     _draft_of(contributor, title="Mitt utkast")
     _draft_of(colleague, title="Kollegans utkast")
     _draft_of(outsider, title="Annan myndighets utkast")

@@ -26,8 +26,9 @@ def editor_action(editor, page, action, comment=""):
     client = Client()
     client.force_login(editor)
     data = {"comment": comment} if comment or action != "approve" else {}
-    return client.post(reverse("wagtailadmin_pages:workflow_action",
-                               args=[page.pk, action, task_state.pk]), data)
+    return client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk]), data
+    )
 
 
 def test_submit_puts_the_case_in_review(contributor, editor):
@@ -57,8 +58,10 @@ def test_editor_approves_and_the_case_is_published(contributor, editor, submitte
     assert Client().get(page.url).status_code == 200
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [contributor.email]
-    assert "publicerad" in mail.outbox[0].subject.lower() or \
-        "published" in mail.outbox[0].subject.lower()
+    assert (
+        "publicerad" in mail.outbox[0].subject.lower()
+        or "published" in mail.outbox[0].subject.lower()
+    )
 
 
 def test_editor_requests_changes_and_contributor_resubmits(contributor, editor, submitted):
@@ -103,8 +106,7 @@ def test_request_changes_needs_a_comment(editor, submitted):
     assert case_state(CaseStudyPage.objects.get()).code == "in_review"
 
 
-def test_edit_of_published_case_goes_through_moderation_again(
-        contributor, editor, make_case):
+def test_edit_of_published_case_goes_through_moderation_again(contributor, editor, make_case):
     page = make_case(title="Levande fall")
     data = case_post(action="submit", title="Levande fall, ny version")
     del data["language"]
@@ -147,7 +149,8 @@ def test_withdrawal_request_and_editor_decision(contributor, editor, make_case):
 
 
 def test_a_second_withdrawal_request_for_a_case_is_not_sent_again(
-        contributor, colleague, editor, make_case):
+    contributor, colleague, editor, make_case
+):
     from contributions.models import WithdrawalRequest
 
     page = make_case(title="Fall att ta bort")
@@ -161,8 +164,7 @@ def test_a_second_withdrawal_request_for_a_case_is_not_sent_again(
     assert len([m for m in mail.outbox if editor.email in m.to]) == 1
 
 
-def test_withdrawal_requests_are_limited_per_contributor(
-        contributor, editor, make_case, settings):
+def test_withdrawal_requests_are_limited_per_contributor(contributor, editor, make_case, settings):
     from contributions.models import WithdrawalRequest
 
     settings.CONTRIBUTIONS_WITHDRAWALS_PER_HOUR = 2

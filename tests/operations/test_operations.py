@@ -26,8 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def access_lines(caplog):
     formatter = JsonFormatter()
-    return [json.loads(formatter.format(r)) for r in caplog.records
-            if r.name == "portal.request"]
+    return [json.loads(formatter.format(r)) for r in caplog.records if r.name == "portal.request"]
 
 
 @pytest.mark.django_db
@@ -56,10 +55,13 @@ def test_a_proxy_request_id_is_kept_and_a_malformed_one_replaced(client, site):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path, lang, heading, home, search", [
-    ("/finns-inte/", "sv", "Sidan finns inte", "/", "/sok/"),
-    ("/en/no-such-page/", "en", "Page not found", "/en/", "/en/search/"),
-])
+@pytest.mark.parametrize(
+    "path, lang, heading, home, search",
+    [
+        ("/finns-inte/", "sv", "Sidan finns inte", "/", "/sok/"),
+        ("/en/no-such-page/", "en", "Page not found", "/en/", "/en/search/"),
+    ],
+)
 def test_not_found_page_in_the_readers_language(client, site, path, lang, heading, home, search):
     response = client.get(path)
     html = response.content.decode()
@@ -69,10 +71,13 @@ def test_not_found_page_in_the_readers_language(client, site, path, lang, headin
     assert f'href="{home}"' in html and f'href="{search}"' in html
 
 
-@pytest.mark.parametrize("path, lang, heading", [
-    ("/erfarenheter/", "sv", "Något gick fel"),
-    ("/en/cases/", "en", "Something went wrong"),
-])
+@pytest.mark.parametrize(
+    "path, lang, heading",
+    [
+        ("/erfarenheter/", "sv", "Något gick fel"),
+        ("/en/cases/", "en", "Something went wrong"),
+    ],
+)
 def test_server_error_page_needs_neither_database_nor_session(path, lang, heading):
     # No django_db mark: any database query here would fail the test, and a
     # bare RequestFactory request has no session to read.
@@ -101,19 +106,40 @@ def fetch(url, request_id=None):
 def test_error_pages_and_healthz_when_the_database_is_down(tmp_path):
     """A production server whose PostgreSQL does not answer: readers get the
     localized error page, /healthz says the database is down."""
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.base",
-           "SECRET_KEY": secrets.token_urlsafe(48), "HTTPS": "false", "DEBUG": "false",
-           "ALLOWED_HOSTS": "127.0.0.1", "SEARCH_URL": "", "STATIC_ROOT": str(tmp_path / "static"),
-           "DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/nothing",
-           "CACHE_URL": "locmem:"}
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                   cwd=ROOT, env=env, check=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.base",
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "HTTPS": "false",
+        "DEBUG": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SEARCH_URL": "",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{free_port()}/nothing",
+        "CACHE_URL": "locmem:",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
     port = free_port()
     log = tmp_path / "server.log"
     with open(log, "w") as stderr:
-        server = subprocess.Popen([str(ROOT / ".venv" / "bin" / "gunicorn"), "portal.wsgi",
-                                  "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-                                 cwd=ROOT, env=env, stderr=stderr)
+        server = subprocess.Popen(
+            [
+                str(ROOT / ".venv" / "bin" / "gunicorn"),
+                "portal.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "1",
+            ],
+            cwd=ROOT,
+            env=env,
+            stderr=stderr,
+        )
     try:
         for _ in range(100):
             try:
@@ -138,32 +164,51 @@ def test_error_pages_and_healthz_when_the_database_is_down(tmp_path):
     lines = [json.loads(text) for text in log.read_text().splitlines() if text.startswith("{")]
     front = [line for line in lines if line.get("request_id") == "front-page-1"]
     assert {"logger": "portal.request", "method": "GET", "path": "/", "status": 500} in [
-        {key: line.get(key) for key in ("logger", "method", "path", "status")} for line in front]
+        {key: line.get(key) for key in ("logger", "method", "path", "status")} for line in front
+    ]
     [error] = [line for line in front if line["level"] == "ERROR"]
     assert "OperationalError" in error["exc_info"]
     # Django's own line for a 503 is written after the middleware returned.
-    assert any(line["message"] == "Service Unavailable: /healthz" and line.get("request_id")
-               for line in lines)
+    assert any(
+        line["message"] == "Service Unavailable: /healthz" and line.get("request_id")
+        for line in lines
+    )
 
 
-@pytest.mark.parametrize("key", [
-    "",
-    "too-short-0123456789",
-    "dev-only-insecure-key-0123456789abcdefghijklmnop",
-    "test-only-insecure-key-0123456789abcdefghijklmnop",
-    "django-insecure-0123456789abcdefghijklmnopqrstuvwxyz",
-])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "",
+        "too-short-0123456789",
+        "dev-only-insecure-key-0123456789abcdefghijklmnop",
+        "test-only-insecure-key-0123456789abcdefghijklmnop",
+        "django-insecure-0123456789abcdefghijklmnopqrstuvwxyz",
+    ],
+)
 def test_production_settings_refuse_a_development_secret_key(key):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.base", "SECRET_KEY": key}
-    result = subprocess.run([sys.executable, "-c", "import django; django.setup()"],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
     assert "SECRET_KEY must be set to a random value" in result.stderr
 
 
 def test_production_settings_start_with_a_real_secret_key():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.base",
-           "SECRET_KEY": secrets.token_urlsafe(48)}
-    result = subprocess.run([sys.executable, "-c", "import django; django.setup()"],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.base",
+        "SECRET_KEY": secrets.token_urlsafe(48),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr

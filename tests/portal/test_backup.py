@@ -34,8 +34,14 @@ ADD_FILES = (
 
 def manage(env, *args, stdin=None):
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], env=env, input=stdin, capture_output=True,
-        text=True, cwd=settings.BASE_DIR, timeout=600, check=False,
+        [sys.executable, "manage.py", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout
@@ -47,9 +53,14 @@ def _admin():
     import psycopg
 
     db = settings.DATABASES["default"]
-    return psycopg.connect(host=db["HOST"], port=db["PORT"], user=db["USER"],
-                           password=db.get("PASSWORD") or None, dbname="postgres",
-                           autocommit=True)
+    return psycopg.connect(
+        host=db["HOST"],
+        port=db["PORT"],
+        user=db["USER"],
+        password=db.get("PASSWORD") or None,
+        dbname="postgres",
+        autocommit=True,
+    )
 
 
 @pytest.fixture
@@ -61,8 +72,11 @@ def installation(tmp_path):
 
     def _new(name):
         env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-        env.update(DJANGO_SETTINGS_MODULE="portal.settings.test", SEARCH_URL="",
-                   MEDIA_ROOT=str(tmp_path / f"media-{name}"))
+        env.update(
+            DJANGO_SETTINGS_MODULE="portal.settings.test",
+            SEARCH_URL="",
+            MEDIA_ROOT=str(tmp_path / f"media-{name}"),
+        )
         if connection.vendor == "sqlite":
             env["DATABASE_URL"] = f"sqlite:///{tmp_path / (name + '.sqlite3')}"
             return env
@@ -89,8 +103,9 @@ def media_files(env):
 def test_backup_restore_gives_the_same_site(tmp_path, installation):
     source = installation("source")
     manage(source, "migrate", "--noinput", "-v0")
-    lines = "\n".join(json.dumps(case_line(id=f"b-{i}", title=f"Fall {i}"), ensure_ascii=False)
-                      for i in range(3))
+    lines = "\n".join(
+        json.dumps(case_line(id=f"b-{i}", title=f"Fall {i}"), ensure_ascii=False) for i in range(3)
+    )
     manage(source, "import_cases", "-", stdin=lines)
     manage(source, "shell", "-v0", "-c", ADD_FILES)
     archive = tmp_path / "backup.tar.gz"
@@ -103,8 +118,9 @@ def test_backup_restore_gives_the_same_site(tmp_path, installation):
 
     assert manage(target, "export_cases", "-") == manage(source, "export_cases", "-")
     assert len(manage(source, "export_cases", "-").splitlines()) == 3
-    assert json.loads(manage(target, "shell", "-v0", "-c", COUNTS)) == \
-        json.loads(manage(source, "shell", "-v0", "-c", COUNTS))
+    assert json.loads(manage(target, "shell", "-v0", "-c", COUNTS)) == json.loads(
+        manage(source, "shell", "-v0", "-c", COUNTS)
+    )
     source_files = media_files(source)
     assert any(name.startswith("original_images/") for name in source_files)
     assert any(name.startswith("documents/") for name in source_files)
@@ -118,8 +134,12 @@ def test_restore_refuses_a_site_that_is_not_empty(tmp_path, installation):
     archive = tmp_path / "b.tar.gz"
     manage(env, "backup", str(archive))
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "restore", str(archive)], env=env, capture_output=True,
-        text=True, cwd=settings.BASE_DIR, check=False,
+        [sys.executable, "manage.py", "restore", str(archive)],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        check=False,
     )
     assert result.returncode != 0
     assert "not empty" in result.stderr

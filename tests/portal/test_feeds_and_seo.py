@@ -13,12 +13,23 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def cases(make_case):
-    ai = make_case(id="feed-ai", title="AI i handläggningen", summary="Om AI.",
-                   themes=["ai-automation"])
-    skills = make_case(id="feed-skills", title="Kompetens för framtiden", summary="Om kompetens.",
-                       themes=["skills"])
-    english = make_case(id="feed-ai-en", language="en", translation_of="feed-ai",
-                        title="AI in casework", summary="About AI.", themes=["ai-automation"])
+    ai = make_case(
+        id="feed-ai", title="AI i handläggningen", summary="Om AI.", themes=["ai-automation"]
+    )
+    skills = make_case(
+        id="feed-skills",
+        title="Kompetens för framtiden",
+        summary="Om kompetens.",
+        themes=["skills"],
+    )
+    english = make_case(
+        id="feed-ai-en",
+        language="en",
+        translation_of="feed-ai",
+        title="AI in casework",
+        summary="About AI.",
+        themes=["ai-automation"],
+    )
     return {"ai": ai, "skills": skills, "english": english}
 
 
@@ -44,8 +55,9 @@ def test_feeds_list_the_newest_cases_first(client, make_case):
     make_case(id="new", title="Nytt fall", published="2024-06-01", themes=["skills"])
     make_case(id="mid", title="Mellanfall", published="2022-03-01")
     newest_first = ["Nytt fall", "Mellanfall", "Gammalt fall"]
-    assert [e.title for e in feedparser.parse(client.get("/feeds/cases.rss").content).entries] \
-        == newest_first
+    assert [
+        e.title for e in feedparser.parse(client.get("/feeds/cases.rss").content).entries
+    ] == newest_first
     theme = feedparser.parse(client.get("/feeds/themes/skills.atom").content)
     assert [e.title for e in theme.entries] == ["Nytt fall", "Gammalt fall"]
 

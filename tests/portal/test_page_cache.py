@@ -47,15 +47,15 @@ def test_unpublish_and_snippet_edit_purge(client, make_case):
     assert client.get(case.url).status_code == 404
 
 
-def test_a_new_view_restriction_takes_the_page_and_its_listing_out_of_the_cache(
-        client, make_case):
+def test_a_new_view_restriction_takes_the_page_and_its_listing_out_of_the_cache(client, make_case):
     from wagtail.models import PageViewRestriction
 
     case = make_case(title="Snart bakom lösenord")
     assert client.get(case.url).status_code == 200
     assert "Snart bakom lösenord" in client.get("/erfarenheter/").content.decode()
     PageViewRestriction.objects.create(
-        page=case, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
+        page=case, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
     page = client.get(case.url)
     assert page.get("X-Page-Cache") != "hit"
     assert 'type="password"' in page.content.decode()  # the password form, not the case

@@ -11,8 +11,9 @@ from django.utils import translation
 def shown(number, pages=50, query_string="q=chattbot"):
     page_obj = Paginator(range(pages * 20), 20).get_page(number)
     with translation.override("sv"):
-        html = render_to_string("components/pagination.html",
-                                {"page_obj": page_obj, "query_string": query_string})
+        html = render_to_string(
+            "components/pagination.html", {"page_obj": page_obj, "query_string": query_string}
+        )
     items = re.findall(r"<li[^>]*>(.*?)</li>", html)
     return [re.sub(r"<[^>]+>", "", item).strip() for item in items], html
 

@@ -36,7 +36,8 @@ def test_a_new_view_restriction_applies_at_once(client, make_case):
     assert "Chattbot bakom lösenord" in client.get(case.url).content.decode()
     assert client.get("/api/search/?q=chattbot").json()["total"] == 1
     restriction = PageViewRestriction.objects.create(
-        page=case, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
+        page=case, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
     assert 'type="password"' in client.get(case.url).content.decode()
     assert client.get("/api/search/?q=chattbot").json()["total"] == 0
     restriction.delete()
@@ -76,8 +77,11 @@ def test_a_page_published_where_there_was_none_is_found_at_once(client, site):
 
     assert client.get("/nyheter/").status_code == 404
     home = HomePage.objects.get(locale__language_code="sv")
-    page = home.add_child(instance=StandardPage(
-        title="Nyheter", slug="nyheter", body="<p>Nytt om banken.</p>", live=False))
+    page = home.add_child(
+        instance=StandardPage(
+            title="Nyheter", slug="nyheter", body="<p>Nytt om banken.</p>", live=False
+        )
+    )
     assert client.get("/nyheter/").status_code == 404  # a draft
     page.save_revision().publish()
     assert "Nyheter" in client.get("/nyheter/").content.decode()

@@ -59,8 +59,11 @@ def _postgres(sql, database="postgres", params=None):
 
     url = urllib.parse.urlunsplit(urllib.parse.urlsplit(PG_URL)._replace(path=f"/{database}"))
     with psycopg.connect(url, autocommit=True) as connection:
-        return connection.execute(sql, params).fetchall() if sql.lstrip().upper().startswith(
-            "SELECT") else connection.execute(sql, params)
+        return (
+            connection.execute(sql, params).fetchall()
+            if sql.lstrip().upper().startswith("SELECT")
+            else connection.execute(sql, params)
+        )
 
 
 class Browser:
@@ -74,22 +77,35 @@ class Browser:
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         try:
             with self.opener.open(url, body, timeout=timeout) as response:
-                return (response.status, response.read().decode(errors="replace"), response.headers,
-                        response.url)
+                return (
+                    response.status,
+                    response.read().decode(errors="replace"),
+                    response.headers,
+                    response.url,
+                )
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode(errors="replace"), error.headers, url
 
     def upload(self, url, fields, filename, content, content_type):
         """POST a multipart form with one file, as a browser does."""
         boundary = secrets.token_hex(16)
-        parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'
-                 .encode() for k, v in fields.items()]
-        parts.append((f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
-                      f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n').encode()
-                     + content + b"\r\n")
+        parts = [
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+            for k, v in fields.items()
+        ]
+        parts.append(
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+                f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'
+            ).encode()
+            + content
+            + b"\r\n"
+        )
         request = urllib.request.Request(
-            url, b"".join(parts) + f"--{boundary}--\r\n".encode(),
-            {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+            url,
+            b"".join(parts) + f"--{boundary}--\r\n".encode(),
+            {"Content-Type": f"multipart/form-data; boundary={boundary}"},
+        )
         try:
             with self.opener.open(request, timeout=60) as response:
                 return response.status, response.read().decode(errors="replace")
@@ -109,8 +125,12 @@ class Stack:
     def __init__(self, folder):
         self.folder = Path(folder)
         self.name = f"prod_{secrets.token_hex(4)}"
-        self.ports = {"a": free_port(), "b": free_port(), "nginx": free_port(),
-                      "redis": free_port()}
+        self.ports = {
+            "a": free_port(),
+            "b": free_port(),
+            "nginx": free_port(),
+            "redis": free_port(),
+        }
         for sub in ("media", "static", "mail", "nginx"):
             (self.folder / sub).mkdir(parents=True, exist_ok=True)
         self.folder.chmod(0o755)  # nginx's workers read static and media files
@@ -119,14 +139,17 @@ class Stack:
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "portal.settings.base",
             "SECRET_KEY": secrets.token_urlsafe(48),
-            "DEBUG": "false", "HTTPS": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DEBUG": "false",
+            "HTTPS": "false",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
             # The stack's editor signs in by password; tests/portal/test_two_factor.py
             # covers the second step that production asks of superusers.
             "TWO_FACTOR_REQUIRED_FOR_SUPERUSERS": "false",
             # nginx connects from here: its X-Forwarded-For names the client.
             "TRUSTED_PROXIES": "127.0.0.1",
             "DATABASE_URL": urllib.parse.urlunsplit(
-                urllib.parse.urlsplit(PG_URL)._replace(path=f"/{self.name}")),
+                urllib.parse.urlsplit(PG_URL)._replace(path=f"/{self.name}")
+            ),
             "SEARCH_URL": f"{OS_URL}?prefix={self.name}_",
             "CACHE_URL": f"redis://127.0.0.1:{self.ports['redis']}/0",
             "TASK_BACKEND": "database",
@@ -136,7 +159,8 @@ class Stack:
             "PAGE_CACHE_SECONDS": "300",
             # The tests stand in for many people registering from one address.
             "ACTIVITIES_REGISTRATION_RATE_LIMIT": "1000",
-            "LOG_LEVEL": "WARNING", "ACCESS_LOG_LEVEL": "WARNING",
+            "LOG_LEVEL": "WARNING",
+            "ACCESS_LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(ROOT),
         }
 
@@ -144,8 +168,8 @@ class Stack:
     def _spawn(self, name, args, **env):
         log = open(self.folder / f"{name}.log", "ab")  # noqa: SIM115 (closed with the process)
         self.processes[name] = subprocess.Popen(  # noqa: S603 (our own servers)
-            args, cwd=ROOT, env={**self.env, **env}, stdout=log, stderr=log,
-            start_new_session=True)
+            args, cwd=ROOT, env={**self.env, **env}, stdout=log, stderr=log, start_new_session=True
+        )
         return self.processes[name]
 
     def stop(self, name, sig=signal.SIGTERM):
@@ -164,8 +188,14 @@ class Stack:
                 process.wait()
 
     def manage(self, *args):
-        return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env,
-                              check=True, capture_output=True, text=True).stdout
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
 
     def shell(self, code):
         return self.manage("shell", "-v", "0", "-c", code).strip()
@@ -176,9 +206,21 @@ class Stack:
 
     def spawn_app(self, name, **env):
         self.ports.setdefault(name, free_port())
-        self._spawn(name, [str(ROOT / ".venv" / "bin" / "gunicorn"), "portal.wsgi",
-                           "--bind", f"127.0.0.1:{self.ports[name]}", "--workers", "2",
-                           "--graceful-timeout", "5", "--no-control-socket"], **env)
+        self._spawn(
+            name,
+            [
+                str(ROOT / ".venv" / "bin" / "gunicorn"),
+                "portal.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.ports[name]}",
+                "--workers",
+                "2",
+                "--graceful-timeout",
+                "5",
+                "--no-control-socket",
+            ],
+            **env,
+        )
 
     def wait_app(self, name):
         assert wait_until(lambda: self.get(name, "/livez")[0] == 200), f"{name} did not start"
@@ -202,28 +244,59 @@ class Stack:
         running when it was killed, then run it under the same id."""
         requeue = [sys.executable, "manage.py", "requeue_tasks", "--worker-id", self.WORKER_ID]
         assert subprocess.run(requeue, cwd=ROOT, env=self.env, capture_output=True).returncode == 0
-        self._spawn("worker", [sys.executable, "manage.py", "db_worker", "--interval", "0.5",
-                               "--no-startup-delay", "--worker-id", self.WORKER_ID])
+        self._spawn(
+            "worker",
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--interval",
+                "0.5",
+                "--no-startup-delay",
+                "--worker-id",
+                self.WORKER_ID,
+            ],
+        )
 
     def start_nginx(self):
         template = string.Template((ROOT / "deploy" / "nginx.conf").read_text())
         conf = self.folder / "nginx" / "nginx.conf"
-        conf.write_text(template.safe_substitute(
-            LISTEN=f"127.0.0.1:{self.ports['nginx']}",
-            APP_SERVERS=" ".join(f"server 127.0.0.1:{self.ports[n]};" for n in ("a", "b")),
-            STATIC_ROOT=self.env["STATIC_ROOT"], MEDIA_ROOT=self.env["MEDIA_ROOT"],
-            RUN_DIR=str(self.folder / "nginx")))
+        conf.write_text(
+            template.safe_substitute(
+                LISTEN=f"127.0.0.1:{self.ports['nginx']}",
+                APP_SERVERS=" ".join(f"server 127.0.0.1:{self.ports[n]};" for n in ("a", "b")),
+                STATIC_ROOT=self.env["STATIC_ROOT"],
+                MEDIA_ROOT=self.env["MEDIA_ROOT"],
+                RUN_DIR=str(self.folder / "nginx"),
+            )
+        )
         run_dir = str(self.folder / "nginx")
         # Its own prefix and error log: nothing outside the folder is touched.
-        self._spawn("nginx", [shutil.which("nginx"), "-p", run_dir, "-e", f"{run_dir}/error.log",
-                              "-c", str(conf), "-g", "daemon off;"])
+        self._spawn(
+            "nginx",
+            [
+                shutil.which("nginx"),
+                "-p",
+                run_dir,
+                "-e",
+                f"{run_dir}/error.log",
+                "-c",
+                str(conf),
+                "-g",
+                "daemon off;",
+            ],
+        )
         assert wait_until(lambda: self.get("nginx", "/livez")[0] == 200), "nginx did not start"
 
     def redis(self, action):
-        env = {**os.environ, "REDIS_PORT": str(self.ports["redis"]),
-               "REDIS_DIR": str(self.folder / "redis")}
-        subprocess.run([str(ROOT / "scripts" / "redis.sh"), action], check=True,
-                       capture_output=True, env=env)
+        env = {
+            **os.environ,
+            "REDIS_PORT": str(self.ports["redis"]),
+            "REDIS_DIR": str(self.folder / "redis"),
+        }
+        subprocess.run(
+            [str(ROOT / "scripts" / "redis.sh"), action], check=True, capture_output=True, env=env
+        )
 
     def start(self):
         _postgres(f'CREATE DATABASE "{self.name}"')
@@ -252,9 +325,12 @@ class Stack:
         self.stop_all(list(self.processes))
         self.redis("stop")
         try:
-            urllib.request.urlopen(urllib.request.Request(  # noqa: S310 (127.0.0.1)
-                f"http://{urllib.parse.urlsplit(OS_URL).netloc}/{self.name}_*",
-                method="DELETE"), timeout=30).read()
+            urllib.request.urlopen(
+                urllib.request.Request(  # noqa: S310 (127.0.0.1)
+                    f"http://{urllib.parse.urlsplit(OS_URL).netloc}/{self.name}_*", method="DELETE"
+                ),
+                timeout=30,
+            ).read()
         except OSError:
             pass
         _postgres(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
@@ -272,7 +348,8 @@ class Stack:
     def log_in(self, server):
         browser = Browser()
         status, html, _h, final = browser.form_post(
-            self.url(server, "/admin/login/"), {"username": "editor", "password": ADMIN_PASSWORD})
+            self.url(server, "/admin/login/"), {"username": "editor", "password": ADMIN_PASSWORD}
+        )
         assert "/admin/login/" not in final, "the editor could not log in"
         return browser
 
@@ -281,8 +358,12 @@ class Stack:
 
     def queued_tasks(self, path):
         """Tasks waiting for the worker (django_tasks_db's table; its app label is the prefix)."""
-        return _postgres("SELECT count(*) FROM django_tasks_database_dbtaskresult "
-                         "WHERE task_path = %s AND status = 'READY'", self.name, [path])[0][0]
+        return _postgres(
+            "SELECT count(*) FROM django_tasks_database_dbtaskresult "
+            "WHERE task_path = %s AND status = 'READY'",
+            self.name,
+            [path],
+        )[0][0]
 
 
 def _signal_group(process, sig):

@@ -37,15 +37,26 @@ def test_a_full_media_disk_fails_the_upload_clearly_and_keeps_nothing(stack):
         collection = re.search(r'name="collection"[^>]*>\s*<option value="(\d+)"', html)
         status, html = editor.upload(
             stack.url("c", "/admin/images/add/"),
-            {"csrfmiddlewaretoken": editor.csrf(), "title": "Full disk test",
-             "collection": collection.group(1) if collection else "1"},
-            "stor-bild.png", noisy_png(), "image/png")
+            {
+                "csrfmiddlewaretoken": editor.csrf(),
+                "title": "Full disk test",
+                "collection": collection.group(1) if collection else "1",
+            },
+            "stor-bild.png",
+            noisy_png(),
+            "image/png",
+        )
         assert status == 507
         assert "Filen kunde inte sparas" in html or "The file could not be saved" in html
         files = [p for p in disk.rglob("*") if p.is_file()]
         assert files == []  # no half-written file
-        assert stack.shell("from wagtail.images.models import Image; "
-                           "print(Image.objects.filter(title='Full disk test').count())") == "0"
+        assert (
+            stack.shell(
+                "from wagtail.images.models import Image; "
+                "print(Image.objects.filter(title='Full disk test').count())"
+            )
+            == "0"
+        )
     finally:
         stack.stop("c")
         subprocess.run(["umount", str(disk)], check=False)
@@ -75,9 +86,16 @@ def test_killing_application_workers_mid_request_loses_no_registration(stack):
         for i in range(6):
             email = f"kill-{n}-{i}@example.se"
             try:
-                status, html, _h, final = Browser().form_post(stack.url("nginx", WEBINAR), {
-                    "name": f"Person {n} {i}", "email": email, "role": "other",
-                    "organisation": "Vinnova", "consent": "on"})
+                status, html, _h, final = Browser().form_post(
+                    stack.url("nginx", WEBINAR),
+                    {
+                        "name": f"Person {n} {i}",
+                        "email": email,
+                        "role": "other",
+                        "organisation": "Vinnova",
+                        "consent": "on",
+                    },
+                )
                 ok = status == 200 and final.endswith("/registered/")
             except OSError:  # no answer: the person was not told it worked
                 ok = False
@@ -89,7 +107,8 @@ def test_killing_application_workers_mid_request_loses_no_registration(stack):
     stored = stack.shell(
         "from activities.models import Participant; "
         "print(' '.join(Participant.objects.filter(email__startswith='kill-')"
-        ".values_list('email', flat=True)))").split()
+        ".values_list('email', flat=True)))"
+    ).split()
     confirmed = [email for email, ok in outcomes if ok]
     assert confirmed, "some registrations went through"
     for email in confirmed:  # everyone told "you are registered" is registered, once
@@ -98,8 +117,9 @@ def test_killing_application_workers_mid_request_loses_no_registration(stack):
     # Each stored registration has its confirmation: it was queued in the same transaction.
     stack.ensure_worker()
     for email in stored:
-        assert wait_until(lambda e=email: [m for m in stack.mails()
-                                           if e in m.read_text(errors="replace")])
+        assert wait_until(
+            lambda e=email: [m for m in stack.mails() if e in m.read_text(errors="replace")]
+        )
 
 
 def test_killing_application_workers_mid_request_loses_no_submitted_case(stack):
@@ -113,12 +133,15 @@ def test_killing_application_workers_mid_request_loses_no_submitted_case(stack):
         "for n in range(3):\n"
         f"    user = create_contributor(f'kill-author-{{n}}@example.se', agency, {password!r})\n"
         "    user.is_active = True\n"
-        "    user.save()\n")
+        "    user.save()\n"
+    )
     authors = []
     for n in range(3):
         author = Browser()
-        _s, _html, _h, final = author.form_post(stack.url("nginx", "/konto/logga-in/"), {
-            "username": f"kill-author-{n}@example.se", "password": password})
+        _s, _html, _h, final = author.form_post(
+            stack.url("nginx", "/konto/logga-in/"),
+            {"username": f"kill-author-{n}@example.se", "password": password},
+        )
         assert final.endswith("/mina-bidrag/"), "the contributor could not log in"
         authors.append(author)
     outcomes, answers, lock = [], [], threading.Lock()
@@ -128,10 +151,12 @@ def test_killing_application_workers_mid_request_loses_no_submitted_case(stack):
             title = f"Avbrutet fall {n}-{i}"
             try:
                 status, html, _h, final = authors[n].form_post(
-                    stack.url("nginx", "/dela/"), case_post(action="submit", title=title))
+                    stack.url("nginx", "/dela/"), case_post(action="submit", title=title)
+                )
                 ok = status == 200 and final.endswith("/mina-bidrag/")
-                answers.append((status, final, re.findall(r'class="[^"]*error[^"]*"[^>]*>([^<]+)',
-                                                          html)[:3]))
+                answers.append(
+                    (status, final, re.findall(r'class="[^"]*error[^"]*"[^>]*>([^<]+)', html)[:3])
+                )
             except OSError:  # no answer: the contributor was not told it worked
                 ok = False
             with lock:
@@ -216,7 +241,9 @@ def test_opensearch_stopped_degrades_search_and_indexing_catches_up(stack):
             '{"id": "outage-1", "language": "sv", "title": "Kungsörnar inventeras med AI", '
             '"summary": "Under avbrottet.", "agency": {"name": "Naturvårdsverket"}, '
             '"themes": ["ai-automation"], "stage": "pilot", "status": "ongoing", '
-            '"challenge": "Text.", "approach": "Text."}\n', encoding="utf-8")
+            '"challenge": "Text.", "approach": "Text."}\n',
+            encoding="utf-8",
+        )
         stack.manage("import_cases", str(path))
         data = stack.search("nginx", "kungsörnar")
         assert [r["id"] for r in data["results"]] == ["outage-1"]  # from the database

@@ -19,7 +19,8 @@ WEBINAR = "/aktiviteter/webbinarium-mata-nytta/"
 def case(stack):
     """The first Swedish demo case, as the page API lists it: (page id, path, title)."""
     status, body, _h, _u = stack.get(
-        "a", "/api/v2/pages/?type=cases.CaseStudyPage&locale=sv&order=id&limit=1")
+        "a", "/api/v2/pages/?type=cases.CaseStudyPage&locale=sv&order=id&limit=1"
+    )
     page = json.loads(body)["items"][0]
     return page["id"], urllib.parse.urlsplit(page["meta"]["html_url"]).path, page["title"]
 
@@ -47,7 +48,8 @@ def test_publishing_through_one_server_shows_on_the_other_at_once(stack, case):
 
     editor = stack.log_in("a")
     status, html, _h, final = editor.form_post(
-        stack.url("a", f"/admin/bulk/wagtailcore/page/unpublish/?id={pk}&next=/admin/"), {})
+        stack.url("a", f"/admin/bulk/wagtailcore/page/unpublish/?id={pk}&next=/admin/"), {}
+    )
     assert status == 200 and "/admin/login/" not in final
     # The cache purge went through Redis: server B and nginx no longer show it.
     assert stack.get("b", url)[0] == 404
@@ -56,7 +58,8 @@ def test_publishing_through_one_server_shows_on_the_other_at_once(stack, case):
 
     # The session made on A works on B (sessions are shared): publish it again there.
     status, html, _h, final = editor.form_post(
-        stack.url("b", f"/admin/bulk/wagtailcore/page/publish/?id={pk}&next=/admin/"), {})
+        stack.url("b", f"/admin/bulk/wagtailcore/page/publish/?id={pk}&next=/admin/"), {}
+    )
     assert status == 200 and "/admin/login/" not in final
     for server in ("a", "nginx"):
         status, html, _h, _u = stack.get(server, url)
@@ -70,12 +73,21 @@ def test_publishing_through_one_server_shows_on_the_other_at_once(stack, case):
 
 
 def test_a_new_case_reaches_both_servers_and_the_engine_through_the_worker(stack):
-    line = json.dumps({
-        "id": "scale-out-1", "language": "sv", "title": "Zebrafinkar räknas med drönare",
-        "summary": "Inventering med drönare.", "agency": {"name": "Naturvårdsverket"},
-        "themes": ["data-sharing"], "stage": "pilot", "status": "ongoing",
-        "challenge": "Inventeringen tog för lång tid.", "approach": "Vi testade drönare.",
-    }, ensure_ascii=False)
+    line = json.dumps(
+        {
+            "id": "scale-out-1",
+            "language": "sv",
+            "title": "Zebrafinkar räknas med drönare",
+            "summary": "Inventering med drönare.",
+            "agency": {"name": "Naturvårdsverket"},
+            "themes": ["data-sharing"],
+            "stage": "pilot",
+            "status": "ongoing",
+            "challenge": "Inventeringen tog för lång tid.",
+            "approach": "Vi testade drönare.",
+        },
+        ensure_ascii=False,
+    )
     path = stack.folder / "case.jsonl"
     path.write_text(line + "\n", encoding="utf-8")
     stack.manage("import_cases", str(path))
@@ -91,9 +103,16 @@ def test_a_new_case_reaches_both_servers_and_the_engine_through_the_worker(stack
 
 def register(stack, email):
     browser = Browser()
-    status, html, _h, final = browser.form_post(stack.url("nginx", WEBINAR), {
-        "name": "Eva Ek", "email": email, "role": "other", "organisation": "Vinnova",
-        "consent": "on"})
+    status, html, _h, final = browser.form_post(
+        stack.url("nginx", WEBINAR),
+        {
+            "name": "Eva Ek",
+            "email": email,
+            "role": "other",
+            "organisation": "Vinnova",
+            "consent": "on",
+        },
+    )
     return status, html, final
 
 
@@ -128,15 +147,18 @@ def test_queued_mail_survives_a_worker_restart(stack):
     stack.shell(
         "from django_tasks_db.models import DBTaskResult\n"
         "for task in DBTaskResult.objects.ready().filter(task_path='portal.mail.deliver_email'):\n"
-        f"    task.claim({stack.WORKER_ID!r})\n")
+        f"    task.claim({stack.WORKER_ID!r})\n"
+    )
     stack.start_worker()
     assert wait_until(lambda: mail_to(stack, "stina.ek@example.se"))
 
 
 def test_media_is_shared_and_served_by_nginx(stack, case):
     _pk, url, _title = case
-    images = {server: re.findall(r'src="(/media/[^"]+)"', stack.get(server, url)[1])
-              for server in ("a", "b")}
+    images = {
+        server: re.findall(r'src="(/media/[^"]+)"', stack.get(server, url)[1])
+        for server in ("a", "b")
+    }
     assert images["a"], "the demo case has an image"
     # Whichever server made the renditions, both show the same files from the
     # shared folder, and nginx serves them.

@@ -13,8 +13,7 @@ def found(q):
 
 def test_a_case_is_found_before_any_queued_task_has_run(make_case, settings):
     settings.TASKS = QUEUED_TASKS
-    case = make_case(id="eagles", title="Kungsörnar inventeras med AI",
-                     themes=["digital-services"])
+    case = make_case(id="eagles", title="Kungsörnar inventeras med AI", themes=["digital-services"])
     assert found("kungsörnar") == ["eagles"]
 
     case.themes.set([case.themes.model.objects.get(slug="security", locale=case.locale)])

@@ -35,7 +35,8 @@ def search_api(q):
 
 
 def test_publishing_reaches_the_engine_only_through_the_worker(
-        make_case, settings, isolated_search_index, django_capture_on_commit_callbacks):
+    make_case, settings, isolated_search_index, django_capture_on_commit_callbacks
+):
     settings.TASKS = QUEUED_TASKS
     with django_capture_on_commit_callbacks(execute=True):
         make_case(id="bot", title="Chattbot för deklarationen")
@@ -63,7 +64,8 @@ def test_unpublishing_and_deleting_follow(make_case, isolated_search_index):
 
 
 def test_what_is_published_while_the_engine_is_down_reaches_it_when_back(
-        make_case, settings, isolated_search_index):
+    make_case, settings, isolated_search_index
+):
     working = settings.WAGTAILSEARCH_BACKENDS
     down = copy.deepcopy(working)
     down["default"]["URLS"] = ["http://127.0.0.1:9"]  # nothing listens there
@@ -88,7 +90,6 @@ def test_what_is_published_while_the_engine_is_down_reaches_it_when_back(
     assert [r["id"] for r in data["results"]] == ["bot"]
 
 
-
 def test_a_missing_index_is_made_with_the_portals_mapping(make_case, isolated_search_index):
     isolated_search_index.delete()
     make_case(id="bot", title="Chattbot som svarar")
@@ -99,7 +100,8 @@ def test_a_missing_index_is_made_with_the_portals_mapping(make_case, isolated_se
 
 
 def test_a_search_that_fails_inside_the_engine_is_answered_by_the_database(
-        make_case, isolated_search_index):
+    make_case, isolated_search_index
+):
     """The engine answers, but not the search: its index is closed (as during
     a restore or a broken shard). The reader still gets the database's results."""
     make_case(id="bot", title="Chattbot som svarar")

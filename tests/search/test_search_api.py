@@ -12,8 +12,11 @@ def ids(data):
 
 
 def test_title_match_ranks_first(make_case, api):
-    make_case(id="body-only", title="Digital brevlåda för medborgare",
-              approach="Vi byggde en chattbot. Chattbot i kundtjänst, chattbot på webben.")
+    make_case(
+        id="body-only",
+        title="Digital brevlåda för medborgare",
+        approach="Vi byggde en chattbot. Chattbot i kundtjänst, chattbot på webben.",
+    )
     make_case(id="in-title", title="Chattbot som svarar på frågor om deklarationen")
     make_case(id="unrelated", title="Nya arbetssätt i handläggningen")
     status, data = api(q="chattbot")
@@ -26,11 +29,17 @@ def test_title_match_ranks_first(make_case, api):
 def test_hyphenated_compound_in_title_ranks_first(make_case, api):
     # "e-tjänst" is the words "e" and "tjänst": both cases have them, but
     # only one has the compound, in its title.
-    make_case(id="parts", title="Eget e-arkiv för ärenden",
-              approach="Tjänsten ersatte tre tjänster. Tjänster för arkivet, tjänster för "
-                       "registratorn och tjänsten för utlämnande.")
-    make_case(id="compound", title="Gemensam e-tjänst för att starta aktiebolag",
-              summary="Ett flöde i en e-tjänst.")
+    make_case(
+        id="parts",
+        title="Eget e-arkiv för ärenden",
+        approach="Tjänsten ersatte tre tjänster. Tjänster för arkivet, tjänster för "
+        "registratorn och tjänsten för utlämnande.",
+    )
+    make_case(
+        id="compound",
+        title="Gemensam e-tjänst för att starta aktiebolag",
+        summary="Ett flöde i en e-tjänst.",
+    )
     status, data = api(q="e-tjänst")
     assert status == 200
     assert ids(data) == ["compound", "parts"]
@@ -42,8 +51,11 @@ def test_hyphenated_compound_in_title_ranks_first(make_case, api):
 def test_words_found_across_title_and_body(make_case, api):
     # One word in the title, the other only in the text: still a match,
     # with every word required.
-    make_case(id="split", title="Digital brevlåda för medborgare",
-              approach="Företagare fick sina beslut snabbare.")
+    make_case(
+        id="split",
+        title="Digital brevlåda för medborgare",
+        approach="Företagare fick sina beslut snabbare.",
+    )
     make_case(id="title-only", title="Digital brevlåda för kommuner")
     status, data = api(q="brevlåda företagare")
     assert status == 200
@@ -52,8 +64,11 @@ def test_words_found_across_title_and_body(make_case, api):
 
 
 def test_stop_words_are_not_required_nor_marked(make_case, api):
-    make_case(id="bot", title="Chattbot i kundtjänsten",
-              summary="Informationen kom snabbare i chattboten.")
+    make_case(
+        id="bot",
+        title="Chattbot i kundtjänsten",
+        summary="Informationen kom snabbare i chattboten.",
+    )
     make_case(id="other", title="Arbetsmiljö i hemarbete")
     status, data = api(q="en chattbot för kundtjänst")
     assert status == 200
@@ -80,8 +95,12 @@ def test_swedish_inflected_form_finds_base_form(make_case, api):
 
 
 def test_english_inflected_form_finds_base_form(make_case, api):
-    make_case(id="en-agency", language="en", title="One agency shares its data",
-              summary="A short summary.")
+    make_case(
+        id="en-agency",
+        language="en",
+        title="One agency shares its data",
+        summary="A short summary.",
+    )
     status, data = api(q="agencies", lang="en")
     assert status == 200
     assert ids(data) == ["en-agency"]
@@ -95,13 +114,18 @@ def test_lessons_and_agency_and_theme_names_are_searched(make_case, api):
 
 
 def test_a_word_found_in_a_lesson_is_shown_in_the_results_excerpt(make_case, api, page):
-    make_case(id="lesson", lessons=[
-        {"kind": "worked", "text": "Korta möten varje vecka höll takten uppe."},
-        {"kind": "avoid", "text": "Undvik leverantörsinlåsning i upphandlingen."}])
+    make_case(
+        id="lesson",
+        lessons=[
+            {"kind": "worked", "text": "Korta möten varje vecka höll takten uppe."},
+            {"kind": "avoid", "text": "Undvik leverantörsinlåsning i upphandlingen."},
+        ],
+    )
     make_case(id="other", title="Leverantörsinlåsning i molnet")
     results = {r["id"]: r for r in api(q="leverantörsinlåsning")[1]["results"]}
     assert results["lesson"]["excerpt"] == (
-        "Undvik <mark>leverantörsinlåsning</mark> i upphandlingen.")
+        "Undvik <mark>leverantörsinlåsning</mark> i upphandlingen."
+    )
     html = page("/sok/", q="leverantörsinlåsning").content.decode()
     assert "Undvik <mark>leverantörsinlåsning</mark> i upphandlingen." in html
 
@@ -116,8 +140,14 @@ def test_excerpt_marks_the_word_and_escapes_the_rest(make_case, api):
 
 
 def test_result_fields_follow_the_contract(make_case, api):
-    make_case(id="skv", title="Chattbot", themes=["ai-automation"], stage="implementation",
-              status="completed", published="2023-05-04")
+    make_case(
+        id="skv",
+        title="Chattbot",
+        themes=["ai-automation"],
+        stage="implementation",
+        status="completed",
+        published="2023-05-04",
+    )
     data = api(q="chattbot")[1]
     assert set(data) >= {"query", "total", "page", "page_size", "backend", "results", "facets"}
     result = data["results"][0]
@@ -132,13 +162,33 @@ def test_result_fields_follow_the_contract(make_case, api):
 
 
 def test_facets_count_the_whole_result_set(make_case, api):
-    make_case(id="a", title="Chattbot ett", themes=["ai-automation", "digital-services"],
-              stage="implementation", status="completed", started="2021-03",
-              agency={"name": "Skatteverket"})
-    make_case(id="b", title="Chattbot två", themes=["ai-automation"], stage="problem",
-              status="ongoing", started="2023-01", agency={"name": "Försäkringskassan"})
-    make_case(id="c", title="Chattbot tre", themes=["security"], stage="pilot",
-              status="stopped", started="2023-06", agency={"name": "Skatteverket"})
+    make_case(
+        id="a",
+        title="Chattbot ett",
+        themes=["ai-automation", "digital-services"],
+        stage="implementation",
+        status="completed",
+        started="2021-03",
+        agency={"name": "Skatteverket"},
+    )
+    make_case(
+        id="b",
+        title="Chattbot två",
+        themes=["ai-automation"],
+        stage="problem",
+        status="ongoing",
+        started="2023-01",
+        agency={"name": "Försäkringskassan"},
+    )
+    make_case(
+        id="c",
+        title="Chattbot tre",
+        themes=["security"],
+        stage="pilot",
+        status="stopped",
+        started="2023-06",
+        agency={"name": "Skatteverket"},
+    )
     make_case(id="d", title="Något annat", themes=["security"])
     data = api(q="chattbot", page_size=1)[1]
     assert data["total"] == 3
@@ -166,12 +216,31 @@ def test_facets_count_the_whole_result_set(make_case, api):
     ],
 )
 def test_each_filter_narrows_the_results(make_case, api, params, expected):
-    make_case(id="a", title="Chattbot ett", themes=["ai-automation", "digital-services"],
-              stage="implementation", status="completed", started="2021-03")
-    make_case(id="b", title="Chattbot två", themes=["ai-automation"], stage="problem",
-              status="ongoing", started="2023-01", agency={"name": "Försäkringskassan"})
-    make_case(id="c", title="Chattbot tre", themes=["security"], stage="pilot",
-              status="stopped", started="2023-06")
+    make_case(
+        id="a",
+        title="Chattbot ett",
+        themes=["ai-automation", "digital-services"],
+        stage="implementation",
+        status="completed",
+        started="2021-03",
+    )
+    make_case(
+        id="b",
+        title="Chattbot två",
+        themes=["ai-automation"],
+        stage="problem",
+        status="ongoing",
+        started="2023-01",
+        agency={"name": "Försäkringskassan"},
+    )
+    make_case(
+        id="c",
+        title="Chattbot tre",
+        themes=["security"],
+        stage="pilot",
+        status="stopped",
+        started="2023-06",
+    )
     status, data = api(q="chattbot", **params)
     assert status == 200
     assert set(ids(data)) == expected
@@ -298,7 +367,8 @@ def test_cases_behind_a_view_restriction_are_not_found(make_case, api):
     make_case(id="open", title="Chattbot för alla")
     hidden = make_case(id="hidden", title="Chattbot bakom lösenord")
     PageViewRestriction.objects.create(
-        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="hemligt")
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="hemligt"
+    )
     for params in ({"q": "chattbot"}, {"q": "chattbot", "theme": "digital-services"}, {}):
         data = api(**params)[1]
         assert ids(data) == ["open"], params
@@ -324,8 +394,12 @@ def test_typos_are_tolerated_by_the_engine(make_case, api, settings):
     make_case(id="other", title="Arbetsmiljö i hemarbete")
     assert ids(api(q="handläggnig")[1]) == ["permits"]  # a letter missing
     assert ids(api(q="bygglvo")[1]) == ["permits"]  # two letters swapped
-    make_case(id="en-bot", language="en", title="A chatbot answers tax questions",
-              summary="A short summary.")
+    make_case(
+        id="en-bot",
+        language="en",
+        title="A chatbot answers tax questions",
+        summary="A short summary.",
+    )
     assert ids(api(q="chatbto", lang="en")[1]) == ["en-bot"]
 
 

@@ -9,26 +9,33 @@ pytestmark = pytest.mark.search
 
 DOWN_ENGINE = {
     # Port 9 on loopback: nothing listens, so the engine is unreachable.
-    "default": {"BACKEND": "search.backends.opensearch3", "URLS": ["http://127.0.0.1:9"],
-                "INDEX_PREFIX": "down_", "TIMEOUT": 1, "OPTIONS": {"max_retries": 0}},
+    "default": {
+        "BACKEND": "search.backends.opensearch3",
+        "URLS": ["http://127.0.0.1:9"],
+        "INDEX_PREFIX": "down_",
+        "TIMEOUT": 1,
+        "OPTIONS": {"max_retries": 0},
+    },
     "fallback": {"BACKEND": "search.backends.database"},
 }
 
 
 def test_chosen_filters_without_hits_keep_their_names(make_case, page):
     make_case(id="a", title="Chattbot", themes=["ai-automation"], stage="pilot")
-    for path, theme, stage in (("/sok/", "Informationssäkerhet", "Behov och problem"),
-                               ("/en/search/", "Information security",
-                                "Identifying needs and problems")):
+    for path, theme, stage in (
+        ("/sok/", "Informationssäkerhet", "Behov och problem"),
+        ("/en/search/", "Information security", "Identifying needs and problems"),
+    ):
         html = page(path, q="chattbot", theme="security", stage="problem").content.decode()
-        assert f"{theme} <span class=\"count\">(0)</span>" in html
-        assert f"{stage} <span class=\"count\">(0)</span>" in html
+        assert f'{theme} <span class="count">(0)</span>' in html
+        assert f'{stage} <span class="count">(0)</span>' in html
         assert ">security<" not in html and "problem (0)" not in html
 
 
 def test_swedish_and_english_search_pages(make_case, page):
-    make_case(id="sv", title="Chattbot för deklarationen",
-              approach="Vi byggde en chattbot för frågor.")
+    make_case(
+        id="sv", title="Chattbot för deklarationen", approach="Vi byggde en chattbot för frågor."
+    )
     response = page("/sok/", q="chattbot")
     assert response.status_code == 200
     html = response.content.decode()
@@ -42,10 +49,14 @@ def test_swedish_and_english_search_pages(make_case, page):
 
 
 def test_result_card_shows_where_the_words_were_found(make_case, page):
-    make_case(id="a", title="Digital brevlåda", summary="Breven blev digitala.",
-              approach="Vi byggde en chattbot som svarar på frågor om breven.")
+    make_case(
+        id="a",
+        title="Digital brevlåda",
+        summary="Breven blev digitala.",
+        approach="Vi byggde en chattbot som svarar på frågor om breven.",
+    )
     html = page("/sok/", q="chattbot").content.decode()
-    card = html[html.index('<article class="case-card'):html.index("</article>")]
+    card = html[html.index('<article class="case-card') : html.index("</article>")]
     assert "<mark>chattbot</mark>" in card  # the passage, inside its card
     assert "Breven blev digitala." not in html  # instead of the summary, not beside it
     # Found by its title only: the summary, once.
@@ -98,8 +109,10 @@ def test_queries_are_logged_with_their_hits(make_case, api):
     logged = sorted(LoggedQuery.objects.values_list("query", "language", "hits"))
     assert logged == [("chattbot", "sv", 1), ("kvantdator", "sv", 0)]
     # When: the reports count the queries of the last days by it.
-    assert LoggedQuery.objects.filter(searched_at__gte=before,
-                                      searched_at__lte=timezone.now()).count() == 2
+    assert (
+        LoggedQuery.objects.filter(searched_at__gte=before, searched_at__lte=timezone.now()).count()
+        == 2
+    )
 
 
 def test_autocomplete_suggests_case_titles(make_case, api):
@@ -109,20 +122,38 @@ def test_autocomplete_suggests_case_titles(make_case, api):
     status, data = api("/api/search/autocomplete/", q="chatt")
     assert status == 200
     assert [r["title"] for r in data["results"]] == [
-        "Chattbot för deklarationen", "Digital chattbot i vården"]
+        "Chattbot för deklarationen",
+        "Digital chattbot i vården",
+    ]
     assert data["results"][0]["url"].startswith("/erfarenheter/")
 
 
 def test_lessons_view_lists_lessons_by_kind_theme_and_stage(make_case, page):
-    make_case(id="ai", title="AI-stöd", themes=["ai-automation"], stage="pilot",
-              agency={"name": "Skatteverket"},
-              lessons=[{"kind": "avoid", "text": "Undvik att träna modellen på gamla beslut."},
-                       {"kind": "worked", "text": "Små tester fungerade."}])
-    make_case(id="ai2", title="AI i kundtjänst", themes=["ai-automation"], stage="implementation",
-              agency={"name": "Försäkringskassan"},
-              lessons=[{"kind": "avoid", "text": "Undvik stora leveranser."}])
-    make_case(id="other", title="Hemarbete", themes=["work-environment"],
-              lessons=[{"kind": "avoid", "text": "Undvik möten utan agenda."}])
+    make_case(
+        id="ai",
+        title="AI-stöd",
+        themes=["ai-automation"],
+        stage="pilot",
+        agency={"name": "Skatteverket"},
+        lessons=[
+            {"kind": "avoid", "text": "Undvik att träna modellen på gamla beslut."},
+            {"kind": "worked", "text": "Små tester fungerade."},
+        ],
+    )
+    make_case(
+        id="ai2",
+        title="AI i kundtjänst",
+        themes=["ai-automation"],
+        stage="implementation",
+        agency={"name": "Försäkringskassan"},
+        lessons=[{"kind": "avoid", "text": "Undvik stora leveranser."}],
+    )
+    make_case(
+        id="other",
+        title="Hemarbete",
+        themes=["work-environment"],
+        lessons=[{"kind": "avoid", "text": "Undvik möten utan agenda."}],
+    )
     html = page("/lardomar/", kind="avoid", theme="ai-automation").content.decode()
     assert "Undvik att träna modellen på gamla beslut." in html
     assert "Undvik stora leveranser." in html
@@ -149,8 +180,9 @@ def test_editors_see_frequent_and_zero_hit_searches(make_case, api, django_user_
     client = Client()
     client.force_login(editor)
     html = client.get("/admin/reports/search-log/").content.decode()
-    frequent, zero = html.split("Searches that found nothing" if "Searches that" in html
-                                else "Sökningar utan träffar", 1)
+    frequent, zero = html.split(
+        "Searches that found nothing" if "Searches that" in html else "Sökningar utan träffar", 1
+    )
     assert "chattbot" in frequent and "kvantdator" in frequent
     assert "kvantdator" in zero and "chattbot" not in zero
 
@@ -162,7 +194,8 @@ def test_editors_can_promote_a_case_for_a_query(make_case, page):
     make_case(id="other", title="Chattbot")
     assert "Redaktionen rekommenderar" not in page("/sok/", q="chattbot").content.decode()
     promotion = SearchPromotion.objects.create(
-        query=Query.get("chattbot"), page=promoted, sort_order=0)
+        query=Query.get("chattbot"), page=promoted, sort_order=0
+    )
     html = page("/sok/", q="  Chattbot ").content.decode()
     assert "Redaktionen rekommenderar" in html
     assert "Deklarationsstöd för företag" in html
@@ -192,16 +225,19 @@ def test_a_misspelt_word_leads_to_the_case(make_case, api, page):
 
 
 def test_no_hits_in_one_language_points_to_the_other(make_case, page):
-    make_case(id="en-bot", language="en", title="A chatbot for tax questions",
-              summary="A short summary.")
+    make_case(
+        id="en-bot", language="en", title="A chatbot for tax questions", summary="A short summary."
+    )
     make_case(id="sv-other", title="Arbetsmiljö i hemarbete")
     html = page("/sok/", q="chatbot").content.decode()
     assert "Inga träffar" in html
     assert "1 erfarenhet på det andra språket matchar." in html
     assert 'href="?q=chatbot&amp;lang=all"' in html
     # English stop words count as such in the English count: the case has no "the".
-    assert "1 erfarenhet på det andra språket matchar." in page(
-        "/sok/", q="the chatbot").content.decode()
+    assert (
+        "1 erfarenhet på det andra språket matchar."
+        in page("/sok/", q="the chatbot").content.decode()
+    )
     both = page("/sok/", q="chatbot", lang="all").content.decode()
     assert "A chatbot for tax questions" in both
     english = page("/en/search/", q="hemarbete").content.decode()

@@ -18,8 +18,9 @@ from activities.models import Participant, Registration
 def purge(days, dry_run=False):
     cutoff = timezone.now() - timedelta(days=days)
     people = Participant.objects.filter(activity__ends_at__lt=cutoff)
-    registrations = Registration.objects.filter(activity__ends_at__lt=cutoff,
-                                                anonymised_at__isnull=True)
+    registrations = Registration.objects.filter(
+        activity__ends_at__lt=cutoff, anonymised_at__isnull=True
+    )
     found = (people.count(), registrations.count())
     if not dry_run:
         with transaction.atomic():
@@ -29,12 +30,15 @@ def purge(days, dry_run=False):
 
 
 class Command(BaseCommand):
-    help = "Delete names, e-mail addresses and needs of registrations for activities that " \
-           "ended more than --days ago (default ACTIVITIES_PURGE_AFTER_DAYS, 90)."
+    help = (
+        "Delete names, e-mail addresses and needs of registrations for activities that "
+        "ended more than --days ago (default ACTIVITIES_PURGE_AFTER_DAYS, 90)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int,
-                            default=getattr(settings, "ACTIVITIES_PURGE_AFTER_DAYS", 90))
+        parser.add_argument(
+            "--days", type=int, default=getattr(settings, "ACTIVITIES_PURGE_AFTER_DAYS", 90)
+        )
         parser.add_argument("--dry-run", action="store_true")
 
     def handle(self, days, dry_run, **options):
@@ -43,5 +47,7 @@ class Command(BaseCommand):
             raise SystemExit(2)
         people, registrations = purge(days, dry_run)
         verb = "Would delete" if dry_run else "Deleted"
-        self.stdout.write(f"{verb} personal data of {people} people in {registrations} "
-                          f"registrations (activities that ended more than {days} days ago).")
+        self.stdout.write(
+            f"{verb} personal data of {people} people in {registrations} "
+            f"registrations (activities that ended more than {days} days ago)."
+        )

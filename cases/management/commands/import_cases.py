@@ -11,7 +11,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="a .jsonl file, or - for standard input")
         parser.add_argument(
-            "--draft", action="store_true",
+            "--draft",
+            action="store_true",
             help="create drafts that enter moderation instead of publishing",
         )
 

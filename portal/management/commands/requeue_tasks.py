@@ -18,8 +18,9 @@ class Command(BaseCommand):
     help = "Requeue the tasks left running by a worker that was killed (give its --worker-id)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--worker-id", required=True,
-                            help="the id the worker runs with (db_worker --worker-id)")
+        parser.add_argument(
+            "--worker-id", required=True, help="the id the worker runs with (db_worker --worker-id)"
+        )
 
     def handle(self, *args, worker_id, **options):
         requeued = 0

@@ -9,8 +9,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path")
-        parser.add_argument("--force", action="store_true",
-                            help="replace the data of an installation that is not empty")
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="replace the data of an installation that is not empty",
+        )
 
     def handle(self, path, force=False, **options):
         try:

@@ -31,8 +31,11 @@ class Command(BaseCommand):
         for home in homes.values():
             if home.featured_cases.exists():
                 continue
-            picks = CaseStudyPage.objects.live().filter(locale=home.locale) \
+            picks = (
+                CaseStudyPage.objects.live()
+                .filter(locale=home.locale)
                 .order_by("-first_published_at")[3:6]
+            )
             home.featured_cases = [
                 HomeFeaturedCase(case=case, sort_order=order) for order, case in enumerate(picks)
             ]
