@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from activities.models import ActivityIndexPage, ActivityPage, ActivityType
+from core.languages import language_codes
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -263,9 +264,9 @@ def ensure_index_pages():
 
     homes = {
         home.locale.language_code: home
-        for home in HomePage.objects.filter(locale__language_code__in=("sv", "en")).select_related(
-            "locale"
-        )
+        for home in HomePage.objects.filter(
+            locale__language_code__in=language_codes()
+        ).select_related("locale")
     }
     return add_translated_pages(homes, ActivityIndexPage, INDEX, show_in_menus=True)
 
@@ -282,7 +283,7 @@ def seed_activities():
         starts, ends = _at(day, spec["start"]), _at(day, spec["end"])
         opens = starts - datetime.timedelta(days=90)
         source = None
-        for language in ("sv", "en"):
+        for language in language_codes():
             index = indexes.get(language)
             if index is None:
                 continue

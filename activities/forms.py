@@ -1,14 +1,14 @@
 """The registration form on the activity page: one person, or a pair for joint activities."""
 
 from django import forms
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from activities.models import Role
 from activities.registration import Person
 from cases.snippets import Agency
-from portal.control_characters import WithoutControlCharactersMixin
+from core.control_characters import WithoutControlCharactersMixin
+from core.languages import current_language
 
 
 def agencies_for_language(language):
@@ -66,7 +66,7 @@ class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.activity = activity
         self.joint = activity.joint_registration
-        self.language = translation.get_language() or "sv"
+        self.language = current_language()
         if self.joint:
             for prefix, _role in self.PAIR:
                 self.fields.update(PersonFields.build(prefix, with_role=False))

@@ -21,8 +21,8 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from activities.blocks import ProgrammeItemBlock
+from core.indexing import IndexedWhenPublic
 from portal.process_memo import ViewRestrictionsFromMemo
-from search.visibility import IndexedWhenPublic
 
 # The session key for the addresses the last registration form e-mailed.
 SENT_KEY = "activities_registration_sent"
@@ -278,7 +278,7 @@ class ActivityPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixi
     def detail(self, request):
         from activities.forms import RegistrationForm
         from activities.registration import AlreadyRegistered, RegistrationError, register
-        from portal.ratelimit import over_limit
+        from core.ratelimit import over_limit
 
         form = RegistrationForm(self, data=request.POST if request.method == "POST" else None)
         error = None

@@ -4,12 +4,13 @@ GET shows what will be cancelled and a button; only POST cancels, so that
 mail scanners that follow links cancel nothing."""
 
 from django.shortcuts import render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.emails import activity_in_language
 from activities.links import LinkExpired, LinkInvalid, registration_from_token
 from activities.registration import RegistrationError, cancel
+from core.languages import current_language
 
 
 def cancel_registration(request, token):
@@ -29,7 +30,7 @@ def cancel_registration(request, token):
             _("Check that you copied the whole link from the e-mail."),
             400,
         )
-    activity = activity_in_language(registration.activity, translation.get_language() or "sv")
+    activity = activity_in_language(registration.activity, current_language())
     context = {
         "registration": registration,
         "activity": activity,

@@ -19,7 +19,8 @@ from wagtail.models import Locale
 
 from cases.models import CaseIndexPage, CaseLesson, CaseLink, CaseStatus, CaseStudyPage, LessonKind
 from cases.snippets import Agency, DigitalisationStage, Theme
-from portal.control_characters import first_control_character
+from core.control_characters import first_control_character
+from core.languages import language_codes
 
 REQUIRED = (
     "id",
@@ -33,7 +34,7 @@ REQUIRED = (
     "challenge",
     "approach",
 )
-LANGUAGES = ("sv", "en")
+LANGUAGES = language_codes()
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
@@ -156,7 +157,7 @@ def _string_list(data, key):
 
 def _check_strings(data):
     """Every string of the known fields within the size limits and free of
-    control characters and lone surrogates (portal.control_characters);
+    control characters and lone surrogates (core.control_characters);
     lists within their item limits. The LineError names the field's path."""
     stack = [(key, data[key], 0) for key in dict.fromkeys(FIELDS) if key in data]
     while stack:

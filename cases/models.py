@@ -19,8 +19,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cases.snippets import Agency, DigitalisationStage, Theme  # noqa: F401 (model registry)
+from core.indexing import IndexedWhenPublic
 from portal.process_memo import ViewRestrictionsFromMemo
-from search.visibility import IndexedWhenPublic
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 

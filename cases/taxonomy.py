@@ -1,6 +1,8 @@
 """The taxonomy of ../shared/spec/taxonomy.md: slugs and names in both languages.
 Used by the data migration that creates it and by tests that check it."""
 
+from core.languages import language_codes
+
 THEMES = [
     ("digital-services", "Digitala tjänster", "Digital services"),
     ("ai-automation", "AI och automatisering", "AI and automation"),
@@ -30,7 +32,9 @@ def ensure_taxonomy(Locale, Theme, Stage):
     Takes the model classes so the data migration can pass its historical ones."""
     import uuid
 
-    locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("sv", "en")}
+    locales = {
+        code: Locale.objects.get_or_create(language_code=code)[0] for code in language_codes()
+    }
     for model, rows in ((Theme, THEMES), (Stage, STAGES)):
         for order, (slug, name_sv, name_en) in enumerate(rows, start=1):
             key = None

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
-from portal.images import FORMATS, MAX_PIXELS, random_name, too_many_pixels, without_metadata
+from core.images import FORMATS, MAX_PIXELS, random_name, too_many_pixels, without_metadata
 
 MAX_BYTES = 10 * 1024 * 1024
 KEPT_PREFIX = "contributions:kept-image:"

@@ -20,7 +20,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
-from portal.control_characters import first_control_character
+from core.control_characters import first_control_character
 from search.text import MAX_QUERY_LENGTH, clean_query, query_words
 
 # Page ids and offsets fit PostgreSQL's integer; larger numbers overflow the query.

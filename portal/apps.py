@@ -7,8 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import control_characters, images, signals
+        from portal import signals
 
         signals.connect()
-        images.bound_decoding()
-        control_characters.connect()

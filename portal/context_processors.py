@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.utils import translation
+
+from core.languages import current_language
 
 
 def site_context(request):
-    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    language = current_language()
     return {
         "current_language": language,
         "languages": settings.LANGUAGES,

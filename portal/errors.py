@@ -6,6 +6,8 @@ from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerEr
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from core.languages import current_language
+
 
 def _language(request):
     return "en" if request.path == "/en" or request.path.startswith("/en/") else "sv"
@@ -34,5 +36,5 @@ def server_error(request):
 
 def storage_full(request):
     """507 in the language the request is being served in (the admin's own)."""
-    language = (translation.get_language() or "sv").split("-")[0]
+    language = current_language()
     return HttpResponse(_render(request, "storage_full.html", language), status=507)

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
-from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from portal.control_characters import without_control_characters
+from core.control_characters import without_control_characters
+from core.languages import current_language
 
 FEED_SIZE = 30
 
@@ -63,7 +63,7 @@ class CaseFeed(Feed):
     def get_object(self, request, theme=None):
         from cases.listing import Taxonomy
 
-        language = (translation.get_language() or "sv").split("-")[0]
+        language = current_language()
         locale = Locale.objects.filter(language_code=language).first()
         if locale is None:
             raise Http404("No such language")

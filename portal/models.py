@@ -10,8 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.indexing import IndexedWhenPublic
 from portal.process_memo import ViewRestrictionsFromMemo, memo
-from search.visibility import IndexedWhenPublic
 
 BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -96,16 +96,3 @@ class StandardPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
 
     class Meta:
         verbose_name = _("standard page")
-
-
-class RateLimitCounter(models.Model):
-    """One counter of portal/ratelimit.py: attempts under a key (a hash of the
-    scope and the client address or e-mail address) until its window ends.
-    In the database, so that no cache eviction or restart resets it."""
-
-    key = models.CharField(max_length=64, unique=True)
-    window_ends = models.DateTimeField(db_index=True)
-    count = models.PositiveIntegerField(default=1)
-
-    def __str__(self):
-        return f"{self.key[:12]}…: {self.count} until {self.window_ends:%Y-%m-%d %H:%M:%S}"

@@ -86,7 +86,7 @@ class AnonymousPageCacheMiddleware:
         # One round trip for the generation and the page: an entry stored
         # under an older generation is stale. The scheme is part of the key
         # (links and redirects differ): X-Forwarded-Proto only counts from a
-        # trusted proxy (portal.client_address).
+        # trusted proxy (core.client_address).
         key = f"page-cache:{request.scheme}:{request.get_host()}:{request.get_full_path()}"
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or current_generation()

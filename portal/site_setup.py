@@ -4,6 +4,7 @@ index and the standard pages. Idempotent: what exists is left alone."""
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from core.languages import language_codes
 from portal import site_content
 
 
@@ -11,7 +12,7 @@ def add_translated_pages(parent_by_lang, model, texts, **fields):
     """Create a page in Swedish and its English translation (same translation key)
     under each language's parent, keeping pages that exist (by slug)."""
     pages = {}
-    for language in ("sv", "en"):
+    for language in language_codes():
         parent = parent_by_lang.get(language)
         if parent is None:
             continue

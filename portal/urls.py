@@ -6,11 +6,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.password_reset import AdminPasswordResetView
 from portal import seo, views
 from portal.api import api_router
 from portal.feeds import AtomCaseFeed, CaseFeed
 from portal.liveness import livez
-from portal.password_reset import AdminPasswordResetView
 from search.urls import api_urlpatterns as search_api_urls
 
 urlpatterns = [

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_GET
 
 from cases.listing import FilterError, Taxonomy, parse_filters, published_cases
 from cases.models import CaseLesson, LessonKind
+from core.languages import current_language
 from portal.process_memo import active_locale
-from search.service import current_language
 from search.text import MAX_QUERY_LENGTH, clean_query, query_words, stems, without_stop_words
 
 PAGE_SIZE = 30

@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from cases.cards import case_cards
@@ -20,6 +19,7 @@ from cases.listing import (
     facet_counts,
     parse_filters,
 )
+from core.languages import current_language, language_codes
 from portal.process_memo import active_locale, memo
 from search.engine import engine_available, mark_unavailable
 from search.health import backend_name
@@ -36,7 +36,7 @@ from search.text import (
 
 logger = logging.getLogger(__name__)
 
-LANGUAGES = ("sv", "en")
+LANGUAGES = language_codes()
 SORTS = ("relevance", "newest")
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
@@ -96,10 +96,6 @@ def _positive_int(params, name, default, maximum):
     if value > maximum:
         raise ParameterError(name, too_big % {"max": maximum})
     return value
-
-
-def current_language():
-    return (translation.get_language() or "sv").split("-")[0]
 
 
 def parse_params(params, default_page_size=DEFAULT_PAGE_SIZE):

@@ -7,10 +7,10 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from cases.listing import facet_titles, filter_links, published_cases
+from core.languages import current_language, language_codes
 from search.models import log_query
 from search.service import (
     ParameterError,
-    current_language,
     outcome_as_json,
     parse_params,
     run_search,
@@ -72,7 +72,7 @@ def api_autocomplete(request):
     if not words:
         return JsonResponse({"results": []})
     queryset = published_cases()
-    if lang in ("sv", "en"):
+    if lang in language_codes():
         queryset = queryset.filter(locale__language_code=lang)
     for word in words:
         queryset = queryset.filter(title__icontains=word)

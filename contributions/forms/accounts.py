@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.snippets import Agency
 from contributions.agencies import agency_for_email
-from portal.control_characters import WithoutControlCharactersMixin
-from portal.password_reset import ThrottledPasswordResetMixin
-from portal.ratelimit import over_limit
+from core.control_characters import WithoutControlCharactersMixin
+from core.password_reset import ThrottledPasswordResetMixin
+from core.ratelimit import over_limit
 
 # The address is the account's username too, the shorter of the two limits.
 USERNAME_LENGTH = 150

@@ -16,7 +16,7 @@ from cases.listing import Taxonomy
 from cases.models import CaseStatus, LessonKind
 from cases.snippets import Agency
 from contributions.images import check_image
-from portal.control_characters import WithoutControlCharactersMixin
+from core.control_characters import WithoutControlCharactersMixin
 
 REQUIRED_FOR_SUBMIT = (
     "title",

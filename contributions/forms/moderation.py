@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.control_characters import WithoutControlCharactersMixin
+from core.control_characters import WithoutControlCharactersMixin
 
 
 class ModerationCommentForm(WithoutControlCharactersMixin, forms.Form):

@@ -29,7 +29,7 @@ from contributions.permissions import (
     profile_for,
 )
 from contributions.states import case_state
-from portal.ratelimit import over_limit
+from core.ratelimit import over_limit
 
 T = "contributions/cases/"
 REASON_MAX_LENGTH = 2000

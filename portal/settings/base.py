@@ -48,6 +48,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
+    "core",
     "portal",
     "cases",
     "search",
@@ -88,13 +89,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "portal.client_address.TrustedProxyMiddleware",
-    "portal.request_id.RequestIdMiddleware",
+    "core.client_address.TrustedProxyMiddleware",
+    "core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "portal.security.SecurityHeadersMiddleware",
+    "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
-    "portal.private_responses.PrivateResponseMiddleware",
+    "core.private_responses.PrivateResponseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -106,13 +107,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "portal.storage.StorageFullMiddleware",
+    "core.storage.StorageFullMiddleware",
     "axes.middleware.AxesMiddleware",
     # Each request that may write is one transaction: a server killed
     # mid-request leaves nothing half-saved (a submitted case with no
     # revision, a registration without its queued confirmation). Reads run
     # without one. Last, so that it wraps just the view, as ATOMIC_REQUESTS would.
-    "portal.transactions.WriteRequestTransactionMiddleware",
+    "core.transactions.WriteRequestTransactionMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -198,7 +199,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # application do it for a single-machine run such as `make serve`.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
-    "default": {"BACKEND": "portal.storage.MediaStorage"},
+    "default": {"BACKEND": "core.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o644
@@ -295,7 +296,7 @@ TASKS = task_settings(os.environ.get("TASK_BACKEND", ""))
 # through EMAIL_URL's backend: a slow or absent mail server never holds up a request.
 globals().update(email_settings_from_url(os.environ.get("EMAIL_URL", "")))
 EMAIL_DELIVERY_BACKEND = EMAIL_BACKEND  # noqa: F821 (set just above)
-EMAIL_BACKEND = "portal.mail.TaskEmailBackend"
+EMAIL_BACKEND = "core.mail.TaskEmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Erfarenhetsbanken <noreply@127.0.0.1>")
 
 # Wagtail
@@ -367,9 +368,9 @@ SILENCED_SYSTEM_CHECKS = []
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "portal.request_id.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "core.request_id.RequestIdFilter"}},
     "formatters": {
-        "json": {"()": "portal.json_logs.JsonFormatter"},
+        "json": {"()": "core.json_logs.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {
@@ -397,7 +398,7 @@ CSP_RELAXED_PATHS = ("/admin/", "/django-admin/")
 # images: refused above 40 million pixels (portal/images.py bounds Pillow the
 # same); admin uploads are re-encoded without metadata under a random name.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
-WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.image_forms.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.ImageForm"
 
 # activities: registrations one client address may send per window (seconds):
 # enough for a household or an office behind one address, far below a capacity.
@@ -413,7 +414,7 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 
 # Log-in throttle (django-axes): Wagtail's /admin/login/ and the contributor
 # form both go through authenticate(), so one count covers both. Failures are
-# kept in the database, per client address (portal.client_address): ten within
+# kept in the database, per client address (core.client_address): ten within
 # 15 minutes pause every log-in from that address, right password included,
 # with a 429 page (portal/login_throttle.py). Per address, which covers every
 # account tried from it, and never per account alone, or anyone anywhere could
@@ -425,11 +426,11 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
-AXES_CLIENT_IP_CALLABLE = "portal.login_throttle.client_address"
+AXES_CLIENT_IP_CALLABLE = "core.login_throttle.client_address"
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = False
-AXES_LOCKOUT_CALLABLE = "portal.login_throttle.lockout_response"
+AXES_LOCKOUT_CALLABLE = "core.login_throttle.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful log-ins: personal data with no use here

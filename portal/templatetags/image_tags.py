@@ -1,6 +1,6 @@
 from django import template
 
-from portal.images import MAX_PIXELS
+from core.images import MAX_PIXELS
 
 register = template.Library()
 

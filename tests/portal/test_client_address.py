@@ -5,7 +5,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 
-from portal.client_address import TrustedProxyMiddleware, client_ip
+from core.client_address import TrustedProxyMiddleware, client_ip
 
 
 def seen(**meta):

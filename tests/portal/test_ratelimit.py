@@ -1,4 +1,4 @@
-"""portal.ratelimit counts in the database: nothing a visitor does to the
+"""core.ratelimit counts in the database: nothing a visitor does to the
 cache resets it, and a window is fixed from its first attempt."""
 
 import pytest
@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.test import RequestFactory, override_settings
 from freezegun import freeze_time
 
-from portal.ratelimit import over_limit
+from core.ratelimit import over_limit
 
 pytestmark = pytest.mark.django_db
 

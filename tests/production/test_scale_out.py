@@ -125,7 +125,7 @@ def test_queued_mail_survives_a_worker_restart(stack):
     status, html, final = register(stack, "eva.ek@example.se")
     assert status == 200 and final.endswith("/registered/")
     assert "Tack! Vi har skickat ett e-postmeddelande" in html
-    assert stack.queued_tasks("portal.mail.deliver_email") >= 1
+    assert stack.queued_tasks("core.mail.deliver_email") >= 1
     assert mail_to(stack, "eva.ek@example.se") == []
 
     stack.start_worker()
@@ -146,7 +146,7 @@ def test_queued_mail_survives_a_worker_restart(stack):
     assert status == 200 and final.endswith("/registered/")
     stack.shell(
         "from django_tasks_db.models import DBTaskResult\n"
-        "for task in DBTaskResult.objects.ready().filter(task_path='portal.mail.deliver_email'):\n"
+        "for task in DBTaskResult.objects.ready().filter(task_path='core.mail.deliver_email'):\n"
         f"    task.claim({stack.WORKER_ID!r})\n"
     )
     stack.start_worker()

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 
-from portal.ratelimit import over_limit
+from core.ratelimit import over_limit
 
 LIMIT = 5  # mails asked for, per client and per e-mail address ...
 WINDOW_SECONDS = 60 * 60  # ... in an hour

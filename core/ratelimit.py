@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from portal.client_address import client_ip
-from portal.models import RateLimitCounter
+from core.client_address import client_ip
+from core.models import RateLimitCounter
 
 WINDOW_SECONDS = getattr(settings, "CONTRIBUTIONS_RATE_WINDOW", 15 * 60)
 LIMIT = getattr(settings, "CONTRIBUTIONS_RATE_LIMIT", 10)

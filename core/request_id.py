@@ -51,7 +51,7 @@ def _forget_request_id(**kwargs):
 
 
 # The server closes the response in the request's own thread when it is sent.
-request_finished.connect(_forget_request_id, dispatch_uid="portal.request_id")
+request_finished.connect(_forget_request_id, dispatch_uid="core.request_id")
 
 
 class RequestIdFilter(logging.Filter):

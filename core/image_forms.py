@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from wagtail.images.forms import BaseImageForm
 
-from portal.images import random_name, too_many_pixels, without_metadata
+from core.images import random_name, too_many_pixels, without_metadata
 
 
 class ImageForm(BaseImageForm):

@@ -9,11 +9,11 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from portal.client_address import client_ip
+from core.client_address import client_ip
 
 
 def client_address(request):
-    """portal.client_address.client_ip, or None when the server gave no
+    """core.client_address.client_ip, or None when the server gave no
     address (a Unix socket): axes stores it in an IP address column."""
     address = client_ip(request)
     try:
