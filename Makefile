@@ -40,7 +40,7 @@ test-sqlite: $(PIP_STAMP) ## Tests on SQLite with the database search backend
 	DATABASE_URL= SEARCH_URL= TASK_BACKEND=immediate .venv/bin/pytest --ds=portal.settings.test -m "not browser and not opensearch and not postgres and not production" -p no:cacheprovider
 
 test-postgres: $(PIP_STAMP) services ## Tests on PostgreSQL with its Swedish full-text search
-	DATABASE_URL=$(PG_URL) SEARCH_URL= TASK_BACKEND=immediate .venv/bin/pytest --ds=portal.settings.test -m "not browser and not opensearch and not production" -p no:cacheprovider
+	DATABASE_URL=$(PG_URL) SEARCH_URL= TASK_BACKEND=immediate .venv/bin/pytest --ds=portal.settings.test -m "not browser and not opensearch and not production and not sqlite" -p no:cacheprovider
 
 test-opensearch: $(PIP_STAMP) services ## Search tests against the real OpenSearch node
 	DATABASE_URL=$(PG_URL) SEARCH_URL=$(OS_URL) TASK_BACKEND=immediate .venv/bin/pytest --ds=portal.settings.test -m "search or opensearch" -p no:cacheprovider

@@ -58,12 +58,15 @@ print(json.dumps({{"activity": activity.get_url(),
 """
 
 
+pytestmark = pytest.mark.sqlite
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """gunicorn with four workers on a new SQLite file, as `make serve` runs it,
     behind a trusted proxy on 127.0.0.1 so that each person has their own address."""
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("the embedded database's test: runs in the SQLite suite")
+        pytest.fail("The embedded database's test needs SQLite: DATABASE_URL must be empty")
     folder = tmp_path_factory.mktemp("sqlite-serve")
     env = {
         **os.environ,
