@@ -163,7 +163,8 @@ class CaseStudyPageFactory(PublishedPageFactory):
     `agency` (a name or an Agency), `stage` (a slug or a stage), `themes` (slugs
     or themes), `partner_agencies` (names), `lessons` ((kind, text) pairs),
     `links` ((title, url) pairs), `tags` (names), `published` (the date of first
-    publication) and `translation_of` (the case this one translates)."""
+    publication, for a live case) and `translation_of` (the case this one
+    translates)."""
 
     class Meta:
         model = CaseStudyPage
@@ -219,7 +220,7 @@ class CaseStudyPageFactory(PublishedPageFactory):
         source = kwargs.pop("translation_of")
         if source is not None:
             kwargs["translation_key"] = source.translation_key
-        if published is not None:
+        if published is not None and kwargs["live"]:  # a draft was never published
             kwargs["first_published_at"] = timezone.make_aware(
                 datetime.datetime.combine(published, datetime.time(12, 0))
             )
