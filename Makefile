@@ -5,7 +5,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5433/erfarenhetsbanken
 OS_URL ?= opensearch://127.0.0.1:9200
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: help run test lint check test-sqlite test-postgres test-opensearch test-browser test-production serve services stop-services lock messages bench bench-search audit
+.PHONY: help run test lint format check test-sqlite test-postgres test-opensearch test-browser test-production serve services stop-services lock messages bench bench-search audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -26,9 +26,17 @@ run: $(PIP_STAMP) ## Fresh machine -> portal with demo content at http://127.0.0
 
 test: $(PIP_STAMP) services lint check test-sqlite test-postgres test-opensearch test-browser test-production ## The whole suite: lint, checks, SQLite, PostgreSQL, OpenSearch, browser, production
 
-lint: $(PIP_STAMP) ## ruff: lint rules and formatting
+TEMPLATE_DIRS := templates $(wildcard */templates)
+
+lint: $(PIP_STAMP) ## ruff (rules, formatting), djhtml (template indentation), import contracts
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/djhtml --check --tabwidth 2 $(TEMPLATE_DIRS)
+	.venv/bin/lint-imports
+
+format: $(PIP_STAMP) ## Format the Python code (ruff) and indent the templates (djhtml)
+	.venv/bin/ruff format .
+	.venv/bin/djhtml --tabwidth 2 $(TEMPLATE_DIRS)
 
 check: $(PIP_STAMP) ## Django checks, migrations current, deploy check with production settings
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check

@@ -1,5 +1,7 @@
 """Shared fixtures: a small bilingual site built through the real code paths
-(site setup and the case-exchange import), never hand-made rows."""
+(site setup), and cases either through the case-exchange import (`make_case`,
+for tests of what an import produces) or straight from the page factories
+(`case_factory`, tests/factories.py, for everything else)."""
 
 import itertools
 
@@ -7,8 +9,9 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from cases.exchange import import_stream, validate_line
+from cases.exchange import import_stream
 from cases.models import CaseStudyPage
+from tests.factories import CaseStudyPageFactory
 
 _counter = itertools.count(1)
 
@@ -89,8 +92,16 @@ def make_case(site):
 
 
 @pytest.fixture
+def case_factory(site):
+    """Build a case page without the importer: `case_factory(title=..., themes=[...])`,
+    `case_factory(live=False)` for a draft, `case_factory(language="en",
+    translation_of=case)` for a translation. See tests/factories.py."""
+    return CaseStudyPageFactory
+
+
+@pytest.fixture
 def client_sv():
     return Client(HTTP_ACCEPT_LANGUAGE="sv")
 
 
-__all__ = ["case_line", "validate_line"]
+__all__ = ["case_line"]

@@ -41,15 +41,15 @@ def test_colleague_at_same_agency_sees_and_edits_the_draft(contributor, colleagu
 
 
 def test_my_contributions_lists_own_and_agency_cases_with_state(
-    contributor, colleague, outsider, make_case
+    contributor, colleague, outsider, case_factory
 ):
     _draft_of(contributor, title="Mitt utkast")
     _draft_of(colleague, title="Kollegans utkast")
     _draft_of(outsider, title="Annan myndighets utkast")
-    make_case(title="Publicerat från importen")
+    case_factory(title="Publicerat fall")
     html = logged_in(contributor).get(url("my_contributions")).content.decode()
     assert "Mitt utkast" in html and "Kollegans utkast" in html
-    assert "Publicerat från importen" in html
+    assert "Publicerat fall" in html
     assert "Annan myndighets utkast" not in html
     assert html.index("Mitt utkast") < html.index("Kollegans utkast")
 

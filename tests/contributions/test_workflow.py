@@ -106,8 +106,8 @@ def test_request_changes_needs_a_comment(editor, submitted):
     assert case_state(CaseStudyPage.objects.get()).code == "in_review"
 
 
-def test_edit_of_published_case_goes_through_moderation_again(contributor, editor, make_case):
-    page = make_case(title="Levande fall")
+def test_edit_of_published_case_goes_through_moderation_again(contributor, editor, case_factory):
+    page = case_factory(title="Levande fall")
     data = case_post(action="submit", title="Levande fall, ny version")
     del data["language"]
     logged_in(contributor).post(url("edit", page.pk), data)
@@ -130,11 +130,11 @@ def test_waiting_list_shows_oldest_first(contributor, editor, agency):
     assert logged_in(contributor).get(reverse("contributions_waiting")).status_code == 302
 
 
-def test_withdrawal_request_and_editor_decision(contributor, editor, make_case):
+def test_withdrawal_request_and_editor_decision(contributor, editor, case_factory):
     from contributions.models import WithdrawalRequest
     from contributions.withdrawals import apply_decision
 
-    page = make_case(title="Fall att ta bort")
+    page = case_factory(title="Fall att ta bort")
     client = logged_in(contributor)
     response = client.post(url("withdraw", page.pk), {"reason": "Uppgifterna är inaktuella."})
     assert response.status_code == 302
@@ -149,11 +149,11 @@ def test_withdrawal_request_and_editor_decision(contributor, editor, make_case):
 
 
 def test_a_second_withdrawal_request_for_a_case_is_not_sent_again(
-    contributor, colleague, editor, make_case
+    contributor, colleague, editor, case_factory
 ):
     from contributions.models import WithdrawalRequest
 
-    page = make_case(title="Fall att ta bort")
+    page = case_factory(title="Fall att ta bort")
     first = logged_in(contributor).post(url("withdraw", page.pk), {"reason": "Inaktuellt."})
     assert first.status_code == 302
     for client in (logged_in(contributor), logged_in(colleague)):
@@ -164,12 +164,14 @@ def test_a_second_withdrawal_request_for_a_case_is_not_sent_again(
     assert len([m for m in mail.outbox if editor.email in m.to]) == 1
 
 
-def test_withdrawal_requests_are_limited_per_contributor(contributor, editor, make_case, settings):
+def test_withdrawal_requests_are_limited_per_contributor(
+    contributor, editor, case_factory, settings
+):
     from contributions.models import WithdrawalRequest
 
     settings.CONTRIBUTIONS_WITHDRAWALS_PER_HOUR = 2
     client = logged_in(contributor)
-    pages = [make_case(title=f"Fall {n}") for n in range(3)]
+    pages = [case_factory(title=f"Fall {n}") for n in range(3)]
     for page in pages[:2]:
         assert client.post(url("withdraw", page.pk), {"reason": "Inaktuellt."}).status_code == 302
     response = client.post(url("withdraw", pages[2].pk), {"reason": "Inaktuellt."})

@@ -114,11 +114,8 @@ def test_admin_shows_a_stored_huge_image_as_missing(admin_client):
     assert not get_image_model().objects.exists()
 
 
-def test_case_page_with_a_stored_huge_image_still_answers(client, make_case):
-    case = make_case()
-    case.hero_image = stored_huge_image()
-    case.hero_alt = "En stor bild."
-    case.save_revision().publish()
+def test_case_page_with_a_stored_huge_image_still_answers(client, case_factory):
+    case = case_factory(hero_image=stored_huge_image(), hero_alt="En stor bild.")
     response = client.get(case.url)
     assert response.status_code == 200
     assert "Utmaningen var stor." in response.content.decode()
