@@ -48,9 +48,10 @@ class Corpus:
         )
 
     @contextlib.contextmanager
-    def stack(self, search="database", **env):
+    def stack(self, search="database", serve=False, **env):
         """A Stack on this corpus with its Redis running (its processes stopped,
-        its data kept, on exit); search "database" or "opensearch"."""
+        its data kept, on exit); search "database" or "opensearch"; with serve,
+        its static files collected for the application servers."""
         folder = tempfile.mkdtemp(prefix=f"{self.name}-")
         stack = Stack(
             folder,
@@ -65,6 +66,8 @@ class Corpus:
         failed = True
         try:
             stack.redis("start")
+            if serve:
+                stack.manage("collectstatic", "--noinput", "-v0")
             yield stack
             failed = False
         finally:

@@ -105,6 +105,7 @@ def against_reference(new, old, paths, cached):
         failing = warm(stack, "a", everything)
         if failing:
             results["not 200"][name] = failing
+            print(f"bench: {name} server, not 200: {' '.join(failing)}", file=sys.stderr)
     for kind, kind_paths in paths.items():
         figures = {
             "new": wrk(new.ports["a"], kind_paths),
@@ -133,13 +134,16 @@ def behind_nginx(stack, paths):
     for kind, kind_paths in paths.items():
         copies, sizes = [], []
         for i, path in enumerate(kind_paths):
-            stack.get("nginx", path)
+            if stack.get("nginx", path)[0] != 200:
+                continue  # listed under "not 200" above
             with urllib.request.urlopen(stack.url("nginx", path), timeout=60) as response:  # noqa: S310 (127.0.0.1)
                 body = response.read()
             name = f"{kind.replace(' ', '-')}-{i}.html"
             (static / name).write_bytes(body)
             copies.append(f"/static/bench-copies/{name}")
             sizes.append(len(body))
+        if not copies:
+            continue
         wrk(stack.ports["nginx"], kind_paths, seconds=2)
         page = wrk(stack.ports["nginx"], kind_paths)
         copy = wrk(stack.ports["nginx"], copies)
@@ -169,7 +173,7 @@ def guard(n, ref_root, ref_sha, ref_python):
     new_corpus, old_corpus, seed_seconds, same_data = prepare(n, ref_root, ref_sha, ref_python)
     result = {"cases": n, "seed_s": seed_seconds, "same_data_as_reference": same_data}
     for cached in (False, True):
-        with new_corpus.stack() as new, old_corpus.stack() as old:
+        with new_corpus.stack(serve=True) as new, old_corpus.stack(serve=True) as old:
             paths = page_paths(new)
             mode = "cached" if cached else "uncached"
             result[mode] = against_reference(new, old, paths, cached)

@@ -35,8 +35,8 @@ def checkout(commit=BASELINE):
     folder = DATA / f"reference-{sha[:12]}"
     if not (folder / "manage.py").exists():
         DATA.mkdir(parents=True, exist_ok=True)
-        git("worktree", "prune")
-        git("worktree", "add", "--detach", str(folder), sha)
+        # --force: the folder may still be registered after bench/.data/ was removed.
+        git("worktree", "add", "--force", "--detach", str(folder), sha)
     return folder, sha[:12]
 
 

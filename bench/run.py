@@ -100,7 +100,7 @@ def measure(stack, rounds=30, seconds=10.0):
 def search_run(corpus, search):
     seed_seconds = corpus.ensure_seeded()
     index_seconds = corpus.rebuild_index(search) if REINDEX or seed_seconds else None
-    with corpus.stack(search, **CACHE_OFF) as stack:
+    with corpus.stack(search, serve=True, **CACHE_OFF) as stack:
         stack.start_app("a")
         result = measure(stack)
     return {
