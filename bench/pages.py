@@ -1,79 +1,68 @@
-"""make bench: requests per second and latency of the portal's pages under a
-production-like server, against the stack's own ceiling, in one run.
+"""make bench: the performance guard, in one run on one machine.
 
-    python bench/pages.py [N ...]        (default 10000; BENCH_N="1000 10000 100000")
+    python bench/pages.py [N ...]    (default 10000; BENCH_N="1000 10000 100000")
 
-For each N: seed N cases on PostgreSQL (bench/seed.py), build the database
-and OpenSearch indexes, start gunicorn with the production settings and
-measure with wrk (Debian's package), 4 connections for BENCH_SECONDS (10) per
-page: home, listing, filtered listing, case, search page and /api/search/,
-with the anonymous page cache (Redis) and without it, and /api/search/ on
-OpenSearch; then each of /api/search/'s queries alone for half as long, on
-both backends, for its own p99 over p50. Each of the three servers also
-answers the trivial view /livez before and after its pages: its ceiling is
-the mean of the two, and its pages' ratios are to that. Prints JSON with the
-ratios to the ceiling and writes it to bench/results/. Not a test: it
-asserts nothing about timings."""
+For each N it prints and writes to bench/results/ (git-ignored):
+1. each page against a reference commit running beside this checkout
+   (bench/reference.py; BENCH_BASELINE, default d19eae4): both seeded with the
+   same N cases on PostgreSQL, both under gunicorn with the same settings on
+   two ports, each page measured with wrk on one and then the other, with the
+   in-app page cache off and on: req/s and p50, and new/old ratios;
+2. the production recipe: nginx (deploy/nginx.conf of this checkout) in front
+   of the application server, each page warmed and then loaded through nginx,
+   against the same nginx serving the same bytes as a static file: the ratio
+   of req/s (target 0.80);
+3. /api/search/'s p95 per search backend (bench/run.py): SQLite, PostgreSQL
+   and OpenSearch up to 10,000 cases (target 100 ms), PostgreSQL and
+   OpenSearch above (target 150 ms).
+
+Env: BENCH_SECONDS (10) per page and server, BENCH_WORKERS (2 per CPU),
+BENCH_NOISE (0.10), BENCH_DB_PREFIX (bench), BENCH_REINDEX (1),
+BENCH_SEARCH (which search runs; "" skips part 3). Not a test: it asserts
+nothing about timings; it prints the ratios and names the pages outside them."""
 
 import datetime
 import json
 import os
 import shutil
-import subprocess
 import sys
-import tempfile
-import time
 import urllib.parse
-from contextlib import contextmanager
+import urllib.request
 
-from stack import (
-    DATA,
-    ROOT,
-    commit,
-    ensure_seeded,
-    environment,
-    get,
-    gunicorn,
-    machine,
-    manage,
-    rebuild_index,
-    write_report,
-)
+import reference
+import run
+from corpus import CACHE_OFF, CACHE_ON, DATA, REINDEX, SECONDS, Corpus, commit, machine, wrk
+from corpus import write_report as write
 
-PORT = int(os.environ.get("BENCH_PORT", "8102"))
-REDIS_PORT = int(os.environ.get("BENCH_REDIS_PORT", "6391"))
-SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", str(2 * (os.cpu_count() or 1))))
-TARGETS = {
-    "cached_pages": 0.70,
-    "uncached_case": 0.10,
-    "api_search_postgres": 0.05,
-    "api_search_opensearch": 0.10,
-    "p99_over_p50_max": 3.0,
-}
+NOISE = float(os.environ.get("BENCH_NOISE", "0.10"))
+STATIC_TARGET = 0.80
+# Response headers that tell whether a cache answered.
+CACHE_HEADERS = ("Cache-Control", "Age", "X-Page-Cache", "X-Cache-Status", "Expires")
+FILTER = "theme=ai-automation&stage=pilot&status=completed"
 
 
-def page_paths(env):
-    """Paths per page kind; the case kind cycles through 200 different cases."""
-    cases = manage(
-        env,
-        "shell",
-        "-v",
-        "0",
-        "-c",
-        (
+def page_paths(stack, cases_per_language=100):
+    """Paths per page kind; the case kinds cycle through different cases."""
+    cases = {}
+    for language in ("sv", "en"):
+        cases[language] = stack.shell(
             "from cases.models import CaseStudyPage\n"
-            "for p in CaseStudyPage.objects.live().filter(locale__language_code='sv')"
-            ".order_by('?')[:200]: print(p.url)"
-        ),
-        capture=True,
-    ).split()
+            "for p in CaseStudyPage.objects.live().filter(exchange_id__startswith='bench-', "
+            f"locale__language_code='{language}').order_by('exchange_id')"
+            f"[:{cases_per_language}]: print(p.url)"
+        ).split()
     kinds = {
         "home": ["/"],
+        "home en": ["/en/"],
         "listing": ["/erfarenheter/"],
-        "filtered listing": ["/erfarenheter/?theme=ai-automation&stage=pilot&status=completed"],
-        "case": cases,
+        "listing en": ["/en/cases/"],
+        "filtered listing": [f"/erfarenheter/?{FILTER}"],
+        "filtered listing en": [f"/en/cases/?{FILTER}"],
+        "case": cases["sv"],
+        "case en": cases["en"],
         "search page": ["/sok/?q=chattbot", "/sok/?q=myndigheterna", "/sok/?q=digital+brevlåda"],
+        "search page en": ["/en/search/?q=chattbot", "/en/search/?q=digital+brevlåda"],
         "api search": [
             "/api/search/?q=chattbot",
             "/api/search/?q=myndigheterna",
@@ -87,228 +76,171 @@ def page_paths(env):
     }
 
 
-def wrk(paths, seconds=SECONDS):
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
-        listing.write("\n".join(paths) + "\n")
-    try:
-        output = subprocess.run(  # noqa: S603 (wrk from Debian, on 127.0.0.1)
-            [
-                shutil.which("wrk"),
-                "-t2",
-                "-c4",
-                f"-d{seconds}s",
-                "--timeout",
-                "30s",
-                "-s",
-                str(ROOT / "bench" / "wrk.lua"),
-                f"http://127.0.0.1:{PORT}",
-            ],
-            env={**os.environ, "WRK_PATHS": listing.name},
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    finally:
-        os.unlink(listing.name)
-    figures = json.loads(output.strip().splitlines()[-1])
-    seconds = figures["duration_us"] / 1e6
-    return {
-        "rps": round(figures["requests"] / seconds, 1),
-        "p50_ms": round(figures["p50_us"] / 1000, 1),
-        "p95_ms": round(figures["p95_us"] / 1000, 1),
-        "p99_ms": round(figures["p99_us"] / 1000, 1),
-        "errors": figures["socket_errors"] + figures["non_2xx"],
-    }
+def warm(stack, server, paths):
+    """Every path answered once, then every worker past its first requests
+    (imports, templates, connections): a few sequential requests may all
+    reach one worker. Returns the paths that did not answer 200."""
+    failing = [p for p in paths if stack.get(server, p)[0] != 200]
+    wrk(stack.ports[server], paths, seconds=3)
+    return failing
 
 
-@contextmanager
-def redis():
-    """A private Redis for the page cache, as in production; the file cache
-    when redis-server is not installed."""
-    if not shutil.which("redis-server"):
-        yield None
-        return
-    server = subprocess.Popen(  # noqa: S603 (Debian's redis-server on 127.0.0.1)
-        [
-            shutil.which("redis-server"),
-            "--port",
-            str(REDIS_PORT),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    try:
-        time.sleep(0.5)
-        yield f"redis://127.0.0.1:{REDIS_PORT}/0"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+def evidence(stack, server, path):
+    """The cache headers of a repeated request."""
+    stack.get(server, path)
+    _status, _body, headers, _url = stack.get(server, path)
+    return {h: headers[h] for h in CACHE_HEADERS if headers[h] is not None}
 
 
-def warm(paths):
-    for path in paths:
-        get(PORT, path)
+def ratio(new, old):
+    return round(new / old, 2) if old else None
 
 
-def warm_workers(paths, seconds=3):
-    """Every worker past its first requests (imports, templates, connections,
-    the first engine ping) before anything is measured: a few sequential
-    requests may all reach one worker."""
-    wrk(paths, seconds=seconds)
-
-
-EACH_SECONDS = max(1, SECONDS // 2)
-
-
-def each_query(paths):
-    """Each path measured alone: the `api search` page mixes queries whose
-    costs differ tenfold, so its p99 over p50 says how unlike they are more
-    than how the tail of any one of them behaves under load."""
-    return {path: wrk([path], seconds=EACH_SECONDS) for path in paths}
-
-
-@contextmanager
-def ceiling(results):
-    """The trivial view /livez on the running server before and after what is
-    measured inside: on this shared machine it moved by a third between
-    runs minutes apart (1,925-2,920 req/s), and a page of one server was
-    compared with another server's ceiling measured later, so cached pages
-    came out at up to 1.10 of it. The ceiling is the mean of the two."""
-    before = wrk(["/livez"])
-    yield
-    after = wrk(["/livez"])
-    results["ceiling"] = {
-        key: round((before[key] + after[key]) / 2, 1)
-        for key in ("rps", "p50_ms", "p95_ms", "p99_ms")
-    }
-    results["ceiling"].update(errors=before["errors"] + after["errors"], before=before, after=after)
-
-
-def measure_pages(env, paths, cached):
-    env = {**env, "PAGE_CACHE_SECONDS": "300" if cached else "0"}
-    results = {}
-    with gunicorn(env, PORT, workers=WORKERS):
-        warm_workers(["/livez", *(p for kind_paths in paths.values() for p in kind_paths)])
-        with ceiling(results):
-            for kind, kind_paths in paths.items():
-                warm(kind_paths)
-                results[kind] = wrk(kind_paths)
-        if not cached:
-            results["api search, each query"] = each_query(paths["api search"])
+def against_reference(new, old, paths, cached):
+    """Each page on the new and the reference server, one after the other."""
+    everything = [p for kind_paths in paths.values() for p in kind_paths]
+    results = {"not 200": {}}
+    for name, stack in (("new", new), ("reference", old)):
+        stack.start_app("a", workers=WORKERS, **(CACHE_ON if cached else CACHE_OFF))
+        failing = warm(stack, "a", everything)
+        if failing:
+            results["not 200"][name] = failing
+            print(f"bench: {name} server, not 200: {' '.join(failing)}", file=sys.stderr)
+    for kind, kind_paths in paths.items():
+        figures = {
+            "new": wrk(new.ports["a"], kind_paths),
+            "reference": wrk(old.ports["a"], kind_paths),
+        }
+        figures["rps_ratio"] = ratio(figures["new"]["rps"], figures["reference"]["rps"])
+        figures["p50_ratio"] = ratio(figures["new"]["p50_ms"], figures["reference"]["p50_ms"])
+        if cached:
+            figures["cache_headers"] = {
+                "new": evidence(new, "a", kind_paths[0]),
+                "reference": evidence(old, "a", kind_paths[0]),
+            }
+        results[kind] = figures
+    if not results["not 200"]:
+        del results["not 200"]
     return results
 
 
-def ratios(ceilings, cached, uncached, api_opensearch):
-    """Each page's requests per second over its own server's ceiling."""
-    cached_kinds = ["home", "listing", "filtered listing", "case"]
-    everything = {
-        **{f"{k} (cached)": v for k, v in cached.items()},
-        **{f"{k} (uncached)": v for k, v in uncached.items()},
+def behind_nginx(stack, paths):
+    """Each page through nginx (in front of the running server "a") against
+    the same nginx serving the same bytes from a static file."""
+    stack.start_nginx(servers=("a",))
+    static = stack.folder / "static" / "bench-copies"
+    static.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for kind, kind_paths in paths.items():
+        copies, sizes = [], []
+        for i, path in enumerate(kind_paths):
+            if stack.get("nginx", path)[0] != 200:
+                continue  # listed under "not 200" above
+            with urllib.request.urlopen(stack.url("nginx", path), timeout=60) as response:  # noqa: S310 (127.0.0.1)
+                body = response.read()
+            name = f"{kind.replace(' ', '-')}-{i}.html"
+            (static / name).write_bytes(body)
+            copies.append(f"/static/bench-copies/{name}")
+            sizes.append(len(body))
+        if not copies:
+            continue
+        wrk(stack.ports["nginx"], kind_paths, seconds=2)
+        page = wrk(stack.ports["nginx"], kind_paths)
+        copy = wrk(stack.ports["nginx"], copies)
+        results[kind] = {
+            "page": page,
+            "static_copy": copy,
+            "mean_bytes": round(sum(sizes) / len(sizes)),
+            "ratio": ratio(page["rps"], copy["rps"]),
+            "cache_headers": evidence(stack, "nginx", kind_paths[0]),
+        }
+    return results
+
+
+def prepare(n, ref_root, ref_sha, ref_python):
+    """Both corpora seeded and indexed: (new, reference, seed seconds, same data)."""
+    new = Corpus(n)
+    old = Corpus(n, root=ref_root, python=ref_python, label=f"ref_{ref_sha}_")
+    seeded = {"new": new.ensure_seeded(), "reference": old.ensure_seeded()}
+    for corpus, seconds in ((new, seeded["new"]), (old, seeded["reference"])):
+        if REINDEX or seconds:
+            corpus.rebuild_index()
+    same = new.data_digest() == old.data_digest()
+    return new, old, {k: round(v, 1) for k, v in seeded.items()}, same
+
+
+def guard(n, ref_root, ref_sha, ref_python):
+    new_corpus, old_corpus, seed_seconds, same_data = prepare(n, ref_root, ref_sha, ref_python)
+    result = {"cases": n, "seed_s": seed_seconds, "same_data_as_reference": same_data}
+    for cached in (False, True):
+        with new_corpus.stack(serve=True) as new, old_corpus.stack(serve=True) as old:
+            paths = page_paths(new)
+            mode = "cached" if cached else "uncached"
+            result[mode] = against_reference(new, old, paths, cached)
+            if cached:
+                old.stop("a")
+                result["nginx_vs_static"] = behind_nginx(new, paths)
+    result["api_search_p95"] = run.guard(n)
+    result["ratios"] = summary(result)
+    return result
+
+
+def summary(result):
+    """The guard's ratios in one place, and what falls outside them."""
+    pages = {
+        mode: {
+            kind: {"rps": f["rps_ratio"], "p50": f["p50_ratio"]}
+            for kind, f in result[mode].items()
+            if kind != "not 200"
+        }
+        for mode in ("uncached", "cached")
     }
-    if api_opensearch:
-        everything["api search (opensearch)"] = api_opensearch
-    out = {
-        "cached_pages": {k: round(cached[k]["rps"] / ceilings["cached"], 3) for k in cached_kinds},
-        "uncached_case": round(uncached["case"]["rps"] / ceilings["uncached"], 3),
-        "api_search_postgres": round(uncached["api search"]["rps"] / ceilings["uncached"], 3),
-        "api_search_opensearch": (
-            round(api_opensearch["rps"] / ceilings["opensearch"], 3) if api_opensearch else None
-        ),
-        "p99_over_p50": {
-            k: round(v["p99_ms"] / max(v["p50_ms"], 0.1), 2) for k, v in everything.items()
-        },
+    slower = [
+        f"{kind} ({mode})"
+        for mode, kinds in pages.items()
+        for kind, r in kinds.items()
+        if (r["rps"] or 0) < 1 - NOISE or (r["p50"] or 0) > 1 + NOISE
+    ]
+    nginx = {kind: f["ratio"] for kind, f in result["nginx_vs_static"].items()}
+    search = {
+        f"{r['backend']} ({r['database']})": round(r["p95_ms"] / r["target_p95_ms"], 2)
+        for r in result["api_search_p95"]
     }
-    out["meets_targets"] = {
-        "cached_pages": min(out["cached_pages"].values()) >= TARGETS["cached_pages"],
-        "uncached_case": out["uncached_case"] >= TARGETS["uncached_case"],
-        "api_search_postgres": out["api_search_postgres"] >= TARGETS["api_search_postgres"],
-        "api_search_opensearch": (
-            out["api_search_opensearch"] >= TARGETS["api_search_opensearch"]
-            if api_opensearch
-            else None
-        ),
-        "p99_over_p50": max(out["p99_over_p50"].values()) <= TARGETS["p99_over_p50_max"],
-    }
-    return out
-
-
-REINDEX = os.environ.get("BENCH_REINDEX", "1") == "1"  # 0: the indexes are already built
-WITH_OPENSEARCH = os.environ.get("BENCH_OPENSEARCH", "1") == "1"
-
-
-def run(n):
-    seed_seconds = ensure_seeded("postgres", n)
-    env = environment("postgres", n)
-    if REINDEX:
-        rebuild_index(env)
-    paths = page_paths(env)
-    with redis() as cache_url:
-        if cache_url:
-            env["CACHE_URL"] = cache_url
-        cached = measure_pages(env, paths, cached=True)
-        uncached = measure_pages(env, paths, cached=False)
-    ceilings = {"cached": cached.pop("ceiling"), "uncached": uncached.pop("ceiling")}
-    each = {"postgres": uncached.pop("api search, each query")}
-    api_opensearch = None
-    if WITH_OPENSEARCH:
-        engine_env = environment("postgres", n, "opensearch", PAGE_CACHE_SECONDS="0")
-        if REINDEX:
-            rebuild_index(engine_env)
-        with gunicorn(engine_env, PORT, workers=WORKERS):
-            # A freshly started engine's JVM compiles its hot paths during its
-            # first searches: a run that started the engine and warmed it for
-            # 3 s measured 82 req/s, runs with it already running 113-136.
-            warm_workers(["/livez", *paths["api search"]], seconds=SECONDS)
-            engine = {}
-            with ceiling(engine):
-                api_opensearch = wrk(paths["api search"])
-            ceilings["opensearch"] = engine["ceiling"]
-            api_opensearch["backend"] = json.loads(get(PORT, "/api/search/?q=chattbot"))["backend"]
-            each["opensearch"] = each_query(paths["api search"])
     return {
-        "cases": n,
-        "seed_s": round(seed_seconds, 1),
-        # The uncached server's, as before; each server's own below.
-        "ceiling": ceilings["uncached"],
-        "ceilings": ceilings,
-        "cached": cached,
-        "uncached": uncached,
-        "api_search_opensearch": api_opensearch,
-        "api_search_each_query": each,
-        "ratios_to_ceiling": {
-            **ratios({k: v["rps"] for k, v in ceilings.items()}, cached, uncached, api_opensearch),
-            "api_search_each_query_p99_over_p50": {
-                f"{path} ({backend})": round(v["p99_ms"] / max(v["p50_ms"], 0.1), 2)
-                for backend, figures in each.items()
-                for path, v in figures.items()
-            },
-        },
+        "new_over_reference": pages,
+        "slower_than_reference_beyond_noise": slower,
+        "nginx_page_over_static": nginx,
+        "nginx_below_target": [k for k, v in nginx.items() if (v or 0) < STATIC_TARGET],
+        "api_search_p95_over_target": search,
+        "api_search_above_target": [k for k, v in search.items() if v > 1],
     }
 
 
 def main():
     sizes = [int(a) for a in sys.argv[1:]] or [10000]
-    if not shutil.which("wrk"):
-        sys.exit("make bench needs wrk (apt-get install wrk)")
+    if not shutil.which("wrk") or not shutil.which("nginx"):
+        sys.exit("make bench needs wrk and nginx (apt-get install wrk nginx)")
     DATA.mkdir(parents=True, exist_ok=True)
+    ref_root, ref_sha, ref_python = reference.prepare()
     report = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "commit": commit(),
+        "reference": ref_sha,
         "machine": machine(),
         "server": f"gunicorn, {WORKERS} sync workers, DEBUG off, PostgreSQL, 127.0.0.1",
-        "load": f"wrk, 2 threads, 4 connections, {SECONDS} s per page",
-        "targets": TARGETS,
+        "load": f"wrk, 2 threads, 4 connections, {SECONDS} s per page and server",
+        "targets": {
+            "new_over_reference": f"rps >= {1 - NOISE:.2f}, p50 <= {1 + NOISE:.2f}",
+            "nginx_page_over_static": STATIC_TARGET,
+            "api_search_p95_ms": run.TARGETS,
+        },
         "runs": [],
     }
     for n in sizes:
-        report["runs"].append(run(n))
-        print(json.dumps(report["runs"][-1], ensure_ascii=False), file=sys.stderr)
-    write_report(report, "pages")
+        report["runs"].append(guard(n, ref_root, ref_sha, ref_python))
+        print(json.dumps(report["runs"][-1]["ratios"], ensure_ascii=False), file=sys.stderr)
+    write(report, "pages")
+    print(json.dumps([r["ratios"] for r in report["runs"]], indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,11 @@
 """The production recipe of docs/production.md, started for real on 127.0.0.1:
 one PostgreSQL database, one OpenSearch index prefix, one Redis, one media
-folder, two gunicorn application servers, the task worker and nginx."""
+folder, two gunicorn application servers, the task worker and nginx.
+
+The one process harness of the project: the production tests start the whole
+recipe with `Stack.start()`; the benchmarks (bench/) start the parts they
+measure on their own seeded databases, also for a reference checkout in
+another folder (`root`)."""
 
 import http.cookiejar
 import json
@@ -121,10 +126,29 @@ class Browser:
         return self.request(url, {**data, "csrfmiddlewaretoken": self.csrf()})
 
 
+def database_url(name):
+    """The PostgreSQL database `name` on the server of PG_URL."""
+    return urllib.parse.urlunsplit(urllib.parse.urlsplit(PG_URL)._replace(path=f"/{name}"))
+
+
+def create_database(name):
+    """Create the PostgreSQL database `name` unless it exists."""
+    if not _postgres("SELECT 1 FROM pg_database WHERE datname = %s", params=[name]):
+        _postgres(f'CREATE DATABASE "{name}"')
+
+
 class Stack:
-    def __init__(self, folder):
+    """The servers of one checkout (`root`, this one by default) in `folder`.
+
+    `name` names its PostgreSQL database and OpenSearch index prefix (a fresh
+    one by default); `env` overrides the production settings below, e.g. a
+    SQLite DATABASE_URL or SEARCH_URL="" for the database search backend."""
+
+    def __init__(self, folder, root=ROOT, name=None, python=None, **env):
         self.folder = Path(folder)
-        self.name = f"prod_{secrets.token_hex(4)}"
+        self.root = Path(root)
+        self.python = python or sys.executable
+        self.name = name or f"prod_{secrets.token_hex(4)}"
         self.ports = {
             "a": free_port(),
             "b": free_port(),
@@ -147,9 +171,7 @@ class Stack:
             "TWO_FACTOR_REQUIRED_FOR_SUPERUSERS": "false",
             # nginx connects from here: its X-Forwarded-For names the client.
             "TRUSTED_PROXIES": "127.0.0.1",
-            "DATABASE_URL": urllib.parse.urlunsplit(
-                urllib.parse.urlsplit(PG_URL)._replace(path=f"/{self.name}")
-            ),
+            "DATABASE_URL": database_url(self.name),
             "SEARCH_URL": f"{OS_URL}?prefix={self.name}_",
             "CACHE_URL": f"redis://127.0.0.1:{self.ports['redis']}/0",
             "TASK_BACKEND": "database",
@@ -161,14 +183,20 @@ class Stack:
             "ACTIVITIES_REGISTRATION_RATE_LIMIT": "1000",
             "LOG_LEVEL": "WARNING",
             "ACCESS_LOG_LEVEL": "WARNING",
-            "PYTHONPATH": str(ROOT),
+            "PYTHONPATH": str(self.root),
+            **env,
         }
 
     # --- processes -------------------------------------------------------------
     def _spawn(self, name, args, **env):
         log = open(self.folder / f"{name}.log", "ab")  # noqa: SIM115 (closed with the process)
         self.processes[name] = subprocess.Popen(  # noqa: S603 (our own servers)
-            args, cwd=ROOT, env={**self.env, **env}, stdout=log, stderr=log, start_new_session=True
+            args,
+            cwd=self.root,
+            env={**self.env, **env},
+            stdout=log,
+            stderr=log,
+            start_new_session=True,
         )
         return self.processes[name]
 
@@ -189,8 +217,8 @@ class Stack:
 
     def manage(self, *args):
         return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
+            [self.python, "manage.py", *args],
+            cwd=self.root,
             env=self.env,
             check=True,
             capture_output=True,
@@ -200,21 +228,23 @@ class Stack:
     def shell(self, code):
         return self.manage("shell", "-v", "0", "-c", code).strip()
 
-    def start_app(self, name, **env):
-        self.spawn_app(name, **env)
+    def start_app(self, name, workers=2, **env):
+        self.spawn_app(name, workers, **env)
         self.wait_app(name)
 
-    def spawn_app(self, name, **env):
+    def spawn_app(self, name, workers=2, **env):
         self.ports.setdefault(name, free_port())
         self._spawn(
             name,
             [
-                str(ROOT / ".venv" / "bin" / "gunicorn"),
+                self.python,
+                "-m",
+                "gunicorn",
                 "portal.wsgi",
                 "--bind",
                 f"127.0.0.1:{self.ports[name]}",
                 "--workers",
-                "2",
+                str(workers),
                 "--graceful-timeout",
                 "5",
                 "--no-control-socket",
@@ -242,12 +272,15 @@ class Stack:
     def start_worker(self):
         """As the documented systemd unit does: requeue what this worker left
         running when it was killed, then run it under the same id."""
-        requeue = [sys.executable, "manage.py", "requeue_tasks", "--worker-id", self.WORKER_ID]
-        assert subprocess.run(requeue, cwd=ROOT, env=self.env, capture_output=True).returncode == 0
+        requeue = [self.python, "manage.py", "requeue_tasks", "--worker-id", self.WORKER_ID]
+        assert (
+            subprocess.run(requeue, cwd=self.root, env=self.env, capture_output=True).returncode
+            == 0
+        )
         self._spawn(
             "worker",
             [
-                sys.executable,
+                self.python,
                 "manage.py",
                 "db_worker",
                 "--interval",
@@ -258,13 +291,14 @@ class Stack:
             ],
         )
 
-    def start_nginx(self):
-        template = string.Template((ROOT / "deploy" / "nginx.conf").read_text())
+    def start_nginx(self, servers=("a", "b")):
+        """nginx with the checkout's deploy/nginx.conf in front of `servers`."""
+        template = string.Template((self.root / "deploy" / "nginx.conf").read_text())
         conf = self.folder / "nginx" / "nginx.conf"
         conf.write_text(
             template.safe_substitute(
                 LISTEN=f"127.0.0.1:{self.ports['nginx']}",
-                APP_SERVERS=" ".join(f"server 127.0.0.1:{self.ports[n]};" for n in ("a", "b")),
+                APP_SERVERS=" ".join(f"server 127.0.0.1:{self.ports[n]};" for n in servers),
                 STATIC_ROOT=self.env["STATIC_ROOT"],
                 MEDIA_ROOT=self.env["MEDIA_ROOT"],
                 RUN_DIR=str(self.folder / "nginx"),
@@ -301,7 +335,7 @@ class Stack:
     def start(self):
         _postgres(f'CREATE DATABASE "{self.name}"')
         self.redis("start")
-        manage = [sys.executable, "manage.py"]
+        manage = [self.python, "manage.py"]
         self._spawn("collectstatic", [*manage, "collectstatic", "--noinput", "-v0"])
         self._spawn("install", [*manage, "shell", "-v", "0", "-c", FIRST_INSTALL])
         # The application servers read the static manifest as they start, and
@@ -320,10 +354,13 @@ class Stack:
         """Wait for a one-off step started with _spawn."""
         assert self.processes.pop(name).wait() == 0, f"{name} failed: {self.folder}/{name}.log"
 
-    def close(self):
+    def close(self, drop_data=True):
+        """Stop everything; with drop_data, drop its database and index too."""
         self.stop("worker", signal.SIGKILL)  # it may be waiting out its poll interval
         self.stop_all(list(self.processes))
         self.redis("stop")
+        if not drop_data:
+            return
         try:
             urllib.request.urlopen(
                 urllib.request.Request(  # noqa: S310 (127.0.0.1)
