@@ -248,8 +248,8 @@ class CaseStudyPage(IndexedWhenPublic, Page):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         indexes = [
-            # Everything a search counts facets by, readable from the index
-            # alone: the wide rows (all the case text) are never read.
+            # The columns the facet counts group by (cases.facets), readable
+            # from the index alone: the wide rows (the case text) are not read.
             models.Index(
                 fields=["page_ptr", "stage", "agency", "status", "started"], name="case_facts"
             ),
