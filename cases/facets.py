@@ -6,7 +6,7 @@ from django.db.models.functions import ExtractYear
 
 from cases.choices import CaseStatus
 from cases.filters import FACETS
-from cases.snippets import DigitalisationStage, Theme
+from cases.snippets import DigitalisationStage, Theme, by_slug
 from core.languages import language_codes
 
 
@@ -27,14 +27,46 @@ def _theme_counts(queryset):
     return dict(rows)
 
 
-def _labels(model, locale):
-    """{slug: snippet} in the locale, any other translation standing in
-    for one the locale lacks."""
-    found = {}
-    for snippet in model.objects.all():
-        if snippet.locale_id == getattr(locale, "pk", None) or snippet.slug not in found:
-            found[snippet.slug] = snippet
-    return found
+def _themes(queryset, locale):
+    found = _theme_counts(queryset)
+    names = {slug: theme.name for slug, theme in by_slug(Theme, locale).items()}
+    return found, names, sorted(found, key=lambda slug: names.get(slug, slug).lower())
+
+
+def _stages(queryset, locale):
+    found = _counted(queryset, "stage__slug")
+    stages = by_slug(DigitalisationStage, locale)
+    names = {slug: stage.name for slug, stage in stages.items()}
+    return (
+        found,
+        names,
+        sorted(found, key=lambda slug: (getattr(stages.get(slug), "order", 99), slug)),
+    )
+
+
+def _agencies(queryset, locale):
+    found = _counted(queryset, "agency__name")
+    return found, {}, sorted(found, key=str.lower)
+
+
+def _statuses(queryset, locale):
+    found = _counted(queryset, "status")
+    return found, dict(CaseStatus.choices), [s for s in CaseStatus.values if s in found]
+
+
+def _years(queryset, locale):
+    counted = _counted(queryset.annotate(year=ExtractYear("started")), "year")
+    found = {str(year): n for year, n in counted.items()}  # filter values are text
+    return found, {}, sorted(found, reverse=True)
+
+
+COUNTERS = {
+    "theme": _themes,
+    "stage": _stages,
+    "agency": _agencies,
+    "status": _statuses,
+    "year": _years,
+}
 
 
 def facet_counts(queryset, chosen, locale, names=FACETS):
@@ -44,42 +76,11 @@ def facet_counts(queryset, chosen, locale, names=FACETS):
     still listed, under its label. names: the facets wanted."""
     result = {}
     for name in names:
-        if name == "theme":
-            found = _theme_counts(queryset)
-            themes = _labels(Theme, locale)
-            label = {slug: theme.name for slug, theme in themes.items()}.get
-            order = sorted(found, key=lambda slug: (label(slug) or slug).lower())
-        elif name == "stage":
-            found = _counted(queryset, "stage__slug")
-            stages = _labels(DigitalisationStage, locale)
-            label = {slug: stage.name for slug, stage in stages.items()}.get
-            order = sorted(found, key=lambda slug: (getattr(stages.get(slug), "order", 99), slug))
-        elif name == "agency":
-            found = _counted(queryset, "agency__name")
-            label = None
-            order = sorted(found, key=str.lower)
-        elif name == "status":
-            found = _counted(queryset, "status")
-            label = dict(CaseStatus.choices).get
-            order = [status for status in CaseStatus.values if status in found]
-        else:
-            found = {
-                str(year): n
-                for year, n in _counted(
-                    queryset.annotate(year=ExtractYear("started")), "year"
-                ).items()
-            }
-            label = None
-            order = sorted(found, reverse=True)
+        found, labels, order = COUNTERS[name](queryset, locale)
         selected = chosen.get(name, [])
         missing = [value for value in selected if value not in found]
         result[name] = [
-            (
-                value,
-                (label(value) if label else None) or value,
-                found.get(value, 0),
-                value in selected,
-            )
+            (value, str(labels.get(value, value)), found.get(value, 0), value in selected)
             for value in order + missing
         ]
     return result
