@@ -160,9 +160,7 @@ def test_query_count_does_not_grow_with_cases(client, make_case, path):
     assert len(twenty) == len(one), [q["sql"][:120] for q in twenty.captured_queries]
 
 
-def test_listing_home_and_case_page_read_as_many_queries_for_3_cases_as_for_30(
-    client, make_case
-):
+def test_listing_home_and_case_page_read_as_many_queries_for_3_cases_as_for_30(client, make_case):
     case = make_case(themes=["skills"], stage="pilot")
 
     def queries():
