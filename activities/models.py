@@ -22,7 +22,6 @@ from wagtail.search import index
 
 from activities.blocks import ProgrammeItemBlock
 from core.indexing import IndexedWhenPublic
-from portal.process_memo import ViewRestrictionsFromMemo
 
 # The session key for the addresses the last registration form e-mailed.
 SENT_KEY = "activities_registration_sent"
@@ -44,7 +43,7 @@ class ActivityStatus(models.TextChoices):
     CANCELLED = "cancelled", _("cancelled")
 
 
-class ActivityIndexPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixin, Page):
+class ActivityIndexPage(IndexedWhenPublic, RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -95,7 +94,7 @@ class ActivityIndexPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePag
         return self.url + self.reverse_subpage("feed")
 
 
-class ActivityPage(IndexedWhenPublic, ViewRestrictionsFromMemo, RoutablePageMixin, Page):
+class ActivityPage(IndexedWhenPublic, RoutablePageMixin, Page):
     activity_type = models.CharField(_("type"), max_length=20, choices=ActivityType.choices)
     summary = models.TextField(_("summary"), max_length=400)
     description = RichTextField(_("description"), features=BODY_FEATURES, blank=True)

@@ -22,7 +22,7 @@ def _location(page, url):
 
 
 def activity_event(page, request):
-    url = seo.absolute(request, seo.page_url(page, request))
+    url = seo.absolute(request, page.get_url(request))
     places = _location(page, url)
     physical = bool(page.venue or page.address)
     mode = "Mixed" if physical and page.online_url else "Online" if page.online_url else "Offline"

@@ -5,7 +5,20 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,29 +28,30 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageLogEntry, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from cases.choices import CaseStatus, LessonKind
+from cases.facets import facet_counts, filter_links
+from cases.filters import CaseFilter, facet_titles
 from cases.snippets import Agency, DigitalisationStage, Theme  # noqa: F401 (model registry)
 from core.indexing import IndexedWhenPublic
-from portal.process_memo import ViewRestrictionsFromMemo
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
+# Newest first, the id breaking ties: listings, feeds and searches without words.
+NEWEST = ("-first_published_at", "-pk")
+PAGE_SIZE = 20
+# Related cases are ranked among this many of the newest candidates, so a
+# case page reads a bounded number of rows however many cases there are.
+RELATED_CANDIDATES = 200
+RELATED_SHOWN = 4
+# What a case card template reads besides the page's own columns.
+CARD_RELATIONS = ("agency", "stage", "locale", "hero_image")
+CARD_PREFETCH = ("themes",)
 
 
-class CaseStatus(models.TextChoices):
-    ONGOING = "ongoing", _("Ongoing")
-    COMPLETED = "completed", _("Completed")
-    STOPPED = "stopped", _("Stopped")
-
-
-class LessonKind(models.TextChoices):
-    WORKED = "worked", _("What worked")
-    AVOID = "avoid", _("What to avoid")
-    ADVICE = "advice", _("Advice to others")
-
-
-class CaseIndexPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
+class CaseIndexPage(IndexedWhenPublic, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -48,24 +62,26 @@ class CaseIndexPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
     class Meta:
         verbose_name = _("case index page")
 
-    def route(self, request, path_components):
-        """A case is found as itself in one query (Wagtail's route reads the
-        page, then its specific row, and the parent again for links), and the
-        rows its page shows in one more (cases.case_rows)."""
-        if len(path_components) == 1:
-            from cases.case_rows import case_by_slug, read_page_rows
-
-            case = case_by_slug(self, path_components[0])
-            if case is not None:
-                case._cached_parent_obj = self
-                return read_page_rows(case).route(request, [])
-        return super().route(request, path_components)
-
     def get_context(self, request, *args, **kwargs):
-        from cases.listing import case_listing_context
-
+        """The locale's cases that pass the reader's filters, newest first,
+        PAGE_SIZE a page, with the facet counts over all of them. A bad
+        filter value is named in a message; the other filters still apply."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(case_listing_context(request, self))
+        filters = CaseFilter(request.GET, queryset=CaseStudyPage.objects.published(self.locale))
+        found = filters.qs
+        facets = facet_counts(found, filters.chosen, self.locale)
+        paginator = Paginator(found.newest_first().for_cards(), PAGE_SIZE)
+        params = request.GET.copy()
+        params.pop("page", None)
+        context.update(
+            cases=paginator.get_page(request.GET.get("page")),
+            paginator=paginator,
+            facets=facets,
+            facet_titles=facet_titles(),
+            active_filters=filter_links(request.GET, facets),
+            filter_error=" ".join(filters.error_messages()),
+            query_string=params.urlencode(),
+        )
         return context
 
 
@@ -99,7 +115,21 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         return page
 
 
-class CaseStudyPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
+class CaseQuerySet(PageQuerySet):
+    def published(self, locale=None):
+        """Live cases outside any private section, in one locale if given."""
+        queryset = self.live().public()
+        return queryset.filter(locale=locale) if locale is not None else queryset
+
+    def for_cards(self):
+        """With what a case card reads fetched along, in two queries however many."""
+        return self.select_related(*CARD_RELATIONS).prefetch_related(*CARD_PREFETCH)
+
+    def newest_first(self):
+        return self.order_by(*NEWEST)
+
+
+class CaseStudyPage(IndexedWhenPublic, Page):
     exchange_id = models.CharField(
         _("exchange id"),
         max_length=120,
@@ -153,6 +183,8 @@ class CaseStudyPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
     )
     updated = models.DateField(_("updated"), null=True, blank=True)
     change_note = models.CharField(_("change note"), max_length=300, blank=True)
+
+    objects = PageManager.from_queryset(CaseQuerySet)()
 
     base_form_class = CaseStudyPageForm
     parent_page_types = ["cases.CaseIndexPage"]
@@ -216,8 +248,8 @@ class CaseStudyPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         indexes = [
-            # Everything a search counts facets by, readable from the index
-            # alone: the wide rows (all the case text) are never read.
+            # The columns the facet counts group by (cases.facets), readable
+            # from the index alone: the wide rows (the case text) are not read.
             models.Index(
                 fields=["page_ptr", "stage", "agency", "status", "started"], name="case_facts"
             ),
@@ -259,26 +291,61 @@ class CaseStudyPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
         return [(kind, LessonKind(kind).label, items) for kind, items in groups.items() if items]
 
     def get_context(self, request, *args, **kwargs):
-        from cases.cards import theme_labels
-        from cases.listing import Taxonomy, related_cases
-
         context = super().get_context(request, *args, **kwargs)
-        taxonomy = Taxonomy.for_locale(self.locale)
-        # From the page itself, not the database: a preview shows its own themes.
+        # The page's own themes, not the database's: a preview shows its own.
         themes = list(self.themes.all())
-        context["theme_labels"] = theme_labels((t.slug for t in themes), taxonomy)
-        context["stage_label"] = taxonomy.stage_label(self.stage.slug)
-        # The listing the facts link into, looked up once (each get_parent() is a query).
-        context["listing_url"] = self.get_parent().get_url(request)
-        # Called by the template only when its cached fragment is missing. The
-        # fragment's key names what the list depends on, so a preview with other
-        # themes, or of a page not saved yet, gets its own list.
-        context["related_cases"] = lambda: related_cases(self, taxonomy)
-        theme_ids = sorted(theme.pk for theme in themes)
-        context["related_key"] = (
-            f"{self.pk}:{self.locale_id}:{self.stage_id}:{','.join(map(str, theme_ids))}"
+        context["theme_labels"] = sorted(
+            ((theme.slug, theme.name) for theme in themes), key=lambda item: item[1].lower()
         )
+        context["stage_label"] = self.stage.name
+        context["listing_url"] = self.get_parent().get_url(request)
+        # The document behind each attachment, in one query for them all.
+        attachments = list(self.attachments.all())
+        prefetch_related_objects(attachments, "document")
+        context["attachments"] = attachments
+        # Read by the template only when its cached fragment is missing; the
+        # fragment's key names what the list depends on besides the page.
+        context["related_cases"] = self.related_cases
+        context["related_key"] = related_key(self, themes)
         return context
+
+    def related_cases(self):
+        """Up to RELATED_SHOWN cases in the page's language sharing its themes
+        or stage: most shared themes first, then the same stage, then the
+        newest, ranked among the RELATED_CANDIDATES newest such cases."""
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        through = CaseStudyPage.themes.through.objects
+        candidates = (
+            CaseStudyPage.objects.published(self.locale)
+            .exclude(pk=self.pk)
+            .filter(
+                Q(stage_id=self.stage_id)
+                | Q(pk__in=through.filter(theme_id__in=theme_ids).values("casestudypage_id"))
+            )
+            .newest_first()
+            .values("pk")[:RELATED_CANDIDATES]
+        )
+        shared = (
+            through.filter(casestudypage_id=OuterRef("pk"), theme_id__in=theme_ids)
+            .order_by()
+            .values("casestudypage_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        ranked = CaseStudyPage.objects.filter(pk__in=candidates).alias(
+            shared=Coalesce(Subquery(shared, output_field=IntegerField()), Value(0)),
+            same_stage=Case(When(stage_id=self.stage_id, then=Value(1)), default=Value(0)),
+        )
+        return list(ranked.order_by("-shared", "-same_stage", *NEWEST).for_cards()[:RELATED_SHOWN])
+
+
+def related_key(page, themes):
+    """What a case page's related cases depend on besides the page itself:
+    its language, stage and themes, and the last publication, unpublication
+    or move of any page (Wagtail's log, newest entry by its primary key)."""
+    last_change = PageLogEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
+    theme_ids = ",".join(str(pk) for pk in sorted(theme.pk for theme in themes))
+    return f"{page.locale_id}:{page.stage_id}:{theme_ids}:{last_change}"
 
 
 def month_start(value):

@@ -94,3 +94,13 @@ class Agency(TranslatableMixin, models.Model):
     @property
     def domain_list(self):
         return [d.strip().lower().lstrip("@") for d in self.email_domains.split(",") if d.strip()]
+
+
+def by_slug(model, locale):
+    """{slug: theme or stage} in the locale, another translation standing in
+    for one the locale lacks: the names a reader of that language sees."""
+    found = {}
+    for snippet in model.objects.all():
+        if snippet.locale_id == getattr(locale, "pk", None) or snippet.slug not in found:
+            found[snippet.slug] = snippet
+    return found

@@ -10,6 +10,10 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from cases.filters import CaseFilter
+from cases.models import CaseIndexPage
+from cases.queries import for_cards, newest_first, published_cases
+from cases.snippets import Theme
 from core.control_characters import without_control_characters
 from core.languages import current_language
 
@@ -52,7 +56,6 @@ class FeedScope:
     language: str
     theme: str | None
     theme_label: str | None
-    taxonomy: object
     request: object
 
 
@@ -61,17 +64,20 @@ class CaseFeed(Feed):
     kind = "rss"
 
     def get_object(self, request, theme=None):
-        from cases.listing import Taxonomy
-
         language = current_language()
         locale = Locale.objects.filter(language_code=language).first()
         if locale is None:
             raise Http404("No such language")
-        taxonomy = Taxonomy.for_locale(locale)
-        if theme is not None and theme not in taxonomy.themes:
-            raise Http404("No such theme")
-        label = taxonomy.theme_label(theme) if theme else None
-        return FeedScope(locale, language, theme, label, taxonomy, request)
+        label = None
+        if theme is not None:
+            # The theme's name in the feed's language, or in another if it lacks one.
+            themes = sorted(
+                Theme.objects.filter(slug=theme), key=lambda t: t.locale_id != locale.pk
+            )
+            if not themes:
+                raise Http404("No such theme")
+            label = themes[0].name
+        return FeedScope(locale, language, theme, label, request)
 
     def title(self, obj):
         if obj.theme:
@@ -84,8 +90,6 @@ class CaseFeed(Feed):
     subtitle = description
 
     def link(self, obj):
-        from cases.models import CaseIndexPage
-
         index = CaseIndexPage.objects.live().filter(locale=obj.locale).first()
         url = index.get_url(obj.request) if index else "/"
         return f"{url}?theme={obj.theme}" if obj.theme else url
@@ -97,18 +101,12 @@ class CaseFeed(Feed):
         return reverse(f"case-feed-{suffix}")
 
     def items(self, obj):
-        from cases.facts import CaseFacts
-        from cases.listing import published_cases
-
-        facts = CaseFacts.current()
-        filters = {"theme": [obj.theme]} if obj.theme else {}
-        pks = facts.newest(facts.chosen(obj.taxonomy, filters, [obj.locale.pk]), 0, FEED_SIZE)
-        found = published_cases().filter(pk__in=pks).select_related("agency")
-        by_pk = {case.pk: case for case in found.prefetch_related("themes")}
-        items = [by_pk[pk] for pk in pks if pk in by_pk]
+        cases = published_cases(obj.locale)
+        if obj.theme:
+            cases = CaseFilter({"theme": obj.theme}, queryset=cases).qs
+        items = list(for_cards(newest_first(cases))[:FEED_SIZE])
         for case in items:
             case.feed_request = obj.request
-            case.feed_themes = [obj.taxonomy.theme_label(t.slug) for t in case.themes.all()]
         return items
 
     def item_title(self, item):
@@ -130,7 +128,7 @@ class CaseFeed(Feed):
         return item.agency.name
 
     def item_categories(self, item):
-        return item.feed_themes
+        return [theme.name for theme in item.themes.all()]
 
 
 class AtomCaseFeed(CaseFeed):

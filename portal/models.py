@@ -1,8 +1,6 @@
 """Site-wide pages: the home page and standard pages."""
 
 from django.db import models
-from django.http import Http404
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -10,13 +8,15 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cases.facets import facet_counts
+from cases.models import CaseIndexPage
+from cases.queries import for_cards, newest_first, published_cases
 from core.indexing import IndexedWhenPublic
-from portal.process_memo import ViewRestrictionsFromMemo, memo
 
 BODY_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class HomePage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
+class HomePage(IndexedWhenPublic, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [
@@ -29,48 +29,17 @@ class HomePage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
     class Meta:
         verbose_name = _("home page")
 
-    # Every page is found from the home page (Page.route_for_request takes the
-    # site's root .localized and routes down from it): its translation and its
-    # children come from the memo instead of three queries a request.
-    @property
-    def localized(self):
-        return memo(
-            None,
-            ("home-localized", self.pk, translation.get_language()),
-            lambda: super(HomePage, self).localized.specific,
-        )
-
-    def route(self, request, path_components):
-        if not path_components:
-            return super().route(request, path_components)
-        slug = path_components[0]
-        child = memo(
-            request,
-            ("home-child", self.pk, slug),
-            lambda: self.get_children().filter(slug=slug).specific().first(),
-        )
-        if child is None:
-            raise Http404
-        child._cached_parent_obj = self
-        return child.route(request, path_components[1:])
-
     def get_context(self, request, *args, **kwargs):
-        from cases.cards import case_cards
-        from cases.facts import CaseFacts
-        from cases.listing import Taxonomy, counts_from_rows, facet_counts
-        from cases.models import CaseIndexPage
-
+        """The editors' featured cases in their order, the six newest of the
+        others and the number of cases in each theme, all in the page's
+        language and public."""
         context = super().get_context(request, *args, **kwargs)
-        taxonomy = Taxonomy.for_locale(self.locale)
-        facts = CaseFacts.current()
-        cases = facts.chosen(taxonomy, {}, [self.locale_id])
-        featured_ids = [f.case_id for f in self.featured_cases.all()]
-        context["featured"] = [
-            case for case in case_cards(featured_ids, taxonomy) if case.locale_id == self.locale_id
-        ]
-        context["latest"] = facts.cards(cases & ~facts.of(featured_ids), taxonomy)[:6]
-        counts = counts_from_rows(facts.rows(cases), taxonomy)
-        context["theme_counts"] = facet_counts(counts, {}, taxonomy)["theme"]
+        cases = published_cases(self.locale)
+        featured_ids = [featured.case_id for featured in self.featured_cases.all()]
+        found = {case.pk: case for case in for_cards(cases.filter(pk__in=featured_ids))}
+        context["featured"] = [found[pk] for pk in featured_ids if pk in found]
+        context["latest"] = list(for_cards(newest_first(cases.exclude(pk__in=featured_ids)))[:6])
+        context["theme_counts"] = facet_counts(cases, {}, self.locale, names=("theme",))["theme"]
         context["case_index"] = CaseIndexPage.objects.live().child_of(self).first()
         return context
 
@@ -84,7 +53,7 @@ class HomeFeaturedCase(Orderable):
     panels = [PageChooserPanel("case", "cases.CaseStudyPage")]
 
 
-class StandardPage(IndexedWhenPublic, ViewRestrictionsFromMemo, Page):
+class StandardPage(IndexedWhenPublic, Page):
     """About, privacy notice, accessibility statement and the like."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -10,8 +10,6 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page
 
-from portal.fragments import remember
-
 OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
 SPEECH_LANGUAGES = {"sv": "sv-SE", "en": "en-GB"}
 
@@ -23,34 +21,16 @@ def absolute(request, url):
     return request.build_absolute_uri(url) if request is not None else url
 
 
-def page_url(page, request):
-    """page.get_url(request), once per page and request: a page's head, its
-    JSON-LD and its share links each need it, and Wagtail works it out anew
-    every time (a translation override and a reverse())."""
-    if request is None:
-        return page.get_url(None)
-    urls = request.__dict__.setdefault("_page_urls", {})
-    key = (page.pk, page.url_path)  # a preview may have changed the slug
-    if key not in urls:
-        urls[key] = page.get_url(request)
-    return urls[key]
-
-
 def translations_of(page, request):
     """[(language, url)] of the live public translations of a page, itself
     included (root-relative URLs unless the page is on another site)."""
-
-    def compute():
-        pages = Page.objects.live().public().filter(translation_key=page.translation_key)
-        result = []
-        for other in pages.select_related("locale").order_by("locale__language_code"):
-            url = other.get_url(request)
-            if url:
-                result.append((other.locale.language_code, url))
-        return result
-
-    host = request.get_host() if request is not None else ""
-    return remember(request, f"translations:{host}:{page.translation_key}", compute)
+    pages = Page.objects.live().public().filter(translation_key=page.translation_key)
+    result = []
+    for other in pages.select_related("locale").order_by("locale__language_code"):
+        url = other.get_url(request)
+        if url:
+            result.append((other.locale.language_code, url))
+    return result
 
 
 class PageSitemap(Sitemap):
@@ -145,7 +125,7 @@ def hero_rendition(page):
 
 def case_article(page, request, taxonomy_labels=()):
     """schema.org Article for a case study page."""
-    url = absolute(request, page_url(page, request))
+    url = absolute(request, page.get_url(request))
     data = {
         "@context": "https://schema.org",
         "@type": "Article",

@@ -77,7 +77,7 @@ def page_meta(context):
         meta["description"] = (
             page.search_description or getattr(page, "summary", "") or getattr(page, "intro", "")
         )
-        url = seo.page_url(page, request)
+        url = page.get_url(request)
         if url:
             meta["canonical"] = seo.absolute(request, url)
         alternates = [
@@ -135,7 +135,7 @@ def share_links(context, title=None):
     if title is None:
         title = getattr(page, "title", "") or "Erfarenhetsbanken"
     url = request.build_absolute_uri(request.path) if request is not None else ""
-    page_url = seo.page_url(page, request) if isinstance(page, Page) else None
+    page_url = page.get_url(request) if isinstance(page, Page) else None
     if page_url:
         url = seo.absolute(request, page_url)
     mail_query = urlencode({"subject": title, "body": f"{title}\n{url}"}, quote_via=_quote)

@@ -1,5 +1,5 @@
-"""A case card's link is the case page's own URL: cards are read as plain
-rows (cases.cards), so their links must come out as Wagtail's would."""
+"""A case card's link is the case page's own URL, as Wagtail gives it, on
+every page and in the search API, and it answers."""
 
 import re
 

@@ -148,16 +148,43 @@ def test_query_count_does_not_grow_with_cases(client, make_case, path):
     # Every page that shows case cards or results reads them in a fixed
     # number of queries, however many cases it shows.
     make_case()
-    client.get(path)  # warm Wagtail's caches and the shared fragments
+    client.get(path)  # warm Wagtail's caches and the cached fragments
     with CaptureQueriesContext(connection) as one:
         assert client.get(path).status_code == 200
     for _ in range(19):
         make_case(themes=["skills", "security"], partner_agencies=[{"name": "Digg"}])
-    client.get(path)  # the new cases purged the fragments: warm them again
+    client.get(path)  # the new cases changed the fragments' keys: warm them again
     with CaptureQueriesContext(connection) as twenty:
         response = client.get(path)
     assert response.status_code == 200 and "Testfall" in response.content.decode()
     assert len(twenty) == len(one), [q["sql"][:120] for q in twenty.captured_queries]
+
+
+def test_listing_home_and_case_page_read_as_many_queries_for_3_cases_as_for_30(client, make_case):
+    case = make_case(themes=["skills"], stage="pilot")
+
+    def queries():
+        counts = {}
+        for path in ("/", "/erfarenheter/", case.url):
+            client.get(path)  # warm Wagtail's caches and the cached fragments
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(path).status_code == 200
+            counts[path] = len(captured)
+        return counts
+
+    for _ in range(2):
+        make_case(themes=["skills"], stage="pilot")
+    few = queries()
+    for n in range(27):
+        make_case(
+            themes=["skills", "security"],
+            stage="pilot",
+            status="completed" if n % 2 else "ongoing",
+            started=f"{2010 + n % 10}-05",
+            agency={"name": f"Myndighet {n}"},
+            partner_agencies=[{"name": "Digg"}],
+        )
+    assert queries() == few
 
 
 def test_counts_without_words_follow_publishing_at_once(client, make_case):
@@ -225,7 +252,7 @@ def _attach(case, title, filename):
 
 def test_case_page_shows_its_child_rows_in_order_in_a_fixed_number_of_queries(client, make_case):
     def more_about(case):
-        client.get(case.url)  # the shared fragments, once
+        client.get(case.url)  # the cached fragments, once
         with CaptureQueriesContext(connection) as queries:
             html = text(client.get(case.url))
         return html[html.index('id="h-more"') :], html, len(queries)
@@ -273,7 +300,7 @@ def test_case_tags_show_on_the_page_and_in_its_structured_data(client, make_case
     import json
 
     case = make_case(tags=["chattbot", "kundtjänst"])
-    client.get(case.url)  # the shared fragments, once
+    client.get(case.url)  # the cached fragments, once
     with CaptureQueriesContext(connection) as queries:
         html = client.get(case.url).content.decode()
     tags = html[html.index("<h3>Taggar</h3>") :]
