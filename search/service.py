@@ -197,9 +197,10 @@ def find(backend, params, engine):
     results = match(backend, params, cards)
     if engine and results.count() < FUZZY_BELOW:
         results = match(backend, params, cards, fuzzy=True)
-    # Published cases only: an engine whose index lags behind (background
-    # indexing) never counts a case that is no longer published.
-    matching = queryset.filter(pk__in=results.matching_pks())
+    # The matches are read once, not again in each facet's count. Published
+    # cases only: an engine whose index lags behind (background indexing)
+    # never counts a case that is no longer published.
+    matching = queryset.filter(pk__in=list(results.matching_pks()))
     return matching.count(), list(results[start:end]), matching
 
 

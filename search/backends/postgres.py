@@ -52,8 +52,8 @@ class WordsCompiler(PostgresSearchQueryCompiler):
 
 class Results(PostgresSearchResults):
     def matching_pks(self):
-        """The pks of every match, as a subquery (for facet counts)."""
-        return self.get_queryset().values("pk")
+        """The pks of every match (for facet counts)."""
+        return self.get_queryset().values_list("pk", flat=True)
 
 
 class LocalisedPostgresSearchBackend(PostgresSearchBackend):

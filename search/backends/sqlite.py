@@ -43,8 +43,8 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
 
 class Results(SQLiteSearchResults):
     def matching_pks(self):
-        """The pks of every match, as a subquery (for facet counts)."""
-        return self.get_queryset().values("pk")
+        """The pks of every match (for facet counts)."""
+        return self.get_queryset().values_list("pk", flat=True)
 
 
 class StemmedSQLiteSearchBackend(SQLiteSearchBackend):
