@@ -5,10 +5,13 @@ import functools
 import time
 
 from django.conf import settings
+from django.dispatch import Signal
 from modelsearch.backends import get_search_backend
 
 _CHECK_EVERY = 5.0
 _state = {"checked": 0.0, "up": None}  # None: not asked yet in this process
+# Sent when the engine answers again (search.indexing sends what changed meanwhile).
+engine_back = Signal()
 
 
 @functools.lru_cache(maxsize=4)
@@ -30,10 +33,7 @@ def engine_available(force=False):
             _state["up"] = False
         _state["checked"] = now
         if _state["up"] and not was_up:
-            # Back again: send what changed while it was away.
-            from search.indexing import schedule_sync
-
-            schedule_sync()
+            engine_back.send(sender=None)
     return _state["up"]
 
 

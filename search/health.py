@@ -2,6 +2,8 @@
 
 from django.conf import settings
 
+from search.engine import engine_available
+
 
 def backend_name():
     path = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]
@@ -17,6 +19,4 @@ def search_health():
     name = backend_name()
     if name == "database":
         return "ok", name
-    from search.engine import engine_available
-
     return ("ok" if engine_available() else "degraded"), name

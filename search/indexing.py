@@ -19,11 +19,16 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 from modelsearch import index
 from modelsearch.backends import get_search_backend
+from modelsearch.signal_handlers import post_save_signal_handler
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, post_page_move
 
+from search.engine import engine_available, engine_back, mark_unavailable
 from search.models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
@@ -100,6 +105,11 @@ def _ensure_index(backend, model):
         index.add_model(model)
 
 
+def sync_when_back(**kwargs):
+    """engine_back handler: the engine answers again; send what waited."""
+    schedule_sync()
+
+
 def _retry_later():
     """With a worker, try again shortly; inline, the next change or the engine's
     return (search/engine.py) brings the next try."""
@@ -110,8 +120,6 @@ def _retry_later():
 @task()
 def sync_search_engine():
     """Send pending changes to the engine; returns how many were sent."""
-    from search.engine import engine_available, mark_unavailable
-
     alias = queued_backend_alias()
     if alias is None:
         return 0
@@ -156,8 +164,6 @@ def index_in_database(instance, **kwargs):
 def index_section(page_id):
     """A page and the pages under it, again: a view restriction added or
     removed, or a move, changes which of them readers can see."""
-    from wagtail.models import Page
-
     root = Page.objects.filter(pk=page_id).first()
     if root is None:
         return
@@ -180,11 +186,6 @@ def index_moved_section(instance, parent_page_before=None, parent_page_after=Non
 
 def connect_signals():
     """Called once modelsearch has connected its handlers (search.wagtail_search_app)."""
-    from django.db.models.signals import post_delete, post_save
-    from modelsearch.signal_handlers import post_save_signal_handler
-    from wagtail.models import PageViewRestriction
-    from wagtail.signals import page_published, post_page_move
-
     for model in index.get_indexed_models():
         if getattr(model, "search_auto_update", True):
             post_save.disconnect(post_save_signal_handler, sender=model)
@@ -205,6 +206,8 @@ def connect_signals():
         dispatch_uid="index_unrestricted_section",
     )
     post_page_move.connect(index_moved_section, dispatch_uid="index_moved_section")
+    # Back again: send what changed while it was away.
+    engine_back.connect(sync_when_back, dispatch_uid="sync_when_back")
 
 
 def index_published_page(instance, **kwargs):

@@ -2,43 +2,57 @@
 by kind, theme and stage and searchable, each linked to its case and agency."""
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from wagtail.models import Locale
 
-from cases.listing import FilterError, Taxonomy, parse_filters, published_cases
+from cases.filters import CaseFilter
 from cases.models import CaseLesson, LessonKind
+from cases.queries import published_cases
+from cases.snippets import DigitalisationStage, Theme
 from core.languages import current_language
-from portal.process_memo import active_locale
-from search.text import MAX_QUERY_LENGTH, clean_query, query_words, stems, without_stop_words
+from search.text import (
+    MAX_QUERY_LENGTH,
+    clean_query,
+    common_prefix,
+    query_words,
+    without_stop_words,
+)
 
 PAGE_SIZE = 30
+FILTERS = ("theme", "stage")
 
 
-def lesson_queryset(language, kinds, filters, words):
-    cases = published_cases().filter(locale__language_code=language)
-    if filters.get("theme"):
-        cases = cases.filter(themes__slug__in=filters["theme"])
-    if filters.get("stage"):
-        cases = cases.filter(stage__slug__in=filters["stage"])
+def lesson_queryset(cases, language, kinds, words):
     queryset = CaseLesson.objects.filter(page__in=cases.values("pk"))
     if kinds:
         queryset = queryset.filter(kind__in=kinds)
     for word in words:
-        options = Q()
-        for stem in stems(word, [language]):
-            options |= Q(text__icontains=stem if len(stem) >= 3 else word)
-        queryset = queryset.filter(options)
+        # The part of the word its stems share: "leveranserna" finds "leveranser".
+        prefix = common_prefix(word, [language])
+        queryset = queryset.filter(text__icontains=prefix if len(prefix) >= 3 else word)
     return queryset.select_related("page", "page__agency").order_by(
         "-page__first_published_at", "page_id", "sort_order"
     )
 
 
+def chosen_filters(request, cases, errors):
+    """The theme and stage filters, each bad one left out with a message."""
+    data = {name: request.GET.getlist(name) for name in FILTERS}
+    case_filter = CaseFilter(data, queryset=cases)
+    while not case_filter.is_valid():
+        name, messages = next(iter(case_filter.errors.items()))
+        errors.append(messages[0])
+        data[name] = []
+        case_filter = CaseFilter(data, queryset=cases)
+    return case_filter
+
+
 @require_GET
 def lessons_page(request):
     language = current_language()
-    taxonomy = Taxonomy.for_locale(active_locale())
+    locale = Locale.get_active()
     errors = []
     query = clean_query(request.GET.get("q", ""))
     if len(query) > MAX_QUERY_LENGTH:
@@ -50,35 +64,27 @@ def lessons_page(request):
     if any(k not in LessonKind.values for k in kinds):
         errors.append(_("Unknown kind of lesson."))
         kinds = [k for k in kinds if k in LessonKind.values]
-    filter_params = request.GET.copy()
-    for name in ("agency", "status", "year"):
-        filter_params.pop(name, None)
-    try:
-        filters = parse_filters(filter_params, taxonomy)
-    except FilterError as exc:
-        errors.append(exc.message)
-        filters = {}
+    case_filter = chosen_filters(request, published_cases(locale), errors)
+    chosen = case_filter.chosen
     words = without_stop_words(query_words(query), [language])
-    queryset = lesson_queryset(language, kinds, filters, words)
+    queryset = lesson_queryset(case_filter.qs, language, kinds, words)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    lessons = list(page.object_list)
-    agencies = set(queryset.values_list("page__agency__name", flat=True))
     params = request.GET.copy()
     params.pop("page", None)
     context = {
-        "lessons": lessons,
+        "lessons": list(page.object_list),
         "page_obj": page,
         "query": query,
         "kinds": [(value, label, value in kinds) for value, label in LessonKind.choices],
         "themes": [
-            (slug, taxonomy.theme_label(slug), slug in filters.get("theme", []))
-            for slug in sorted(taxonomy.themes, key=lambda s: taxonomy.theme_label(s))
+            (theme.slug, theme.name, theme.slug in chosen.get("theme", []))
+            for theme in Theme.objects.filter(locale=locale).order_by("name")
         ],
         "stages": [
-            (slug, taxonomy.stage_label(slug), slug in filters.get("stage", []))
-            for slug in sorted(taxonomy.stages, key=lambda s: taxonomy.stage_order[s])
+            (stage.slug, stage.name, stage.slug in chosen.get("stage", []))
+            for stage in DigitalisationStage.objects.filter(locale=locale).order_by("order")
         ],
-        "agency_count": len(agencies),
+        "agency_count": queryset.order_by().values("page__agency__name").distinct().count(),
         "errors": errors,
         "query_string": params.urlencode(),
     }

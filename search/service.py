@@ -1,29 +1,31 @@
-"""The one search service behind the search page, /api/search/ and lessons.
+"""The search service behind the search page and /api/search/.
 
 parse_params() validates a request's parameters (raising ParameterError that
-names the bad one); run_search() chooses the backend, falls back to the
-database when the engine does not answer, and returns results with facets."""
+names the bad one). run_search() builds the published cases in the chosen
+languages, filters them (cases.filters.CaseFilter), matches the words with
+the search backend through modelsearch (`.search()`), and pages, counts
+facets and marks excerpts. When the engine does not answer, the database's
+own index answers instead, marked "degraded"."""
 
 import logging
 import re
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+from django.conf import settings
 from django.utils.translation import gettext as _
+from modelsearch.backends import get_search_backend
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale
+from wagtail.search.utils import normalise_query_string
 
-from cases.cards import case_cards
-from cases.listing import (
-    FilterError,
-    Taxonomy,
-    counts_from_rows,
-    facet_counts,
-    parse_filters,
-)
+from cases.facets import facet_counts, language_counts
+from cases.filters import CaseFilter
+from cases.queries import for_cards, published_cases
 from core.languages import current_language, language_codes
-from portal.process_memo import active_locale, memo
+from search.backends.query import Words
 from search.engine import engine_available, mark_unavailable
 from search.health import backend_name
-from search.rankers import DatabaseRanker, EngineRanker, EngineUnavailable
 from search.spelling import suggest
 from search.text import (
     MAX_QUERY_LENGTH,
@@ -36,10 +38,16 @@ from search.text import (
 
 logger = logging.getLogger(__name__)
 
-LANGUAGES = language_codes()
 SORTS = ("relevance", "newest")
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# No reader pages this far; a bound keeps offsets within what databases count.
+MAX_PAGE = 10_000
+DIGITS = re.compile(r"[0-9]{1,9}")
+# Newest first, the id breaking ties (Page's `id` is a filter field in every index).
+NEWEST = ("-first_published_at", "-id")
+# The engine tolerates typos only when the words as written find fewer cases.
+FUZZY_BELOW = 3
 
 
 class ParameterError(ValueError):
@@ -52,27 +60,23 @@ class ParameterError(ValueError):
 @dataclass
 class SearchParams:
     query: str = ""
-    filters: dict = field(default_factory=dict)
     lang: str = "sv"
     sort: str = "newest"
     page: int = 1
     page_size: int = DEFAULT_PAGE_SIZE
-    taxonomy: Taxonomy = None
+    # The filter parameters as given ({name: [values]}) and the valid chosen ones.
+    filter_data: dict = field(default_factory=dict)
+    chosen: dict = field(default_factory=dict)
 
     @property
     def languages(self):
-        return list(LANGUAGES) if self.lang == "all" else [self.lang]
+        return list(language_codes()) if self.lang == "all" else [self.lang]
 
     @cached_property
     def words(self):
         """The query's words without the languages' stop words: derived, so a
         copy with another language or query (dataclasses.replace) has its own."""
         return without_stop_words(query_words(self.query), self.languages)
-
-
-# No reader pages this far; a bound keeps offsets within what databases count.
-MAX_PAGE = 10_000
-DIGITS = re.compile(r"[0-9]{1,9}")
 
 
 def _positive_int(params, name, default, maximum):
@@ -105,32 +109,31 @@ def parse_params(params, default_page_size=DEFAULT_PAGE_SIZE):
             "q", _("The search text can be at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
         )
     query = clean_query(raw_query)
-    words = query_words(query)
-    if query and not words:
+    if query and not query_words(query):
         raise ParameterError("q", _("Search for at least one word or number."))
     lang = params.get("lang", "").strip() or current_language()
-    if lang not in (*LANGUAGES, "all"):
+    if lang not in (*language_codes(), "all"):
         raise ParameterError("lang", _("The language must be sv, en or all."))
-    sort = params.get("sort", "").strip() or ("relevance" if words else "newest")
+    sort = params.get("sort", "").strip() or ("relevance" if query else "newest")
     if sort not in SORTS:
         raise ParameterError("sort", _("The order must be relevance or newest."))
     page = _positive_int(params, "page", 1, MAX_PAGE)
     page_size = _positive_int(params, "page_size", default_page_size, MAX_PAGE_SIZE)
-    taxonomy = Taxonomy.for_locale(active_locale())
-    try:
-        filters = parse_filters(params, taxonomy)
-    except FilterError as exc:
-        raise ParameterError(exc.parameter, exc.message) from exc
-    return SearchParams(query, filters, lang, sort, page, page_size, taxonomy)
+    filter_data = {name: params.getlist(name) for name in CaseFilter.base_filters}
+    case_filter = CaseFilter(filter_data, queryset=published_cases())
+    if not case_filter.is_valid():
+        name, messages = next(iter(case_filter.errors.items()))
+        raise ParameterError(name, messages[0])
+    return SearchParams(query, lang, sort, page, page_size, filter_data, case_filter.chosen)
 
 
 @dataclass
 class SearchOutcome:
     params: SearchParams
     total: int
-    results: list
+    results: list  # pages (cases.queries.for_cards), each with its `excerpt`
     facets: dict
-    language_facet: list
+    language_facet: dict
     backend: str
     degraded: bool = False
     suggestion: str = ""
@@ -138,57 +141,123 @@ class SearchOutcome:
     # With no hits in one language: how many the other language has.
     in_other_language: int = 0
 
-    @property
-    def page_count(self):
-        return max(1, -(-self.total // self.params.page_size))
+
+def searchable_cases(params):
+    """What a search may find: published, public cases in its languages that
+    pass its filters. Written with the fields every index filters by (live,
+    path, locale, id), so an engine applies the same filter."""
+    queryset = published_cases()
+    if params.lang != "all":
+        locales = Locale.objects.filter(language_code__in=params.languages)
+        queryset = queryset.filter(locale_id__in=list(locales.values_list("pk", flat=True)))
+    if params.chosen:
+        chosen = CaseFilter(params.filter_data, queryset=queryset).qs
+        queryset = queryset.filter(id__in=chosen.values("id"))
+    return queryset
 
 
-def rank(params):
-    """(ranking, backend name, degraded) with the engine if it answers."""
-    offset = (params.page - 1) * params.page_size
+@lru_cache(maxsize=4)
+def _backend(config, alias):
+    """One backend (and engine client with its connection pool) per configuration."""
+    return get_search_backend(alias)
+
+
+def search_backend(alias="default"):
+    return _backend(repr(settings.WAGTAILSEARCH_BACKENDS.get(alias)), alias)
+
+
+def database_backend():
+    """The database's own index: the configured fallback, or the default."""
+    if "fallback" in settings.WAGTAILSEARCH_BACKENDS:
+        return search_backend("fallback")
+    return search_backend()
+
+
+def match(backend, params, queryset, fuzzy=False):
+    """modelsearch's results for the words (every one required) in the queryset."""
+    if params.sort == "newest":
+        queryset = queryset.order_by(*NEWEST)
+    return backend.search(
+        Words(params.words, params.languages, fuzzy=fuzzy),
+        queryset,
+        operator="and",
+        order_by_relevance=params.sort != "newest",
+    )
+
+
+def find(backend, params, engine):
+    """(total, the page's cases, a queryset of every match)."""
+    queryset = searchable_cases(params)
+    cards = for_cards(queryset).prefetch_related("lessons")
+    start = (params.page - 1) * params.page_size
+    end = start + params.page_size
+    if not params.words:
+        ordered = cards.order_by(*NEWEST)
+        return ordered.count(), list(ordered[start:end]), queryset
+    results = match(backend, params, cards)
+    if engine and results.count() < FUZZY_BELOW:
+        results = match(backend, params, cards, fuzzy=True)
+    # The matches are read once, not again in each facet's count. Published
+    # cases only: an engine whose index lags behind (background indexing)
+    # never counts a case that is no longer published.
+    matching = queryset.filter(pk__in=list(results.matching_pks()))
+    return matching.count(), list(results[start:end]), matching
+
+
+def answered(params, action):
+    """(action(backend, engine?), backend name, degraded): on the engine when
+    it answers, else on the database's own index."""
     name = backend_name()
-    if name != "database" and engine_available():
+    if name != "database" and params.words and engine_available():
         try:
-            return EngineRanker(name).rank(params, offset), name, False
-        except EngineUnavailable:
-            logger.warning("search engine did not answer; using the database")
+            return action(search_backend(), True), name, False
+        except Exception:  # down, refused, timed out, or a failed shard
+            logger.warning("search engine did not answer; using the database", exc_info=True)
             mark_unavailable()
     # Degraded only in place of an engine, and only with words: without
     # them the database lists exactly what the engine would.
-    degraded = name != "database" and bool(params.words)
-    return DatabaseRanker().rank(params, offset), "database", degraded
+    return action(database_backend(), False), "database", name != "database" and bool(params.words)
+
+
+def count_matches(params, **changes):
+    """How many cases the search finds with some parameters changed."""
+    other = replace(params, **changes)
+
+    def count(backend, engine):
+        results = match(backend, other, searchable_cases(other))
+        if engine and results.count() < FUZZY_BELOW:
+            results = match(backend, other, searchable_cases(other), fuzzy=True)
+        return results.count()
+
+    return answered(other, count)[0]
 
 
 def run_search(params):
-    ranking, backend, degraded = rank(params)
-    counts = counts_from_rows(ranking.facet_rows, params.taxonomy)
-    facets = facet_counts(counts, params.filters, params.taxonomy)
-    # Published cases only: an engine whose index lags behind (background
-    # indexing) never shows a case that is no longer published.
-    results = case_cards(ranking.page_ids, params.taxonomy, lessons=True)
+    (total, results, matching), backend, degraded = answered(
+        params, lambda backend, engine: find(backend, params, engine)
+    )
     pattern = word_pattern(params.words, params.languages)
     for case in results:
-        texts = [case.summary, case.challenge, case.approach, case.results, *case.lesson_texts]
-        case.excerpt = excerpt(texts, pattern)
-    total = ranking.total
-    suggestion = ranking.suggestion
-    if not total and params.words and not suggestion:  # the database has no suggester
+        texts = [case.summary, case.challenge, case.approach, case.results]
+        case.excerpt = excerpt([*texts, *(lesson.text for lesson in case.lessons.all())], pattern)
+    suggestion = ""
+    if not total and params.words:
         suggestion = suggest(params.words, params.languages)
-    # Only a spelling that finds something: "the handläggnig" on the Swedish
-    # page became "the handläggning", which finds nothing either.
-    if suggestion and not count_matches(params, query=suggestion):
-        suggestion = ""
+        # Only a spelling that finds something: "the handläggnig" on the
+        # Swedish page became "the handläggning", which finds nothing either.
+        if suggestion and not count_matches(params, query=suggestion):
+            suggestion = ""
     in_other_language = 0
     if not total and params.words and params.lang != "all":
-        in_other_language = total_in_other_language(params)
+        other = next(code for code in language_codes() if code != params.lang)
+        # The copy drops that language's stop words, not the first one's.
+        in_other_language = count_matches(params, lang=other)
     return SearchOutcome(
         params=params,
         total=total,
         results=results,
-        facets=facets,
-        language_facet=[
-            (code, code, counts["language"][code]) for code in LANGUAGES if counts["language"][code]
-        ],
+        facets=facet_counts(matching, params.chosen, Locale.get_active()),
+        language_facet=language_counts(matching),
         backend=backend,
         degraded=degraded,
         suggestion=suggestion,
@@ -197,56 +266,32 @@ def run_search(params):
     )
 
 
-def total_in_other_language(params):
-    """How many cases the same words and filters find in the other language
-    (a reader on the Swedish page who searched for an English word)."""
-    # The copy drops that language's stop words, not the first one's: "the"
-    # is no Swedish stop word, but a case need not contain it in English.
-    return count_matches(params, lang=next(code for code in LANGUAGES if code != params.lang))
-
-
-def count_matches(params, **changes):
-    """How many cases the search finds with some parameters changed."""
-    other = replace(params, page=1, page_size=1, **changes)
-    return rank(other)[0].total
-
-
-def promotions():
-    """{normalised query: [page id]} of every search promotion, in the
-    editors' order: read once per content change in this worker (a promotion
-    saved or deleted bumps the generation, portal.signals)."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-
-    def read():
-        by_query = {}
-        for query, page_id in (
-            SearchPromotion.objects.filter(page__isnull=False)
-            .order_by("sort_order", "pk")
-            .values_list("query__query_string", "page_id")
-        ):
-            by_query.setdefault(query, []).append(page_id)
-        return by_query
-
-    return memo(None, "search-promotions", read)
-
-
 def promoted_cases(params):
     """Cases an editor promoted for this query (Wagtail search promotions)."""
-    from wagtail.search.utils import normalise_query_string
+    if not params.query:
+        return []
+    page_ids = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(params.query), page__isnull=False
+        )
+        .order_by("sort_order", "pk")
+        .values_list("page_id", flat=True)
+    )
+    if not page_ids:
+        return []
+    pages = {page.pk: page for page in for_cards(published_cases().filter(pk__in=page_ids))}
+    return [pages[pk] for pk in page_ids if pk in pages]
 
-    page_ids = promotions().get(normalise_query_string(params.query)) if params.query else None
-    return case_cards(page_ids, params.taxonomy) if page_ids else []
 
-
-def case_as_json(case, excerpt_html):
+def case_as_json(case, request):
     return {
         "id": case.exchange_id,
         "title": case.title,
-        "url": case.url,
+        "url": case.get_url(request),
         "summary": case.summary,
-        "excerpt": excerpt_html,
+        "excerpt": case.excerpt,
         "agency": case.agency.name,
-        "themes": case.theme_slugs,
+        "themes": [theme.slug for theme in case.themes.all()],
         "stage": case.stage.slug,
         "status": case.status,
         "language": case.locale.language_code,
@@ -256,19 +301,19 @@ def case_as_json(case, excerpt_html):
     }
 
 
-def outcome_as_json(outcome):
+def outcome_as_json(outcome, request):
     facets = {
         name: {value: count for value, _l, count, _s in rows if count}
         for name, rows in outcome.facets.items()
     }
-    facets["language"] = {code: n for code, _l, n in outcome.language_facet}
+    facets["language"] = outcome.language_facet
     data = {
         "query": outcome.params.query,
         "total": outcome.total,
         "page": outcome.params.page,
         "page_size": outcome.params.page_size,
         "backend": outcome.backend,
-        "results": [case_as_json(c, c.excerpt) for c in outcome.results],
+        "results": [case_as_json(case, request) for case in outcome.results],
         "facets": facets,
     }
     if outcome.degraded:

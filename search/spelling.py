@@ -1,30 +1,34 @@
 """ "Did you mean" where the search engine cannot say: the nearest known word
 for each query word that no case title, agency, theme or tag contains. The
-words are collected once per content change in each worker (process memo)."""
+known words are kept briefly in Django's cache, per language."""
 
 import difflib
 
-from cases.listing import published_cases
+from django.core.cache import cache
+
 from cases.models import CaseTag
+from cases.queries import published_cases
 from cases.snippets import Agency, Theme
-from portal.process_memo import memo
 from search.text import WORD
 
 MIN_LENGTH = 4  # shorter words have too many neighbours to guess from
 CUTOFF = 0.8  # difflib's similarity ratio
+# A new title's words are suggested at the latest this many seconds after publishing.
+KEEP_SECONDS = 300
 
 
 def vocabulary(languages):
-    """{length: set of words} of the titles and tags of the published cases
-    in the languages, and the agencies' and themes' names."""
-    return memo(None, ("spelling-vocabulary", *languages), lambda: _load(languages))
+    """{length: [word]} of the titles and tags of the published cases in the
+    languages, and the agencies' and themes' names."""
+    key = "search-spelling:" + ",".join(sorted(languages))
+    return cache.get_or_set(key, lambda: _load(languages), KEEP_SECONDS)
 
 
 def _load(languages):
     cases = published_cases().filter(locale__language_code__in=languages)
     texts = [
         *cases.values_list("title", flat=True),
-        *CaseTag.objects.filter(content_object__in=cases)
+        *CaseTag.objects.filter(content_object__in=cases.values("pk"))
         .values_list("tag__name", flat=True)
         .distinct(),
         *Agency.objects.values_list("name", flat=True),
@@ -35,7 +39,7 @@ def _load(languages):
         for word in WORD.findall(text.lower()):
             if len(word) >= MIN_LENGTH and not word.isdigit():
                 by_length.setdefault(len(word), set()).add(word)
-    return by_length
+    return {length: sorted(words) for length, words in by_length.items()}
 
 
 def suggest(words, languages):

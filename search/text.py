@@ -1,8 +1,11 @@
-"""Query text: cleaning, words, a light Swedish stemmer and highlighted excerpts."""
+"""Query text: cleaning, words, stems (Snowball) and highlighted excerpts."""
 
 import html
 import re
+import threading
 import unicodedata
+
+import snowballstemmer
 
 MAX_QUERY_LENGTH = 200
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -62,62 +65,34 @@ def without_stop_words(words, languages):
     return kept or words
 
 
-# Snowball Swedish, steps 1 and 2: enough to reduce inflected forms to a
-# prefix that the base form shares ("myndigheterna" -> "myndig").
-_VOWELS = set("aeiouyäåö")
-_STEP1 = sorted(
-    "a arna erna heterna orna ad e ade ande arne are aste en anden aren heten ern ar er "
-    "heter or as arnas ernas ornas es ades andes ens arens hetens erns at andet het ast".split(),
-    key=len,
-    reverse=True,
-)
-_S_ENDING = set("bcdfghjklmnoprtvy")
-_STEP2 = ("dd", "gd", "nn", "dt", "gt", "kt", "tt")
-
-
-def _r1(word):
-    for i in range(1, len(word)):
-        if word[i] not in _VOWELS and word[i - 1] in _VOWELS:
-            return max(i + 1, 3)
-    return len(word)
-
-
-def swedish_stem(word):
-    r1 = _r1(word)
-    for suffix in _STEP1:
-        if word.endswith(suffix) and len(word) - len(suffix) >= r1:
-            word = word[: -len(suffix)]
-            break
-    else:
-        if word.endswith("s") and len(word) - 1 >= r1 and word[-2:-1] in _S_ENDING:
-            word = word[:-1]
-    if any(word.endswith(e) for e in _STEP2) and len(word) - 2 >= r1:
-        word = word[:-1]
-    return word
-
-
-def english_stem(word):
-    for suffix in ("ies", "es", "s", "ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+ALGORITHMS = {"sv": "swedish", "en": "english"}
+# A stemmer keeps state while it works: one per thread.
+_local = threading.local()
 
 
 def stems(word, languages):
-    out = []
-    for lang in languages:
-        stem = swedish_stem(word) if lang == "sv" else english_stem(word)
-        if stem not in out:
-            out.append(stem)
-    return out
+    """The word's Snowball stems in the languages, without repeats."""
+    if not hasattr(_local, "stemmers"):
+        _local.stemmers = {code: snowballstemmer.stemmer(name) for code, name in ALGORITHMS.items()}
+    return list(dict.fromkeys(_local.stemmers[lang].stemWord(word) for lang in languages))
+
+
+def common_prefix(word, languages):
+    """What every stem of the word starts with: one prefix that finds each
+    language's inflected forms ("myndigheterna" -> "mynd" finds "myndighet")."""
+    forms = stems(word, languages)
+    prefix = forms[0]
+    for form in forms[1:]:
+        while not form.startswith(prefix):
+            prefix = prefix[:-1]
+    return prefix
 
 
 _TAG = re.compile(r"<[^>]*>")
 
 
 def plain_text(value):
-    """Rich text as plain words. A tag pattern rather than an HTML parser: this
-    runs for every field of every result, and the output is escaped again."""
+    """Rich text as plain words (the output is escaped again)."""
     return " ".join(html.unescape(_TAG.sub(" ", value or "")).split())
 
 
@@ -149,8 +124,6 @@ def _alternation(forms):
 def excerpt(texts, pattern, width=220):
     """The first passage that contains a match of `pattern` (word_pattern),
     escaped, with the matched words in <mark>. Plain escaped text otherwise.
-    The standard library's escape, which Django's calls through a lazy
-    wrapper that cost a search 3 % of its time.
     Texts are read in order and only until one matches."""
     text, first = "", None
     for value in texts:

@@ -1,4 +1,4 @@
-"""The search page, /api/search/, title autocomplete and the lessons view."""
+"""The search page, /api/search/ and title autocomplete."""
 
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -6,20 +6,29 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from cases.listing import facet_titles, filter_links, published_cases
+from cases.filters import facet_titles
+from cases.queries import published_cases
 from core.languages import current_language, language_codes
 from search.models import log_query
-from search.service import (
-    ParameterError,
-    outcome_as_json,
-    parse_params,
-    run_search,
-)
+from search.service import ParameterError, outcome_as_json, parse_params, run_search
 from search.text import clean_query, query_words
 
 
 def _error(exc):
     return JsonResponse({"error": {"parameter": exc.parameter, "message": exc.message}}, status=400)
+
+
+def filter_links(request, facets):
+    """For each chosen filter value, its label and the URL that removes it."""
+    links = []
+    for name, values in facets.items():
+        for value, label, _count, selected in values:
+            if selected:
+                params = request.GET.copy()
+                params.setlist(name, [v for v in params.getlist(name) if v != value])
+                params.pop("page", None)
+                links.append((name, label, "?" + params.urlencode()))
+    return links
 
 
 # Searches read, then log the query: no request-long transaction (a write at
@@ -33,7 +42,9 @@ def api_search(request):
         return _error(exc)
     outcome = run_search(params)
     log_query(params, outcome.total)
-    return JsonResponse(outcome_as_json(outcome), json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        outcome_as_json(outcome, request), json_dumps_params={"ensure_ascii": False}
+    )
 
 
 @transaction.non_atomic_requests
@@ -79,8 +90,15 @@ def api_autocomplete(request):
     titles = list(queryset.order_by("title").values_list("pk", "title")[:50])
     first = words[0]
     titles.sort(key=lambda item: (not item[1].lower().startswith(first), item[1].lower()))
-    pages = {p.pk: p for p in published_cases().filter(pk__in=[pk for pk, _t in titles[:8]])}
+    chosen = [pk for pk, _title in titles[:8]]
+    pages = {page.pk: page for page in queryset.filter(pk__in=chosen)}
     return JsonResponse(
-        {"results": [{"title": t, "url": pages[pk].url} for pk, t in titles[:8] if pk in pages]},
+        {
+            "results": [
+                {"title": pages[pk].title, "url": pages[pk].get_url(request)}
+                for pk in chosen
+                if pk in pages
+            ]
+        },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -331,8 +331,8 @@ def test_unpublished_cases_are_not_found(make_case, api):
 
 
 def test_the_next_search_follows_publishing_and_a_changed_theme(make_case, api):
-    """Each worker keeps the cases' facet values between searches (cases.facts):
-    a change an editor publishes must show in the very next search."""
+    """A change an editor publishes (a new case, a changed theme, an
+    unpublished case) shows in the very next search."""
     first = make_case(id="first", title="Chattbot ett", themes=["security"])
     assert api(q="chattbot", theme="security")[1]["total"] == 1
     make_case(id="second", title="Chattbot två", themes=["security"])
