@@ -306,7 +306,7 @@ def outcome_as_json(outcome, request):
         name: {value: count for value, _l, count, _s in rows if count}
         for name, rows in outcome.facets.items()
     }
-    facets["language"] = outcome.language_facet
+    facets["language"] = {code: n for code, n in outcome.language_facet.items() if n}
     data = {
         "query": outcome.params.query,
         "total": outcome.total,

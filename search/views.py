@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from cases.facets import filter_links
 from cases.filters import facet_titles
 from cases.queries import published_cases
 from core.languages import current_language, language_codes
@@ -16,19 +17,6 @@ from search.text import clean_query, query_words
 
 def _error(exc):
     return JsonResponse({"error": {"parameter": exc.parameter, "message": exc.message}}, status=400)
-
-
-def filter_links(request, facets):
-    """For each chosen filter value, its label and the URL that removes it."""
-    links = []
-    for name, values in facets.items():
-        for value, label, _count, selected in values:
-            if selected:
-                params = request.GET.copy()
-                params.setlist(name, [v for v in params.getlist(name) if v != value])
-                params.pop("page", None)
-                links.append((name, label, "?" + params.urlencode()))
-    return links
 
 
 # Searches read, then log the query: no request-long transaction (a write at
@@ -67,7 +55,7 @@ def search_page(request):
         outcome=outcome,
         params=params,
         facets=outcome.facets,
-        active_filters=filter_links(request, outcome.facets),
+        active_filters=filter_links(request.GET, outcome.facets),
         query_string=query_params.urlencode(),
         page_obj=Paginator(range(outcome.total), params.page_size).get_page(params.page),
     )

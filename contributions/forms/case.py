@@ -12,9 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from cases.exchange import YEARS
-from cases.listing import Taxonomy
 from cases.models import CaseStatus, LessonKind
-from cases.snippets import Agency
+from cases.snippets import Agency, DigitalisationStage, Theme, by_slug
 from contributions.images import check_image
 from core.control_characters import WithoutControlCharactersMixin
 
@@ -188,11 +187,12 @@ class CaseForm(WithoutControlCharactersMixin, forms.Form):
         if not has_image:
             del self.fields["remove_image"]
         ui_locale = _locale_for(translation.get_language() or settings.LANGUAGE_CODE)
-        taxonomy = Taxonomy.for_locale(ui_locale)
-        self.fields["themes"].choices = sorted(taxonomy.themes.items(), key=lambda i: i[1])
-        self.fields["stage"].choices = sorted(
-            taxonomy.stages.items(), key=lambda i: taxonomy.stage_order.get(i[0], 0)
+        themes = by_slug(Theme, ui_locale)
+        self.fields["themes"].choices = sorted(
+            ((slug, theme.name) for slug, theme in themes.items()), key=lambda item: item[1]
         )
+        stages = sorted(by_slug(DigitalisationStage, ui_locale).items(), key=lambda i: i[1].order)
+        self.fields["stage"].choices = [(slug, stage.name) for slug, stage in stages]
         default = Locale.get_default()
         self.fields["partner_agencies"].choices = [
             (str(a.translation_key), a.name) for a in Agency.objects.filter(locale=default)
