@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from cases.exchange import import_stream, validate_line
+from cases.exchange import import_stream
 from cases.models import CaseStudyPage
 
 _counter = itertools.count(1)
@@ -93,4 +93,4 @@ def client_sv():
     return Client(HTTP_ACCEPT_LANGUAGE="sv")
 
 
-__all__ = ["case_line", "validate_line"]
+__all__ = ["case_line"]
