@@ -130,10 +130,10 @@ def case_lines(n, start=0):
 
 
 def _agencies(locales):
-    from cases.exchange import find_or_create_agency
+    from cases.writing import agency_named, in_locale
 
     return {
-        (name, code): find_or_create_agency({"name": name, "org_number": ""}, locale).pk
+        (name, code): in_locale(agency_named(name), locale).pk
         for name in AGENCIES
         for code, locale in locales.items()
     }
@@ -153,8 +153,8 @@ def _page(line, i, parent, step, locale, lookups):
     from django.utils import timezone
     from django.utils.text import slugify
 
-    from cases.exchange import text_to_richtext
     from cases.models import CaseStudyPage
+    from cases.writing import text_to_richtext
 
     agencies, stages, content_type = lookups
     published = timezone.make_aware(
@@ -197,9 +197,9 @@ def seed(n, batch_size=1000):
     from django.db import connection, transaction
     from wagtail.models import Locale, Page
 
-    from cases.exchange import case_index_for
     from cases.models import CaseLesson, CaseStudyPage, CaseTag
     from cases.snippets import DigitalisationStage, Theme
+    from cases.writing import case_index_for
     from portal.site_setup import ensure_site_structure
 
     ensure_site_structure()

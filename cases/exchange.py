@@ -1,75 +1,59 @@
-"""The case-exchange format (contracts section 4): JSON Lines in and out.
+"""The case-exchange format (docs/exchange.md): JSON Lines in and out.
 
-Import is line by line: each line is validated first, then written inside its
-own transaction, so a bad line is reported (line number and field) and never
+Import is line by line: each line is checked against the format's declared
+fields first (`CaseLine`), then written through `cases.writing` inside its own
+transaction, so a bad line is reported (line number and field path) and never
 half-imported while the good lines land."""
 
 import datetime
-import html
 import json
 import re
 from dataclasses import dataclass, field
 
+from django.core import validators
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
 from django.db import DatabaseError, transaction
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
+from rest_framework import serializers
+from rest_framework.fields import empty
+from rest_framework.settings import api_settings
 from wagtail.models import Locale
 
-from cases.models import CaseIndexPage, CaseLesson, CaseLink, CaseStatus, CaseStudyPage, LessonKind
-from cases.snippets import Agency, DigitalisationStage, Theme
+from cases.models import CaseStatus, CaseStudyPage, LessonKind
+from cases.snippets import DigitalisationStage, Theme
+from cases.writing import (
+    YEARS,
+    CaseContent,
+    NoCaseIndex,
+    agency_named,
+    richtext_to_text,
+    send_for_review,
+    text_to_richtext,
+    write_case,
+)
 from core.control_characters import first_control_character
 from core.languages import language_codes
 
-REQUIRED = (
-    "id",
-    "language",
-    "title",
-    "summary",
-    "agency",
-    "themes",
-    "stage",
-    "status",
-    "challenge",
-    "approach",
-)
-LANGUAGES = language_codes()
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$", re.ASCII)
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-# The years a case can start or end in (the case form uses them too).
-YEARS = range(1900, 2101)
-
+ORG_NUMBER_PATTERN = re.compile(r"^\d{6}-\d{4}$")
 
 # Size limits (docs/exchange.md): a line beyond them is reported, not imported.
 MAX_LINE_CHARACTERS = 1_000_000
 MAX_TEXT_CHARACTERS = 50_000  # challenge, approach, results, joint_work
-MAX_SHORT_CHARACTERS = 2_000  # a lesson, a tag, a link, a name, an e-mail address
-MAX_ITEMS = {"lessons": 30, "links": 30, "tags": 30, "themes": 20, "partner_agencies": 20}
-LONG_TEXTS = ("challenge", "approach", "results", "joint_work")
-FIELDS = (
-    *REQUIRED,
-    "translation_of",
-    "partner_agencies",
-    "started",
-    "ended",
-    "results",
-    "lessons",
-    "joint_work",
-    "tags",
-    "contact",
-    "links",
-    "published",
-)
-MAX_DEPTH = 3  # lessons[0].text
+MAX_SHORT_CHARACTERS = 2_000  # every other string
+MAX_EMAIL_CHARACTERS = 254
+MAX_ITEMS = 30  # lessons, links, tags (the case form's limit for lessons and links)
+MAX_NAMES = 20  # themes, partner_agencies
 
 
 class LineError(Exception):
-    def __init__(self, field_name, message):
-        super().__init__(f"{field_name}: {message}")
-        self.field = field_name
-        self.message = message
+    """What is wrong with a line: (field path, message) pairs."""
+
+    def __init__(self, *errors):
+        super().__init__("; ".join(f"{path}: {message}" for path, message in errors))
+        self.errors = errors
 
 
 @dataclass
@@ -77,385 +61,390 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    errors: list = field(default_factory=list)  # (line number, field, message)
+    errors: list = field(default_factory=list)  # (line number, field path, message)
 
     @property
     def ok(self):
         return not self.errors
 
-
-# --- text <-> rich text -------------------------------------------------------
-
-
-def text_to_richtext(text):
-    """Paragraphs separated by a blank line become <p>; single newlines <br/>."""
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text or "") if p.strip()]
-    return "".join(
-        "<p>" + "<br/>".join(escape(line) for line in p.splitlines()) + "</p>" for p in paragraphs
-    )
+    @property
+    def failed(self):
+        """How many lines were not imported."""
+        return len({number for number, _path, _message in self.errors})
 
 
-def richtext_to_text(value):
-    """The inverse of text_to_richtext for what it makes; other markup is flattened."""
-    value = re.sub(r"<br\s*/?>", "\n", value or "")
-    blocks = re.split(r"</(?:p|h[1-6]|li|ul|ol|blockquote)>", value)
-    paragraphs = [html.unescape(strip_tags(b)).strip() for b in blocks]
-    return "\n\n".join(p for p in paragraphs if p)
+# --- the format's fields ------------------------------------------------------
 
 
-# --- validation ----------------------------------------------------------------
+class Text(serializers.Field):
+    """A string within `limit` characters and free of control characters and
+    lone surrogates (core.control_characters), stripped unless strip=False and
+    cut to `keep` characters. Missing, null (with allow_null) or blank is ""
+    unless the field is required."""
 
-
-def _text(data, key, required=False, max_length=None):
-    value = data.get(key)
-    if value is None or value == "":
-        if required:
-            raise LineError(key, "is required")
-        return ""
-    if not isinstance(value, str):
-        raise LineError(key, "must be a string")
-    if required and not value.strip():
-        raise LineError(key, "is required")
-    if max_length and len(value) > max_length:
-        raise LineError(key, f"is longer than {max_length} characters")
-    return value.strip()
-
-
-def _month(data, key):
-    value = data.get(key)
-    if value in (None, ""):
-        return None
-    match = MONTH_PATTERN.match(value) if isinstance(value, str) else None
-    if not match or not 1 <= int(match[2]) <= 12:
-        raise LineError(key, f"must be a month as YYYY-MM, not {str(value)[:20]!r}")
-    if int(match[1]) not in YEARS:
-        raise LineError(key, f"must be a year from {YEARS[0]} to {YEARS[-1]}, not {match[1]}")
-    return datetime.date(int(match[1]), int(match[2]), 1)
-
-
-def _agency(value, key):
-    if isinstance(value, str):
-        value = {"name": value}
-    if (
-        not isinstance(value, dict)
-        or not isinstance(value.get("name"), str)
-        or not value["name"].strip()
-    ):
-        raise LineError(f"{key}.name", "is required")
-    org = value.get("org_number") or ""
-    if org and not re.match(r"^\d{6}-\d{4}$", str(org)):
-        raise LineError(f"{key}.org_number", f"must be NNNNNN-NNNN, not {org!r}")
-    return {"name": value["name"].strip()[:200], "org_number": str(org)}
-
-
-def _string_list(data, key):
-    value = data.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LineError(key, "must be a list of strings")
-    return [v.strip() for v in value if v.strip()]
-
-
-def _check_strings(data):
-    """Every string of the known fields within the size limits and free of
-    control characters and lone surrogates (core.control_characters);
-    lists within their item limits. The LineError names the field's path."""
-    stack = [(key, data[key], 0) for key in dict.fromkeys(FIELDS) if key in data]
-    while stack:
-        path, value, depth = stack.pop()
-        if isinstance(value, str):
-            limit = MAX_TEXT_CHARACTERS if path in LONG_TEXTS else MAX_SHORT_CHARACTERS
-            if len(value) > limit:
-                raise LineError(path, f"is longer than {limit} characters")
-            bad = first_control_character(value)
-            if bad is not None:
-                kind = "a lone surrogate" if 0xD800 <= ord(bad) <= 0xDFFF else "a control character"
-                raise LineError(path, f"contains {kind} (U+{ord(bad):04X})")
-        elif isinstance(value, list | dict):
-            if depth >= MAX_DEPTH:
-                raise LineError(path, "is nested too deeply")
-            if isinstance(value, list):
-                limit = MAX_ITEMS.get(path, MAX_ITEMS["lessons"])
-                if len(value) > limit:
-                    raise LineError(path, f"has more than {limit} items")
-                stack.extend((f"{path}[{i}]", v, depth + 1) for i, v in enumerate(value))
-            else:
-                stack.extend(
-                    (f"{path}.{k}", v, depth + 1)
-                    for k, v in value.items()
-                    if isinstance(k, str) and not first_control_character(k)
-                )
-
-
-def validate_line(data, theme_slugs, stage_slugs):
-    """Check one decoded line; return the clean values or raise LineError."""
-    if not isinstance(data, dict):
-        raise LineError("line", "must be a JSON object")
-    _check_strings(data)
-    for key in REQUIRED:
-        if data.get(key) in (None, "", []):
-            raise LineError(key if key != "agency" else "agency.name", "is required")
-    case_id = _text(data, "id", required=True)
-    if not ID_PATTERN.match(case_id):
-        raise LineError("id", "may contain only letters, digits, '.', '-' and '_' (120 at most)")
-    language = data.get("language")
-    if language not in LANGUAGES:
-        raise LineError("language", f"must be 'sv' or 'en', not {language!r}")
-    themes = _string_list(data, "themes")
-    if not themes:
-        raise LineError("themes", "needs at least one theme")
-    unknown = [t for t in themes if t not in theme_slugs]
-    if unknown:
-        raise LineError("themes", f"unknown theme {unknown[0]!r}")
-    stage = data.get("stage")
-    if stage not in stage_slugs:
-        raise LineError("stage", f"unknown stage {stage!r}")
-    status = data.get("status")
-    if status not in CaseStatus.values:
-        raise LineError("status", f"must be one of {', '.join(CaseStatus.values)}, not {status!r}")
-    started, ended = _month(data, "started"), _month(data, "ended")
-    if started and ended and ended < started:
-        raise LineError("ended", "is before started")
-    published = data.get("published")
-    if published not in (None, ""):
-        try:
-            if not isinstance(published, str) or not DATE_PATTERN.match(published):
-                raise ValueError
-            published = datetime.date.fromisoformat(published)
-        except ValueError:
-            raise LineError(
-                "published", f"must be a date as YYYY-MM-DD, not {published!r}"
-            ) from None
-    else:
-        published = None
-    translation_of = data.get("translation_of") or None
-    if translation_of is not None:
-        if not isinstance(translation_of, str) or translation_of == case_id:
-            raise LineError("translation_of", "must name the id of another case")
-    partners = data.get("partner_agencies") or []
-    if not isinstance(partners, list):
-        raise LineError("partner_agencies", "must be a list")
-    lessons = data.get("lessons") or []
-    if not isinstance(lessons, list):
-        raise LineError("lessons", "must be a list")
-    clean_lessons = []
-    for i, lesson in enumerate(lessons):
-        if not isinstance(lesson, dict) or lesson.get("kind") not in LessonKind.values:
-            raise LineError(f"lessons[{i}].kind", f"must be one of {', '.join(LessonKind.values)}")
-        text = lesson.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise LineError(f"lessons[{i}].text", "is required")
-        clean_lessons.append({"kind": lesson["kind"], "text": text.strip()})
-    links = data.get("links") or []
-    if not isinstance(links, list):
-        raise LineError("links", "must be a list")
-    clean_links = []
-    for i, link in enumerate(links):
-        if not isinstance(link, dict):
-            raise LineError(f"links[{i}]", "must be an object with title and url")
-        url = link.get("url")
-        try:
-            URLValidator(schemes=["http", "https"])(url)
-        except ValidationError:
-            raise LineError(f"links[{i}].url", f"is not a web address: {url!r}") from None
-        title = link.get("title") if isinstance(link.get("title"), str) else ""
-        clean_links.append({"title": (title.strip() or url)[:200], "url": url})
-    contact = data.get("contact") or {}
-    if not isinstance(contact, dict):
-        raise LineError("contact", "must be an object with name, role and email")
-    email = contact.get("email") or ""
-    if email:
-        try:
-            if not isinstance(email, str) or len(email) > 254:
-                raise ValidationError("too long")
-            validate_email(email)
-        except ValidationError:
-            raise LineError("contact.email", f"is not an e-mail address: {email!r}") from None
-    return {
-        "id": case_id,
-        "language": language,
-        "translation_of": translation_of,
-        "title": _text(data, "title", required=True, max_length=255),
-        "summary": _text(data, "summary", required=True, max_length=400),
-        "agency": _agency(data.get("agency"), "agency"),
-        "partner_agencies": [_agency(p, f"partner_agencies[{i}]") for i, p in enumerate(partners)],
-        "themes": themes,
-        "stage": stage,
-        "status": status,
-        "started": started,
-        "ended": ended,
-        "challenge": _text(data, "challenge", required=True),
-        "approach": _text(data, "approach", required=True),
-        "results": _text(data, "results"),
-        "lessons": clean_lessons,
-        "joint_work": _text(data, "joint_work"),
-        "tags": [t[:100] for t in _string_list(data, "tags")],
-        "contact": {
-            "name": str(contact.get("name") or "")[:200],
-            "role": str(contact.get("role") or "")[:200],
-            "email": email,
-        },
-        "links": clean_links,
-        "published": published,
+    default_error_messages = {
+        "required": "is required",
+        "null": "must be a string",
+        "invalid": "must be a string",
+        "too_long": "is longer than {limit} characters",
+        "control": "contains {kind} (U+{code:04X})",
     }
+
+    def __init__(self, limit=MAX_SHORT_CHARACTERS, *, keep=None, strip=True, **kwargs):
+        self.limit, self.keep, self.strip = limit, keep, strip
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_null", True)
+        super().__init__(**kwargs)
+
+    def validate_empty_values(self, data):
+        if data is empty or (data is None and self.allow_null):
+            data = ""
+        return False, data
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        if len(data) > self.limit:
+            self.fail("too_long", limit=self.limit)
+        bad = first_control_character(data)
+        if bad is not None:
+            kind = "a lone surrogate" if 0xD800 <= ord(bad) <= 0xDFFF else "a control character"
+            self.fail("control", kind=kind, code=ord(bad))
+        if self.required and not data.strip():
+            self.fail("required")
+        value = data.strip() if self.strip else data
+        return value[: self.keep] if self.keep else value
+
+    def to_representation(self, value):
+        return value
+
+
+class Month(serializers.Field):
+    """YYYY-MM in YEARS, as the month's first day; missing, null or "" is None."""
+
+    default_error_messages = {
+        "invalid": "must be a month as YYYY-MM, not {value!r}",
+        "year": f"must be a year from {YEARS[0]} to {YEARS[-1]}, not {{year}}",
+    }
+
+    def validate_empty_values(self, data):
+        return (True, None) if data is empty or data in (None, "") else (False, data)
+
+    def to_internal_value(self, data):
+        match = MONTH_PATTERN.match(data) if isinstance(data, str) else None
+        if not match or not 1 <= int(match[2]) <= 12:
+            self.fail("invalid", value=str(data)[:20])
+        if int(match[1]) not in YEARS:
+            self.fail("year", year=match[1])
+        return datetime.date(int(match[1]), int(match[2]), 1)
+
+
+class Day(Month):
+    """YYYY-MM-DD; missing, null or "" is None."""
+
+    default_error_messages = {"invalid": "must be a date as YYYY-MM-DD, not {value!r}"}
+
+    def to_internal_value(self, data):
+        try:
+            if not isinstance(data, str) or not DATE_PATTERN.match(data):
+                raise ValueError
+            return datetime.date.fromisoformat(data)
+        except ValueError:
+            self.fail("invalid", value=str(data)[:20])
+
+
+class List(serializers.ListField):
+    """A list of at most `max_length` items, counted before any is checked;
+    missing or null is []."""
+
+    default_error_messages = {
+        "not_a_list": "must be a list",
+        "empty": "is required",
+        "max_length": "has more than {max_length} items",
+    }
+
+    def validate_empty_values(self, data):
+        return False, [] if data is empty or data is None else data
+
+    def to_internal_value(self, data):
+        if isinstance(data, list) and len(data) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
+        return super().to_internal_value(data)
+
+
+class Object(serializers.Serializer):
+    """An object of the format; missing or null is {} (its fields' defaults).
+    Keys the format does not name are left out."""
+
+    default_error_messages = {"invalid": "must be an object"}
+
+    def validate_empty_values(self, data):
+        return False, {} if data is empty or data is None else data
+
+
+class AgencyLine(Object):
+    default_error_messages = {"invalid": "must be an object with name and org_number"}
+    name = Text(required=True, keep=200)
+    org_number = Text(strip=False)
+
+    def validate_empty_values(self, data):
+        # "agency": "Skatteverket" names the agency alone.
+        return super().validate_empty_values({"name": data} if isinstance(data, str) else data)
+
+    def validate_org_number(self, value):
+        if value and not ORG_NUMBER_PATTERN.match(value):
+            raise serializers.ValidationError(f"must be NNNNNN-NNNN, not {value!r}")
+        return value
+
+
+class LessonLine(Object):
+    default_error_messages = {"invalid": "must be an object with kind and text"}
+    kind = Text(required=True, strip=False)
+    text = Text(required=True)
+
+    def validate_kind(self, value):
+        if value not in LessonKind.values:
+            raise serializers.ValidationError(f"must be one of {', '.join(LessonKind.values)}")
+        return value
+
+
+class LinkLine(Object):
+    default_error_messages = {"invalid": "must be an object with title and url"}
+    title = Text()
+    url = Text(required=True, strip=False)
+
+    def validate_url(self, value):
+        try:
+            validators.URLValidator(schemes=["http", "https"])(value)
+        except ValidationError:
+            raise serializers.ValidationError(f"is not a web address: {value!r}") from None
+        return value
+
+    def validate(self, attrs):
+        return {"title": (attrs["title"] or attrs["url"])[:200], "url": attrs["url"]}
+
+
+class ContactLine(Object):
+    default_error_messages = {"invalid": "must be an object with name, role and email"}
+    name = Text(keep=200, strip=False)
+    role = Text(keep=200, strip=False)
+    email = Text(strip=False)
+
+    def validate_email(self, value):
+        if not value:
+            return value
+        try:
+            if len(value) > MAX_EMAIL_CHARACTERS:
+                raise ValidationError("too long")
+            validators.validate_email(value)
+        except ValidationError:
+            raise serializers.ValidationError(f"is not an e-mail address: {value!r}") from None
+        return value
+
+
+class CaseLine(serializers.Serializer):
+    """One line of the format, field by field. The context holds the slugs of
+    the themes and stages the site knows."""
+
+    id = Text(required=True)
+    language = Text(required=True, strip=False)
+    translation_of = Text()
+    title = Text(required=True, limit=255)
+    summary = Text(required=True, limit=400)
+    agency = AgencyLine()
+    partner_agencies = List(child=AgencyLine(), max_length=MAX_NAMES)
+    themes = List(child=Text(allow_null=False), max_length=MAX_NAMES, allow_empty=False)
+    stage = Text(required=True, strip=False)
+    status = Text(required=True, strip=False)
+    started = Month()
+    ended = Month()
+    challenge = Text(required=True, limit=MAX_TEXT_CHARACTERS)
+    approach = Text(required=True, limit=MAX_TEXT_CHARACTERS)
+    results = Text(limit=MAX_TEXT_CHARACTERS)
+    lessons = List(child=LessonLine(), max_length=MAX_ITEMS)
+    joint_work = Text(limit=MAX_TEXT_CHARACTERS)
+    tags = List(child=Text(keep=100, allow_null=False), max_length=MAX_ITEMS)
+    contact = ContactLine()
+    links = List(child=LinkLine(), max_length=MAX_ITEMS)
+    published = Day()
+
+    def validate_id(self, value):
+        if not ID_PATTERN.match(value):
+            raise serializers.ValidationError(
+                "may contain only letters, digits, '.', '-' and '_' (120 at most)"
+            )
+        return value
+
+    def validate_language(self, value):
+        if value not in language_codes():
+            known = " or ".join(repr(code) for code in language_codes())
+            raise serializers.ValidationError(f"must be {known}, not {value!r}")
+        return value
+
+    def validate_themes(self, value):
+        themes = [theme for theme in value if theme]
+        if not themes:
+            raise serializers.ValidationError("needs at least one theme")
+        unknown = [theme for theme in themes if theme not in self.context["themes"]]
+        if unknown:
+            raise serializers.ValidationError(f"unknown theme {unknown[0]!r}")
+        return themes
+
+    def validate_stage(self, value):
+        if value not in self.context["stages"]:
+            raise serializers.ValidationError(f"unknown stage {value!r}")
+        return value
+
+    def validate_status(self, value):
+        if value not in CaseStatus.values:
+            choices = ", ".join(CaseStatus.values)
+            raise serializers.ValidationError(f"must be one of {choices}, not {value!r}")
+        return value
+
+    def validate_tags(self, value):
+        return [tag for tag in value if tag]
+
+    def validate(self, attrs):
+        attrs["translation_of"] = attrs["translation_of"] or None
+        if attrs["translation_of"] == attrs["id"]:
+            raise serializers.ValidationError(
+                {"translation_of": "must name the id of another case"}
+            )
+        if attrs["started"] and attrs["ended"] and attrs["ended"] < attrs["started"]:
+            raise serializers.ValidationError({"ended": "is before started"})
+        return attrs
+
+
+def field_errors(detail, path=""):
+    """(field path, message) for every message of a serializer's errors,
+    the path as the line writes it: `agency.name`, `lessons[1].text`."""
+    if isinstance(detail, dict):
+        for key, value in detail.items():
+            if key == api_settings.NON_FIELD_ERRORS_KEY:
+                yield from field_errors(value, path)
+            elif isinstance(key, int):
+                yield from field_errors(value, f"{path}[{key}]")
+            else:
+                yield from field_errors(value, f"{path}.{key}" if path else key)
+    elif isinstance(detail, list):
+        for item in detail:
+            yield from field_errors(item, path)
+    else:
+        yield path or "line", str(detail)
+
+
+def read_line(raw, themes, stages):
+    """Decode and check one line: its clean values, or raise LineError."""
+    if len(raw) > MAX_LINE_CHARACTERS:
+        raise LineError(("line", f"is longer than {MAX_LINE_CHARACTERS} characters"))
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise LineError(("line", f"is not UTF-8 (byte {exc.start + 1})")) from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise LineError(("json", f"malformed JSON ({exc.msg} at column {exc.colno})")) from None
+    except RecursionError:
+        raise LineError(("json", "is nested too deeply")) from None
+    if not isinstance(data, dict):
+        raise LineError(("line", "must be a JSON object"))
+    line = CaseLine(data=data, context={"themes": themes, "stages": stages})
+    if not line.is_valid():
+        raise LineError(*field_errors(line.errors))
+    return line.validated_data
 
 
 # --- writing -------------------------------------------------------------------
 
 
-def find_or_create_agency(values, locale):
-    """Match by organisation number, else by exact name; create when missing.
-    The agency is returned in the case's locale (translated when needed)."""
-    match = None
-    if values["org_number"]:
-        match = Agency.objects.filter(org_number=values["org_number"]).first()
-    if match is None:
-        match = Agency.objects.filter(name=values["name"]).first()
-    if match is None:
-        default = Locale.get_default()
-        match = Agency.objects.create(
-            name=values["name"], org_number=values["org_number"], locale=default
-        )
-    elif values["org_number"] and not match.org_number:
-        Agency.objects.filter(translation_key=match.translation_key).update(
-            org_number=values["org_number"]
-        )
-        match.refresh_from_db()
-    translated = match.get_translation_or_none(locale)
-    if translated is None:
-        translated = match.copy_for_translation(locale)
-        translated.save()
-    return translated
-
-
-def case_index_for(locale):
-    index = CaseIndexPage.objects.filter(locale=locale).first()
-    if index is None:
-        from portal.site_setup import ensure_site_structure
-
-        ensure_site_structure()
-        index = CaseIndexPage.objects.get(locale=locale)
-    return index
-
-
-def unique_slug(parent, title, exclude_pk=None):
-    from django.utils.text import slugify
-
-    base = slugify(title)[:70].strip("-") or "fall"
-    slug, n = base, 2
-    siblings = parent.get_children()
-    if exclude_pk:
-        siblings = siblings.exclude(pk=exclude_pk)
-    while siblings.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def write_case(values, draft=False):
-    """Create or update one case from validated values. Returns "created",
-    "updated" or "unchanged"."""
-    locale = Locale.objects.get(language_code=values["language"])
-    page = CaseStudyPage.objects.filter(exchange_id=values["id"]).first()
-    created = page is None
-    translation_key = None
-    if values["translation_of"]:
-        source = CaseStudyPage.objects.filter(exchange_id=values["translation_of"]).first()
-        if source is None:
-            raise LineError("translation_of", f"no case with id {values['translation_of']!r}")
-        if source.locale_id == locale.pk:
-            raise LineError("translation_of", "names a case in the same language")
-        other = source.get_translation_or_none(locale)
-        if other is not None and other.pk != getattr(page, "pk", None):
-            raise LineError(
+def _translation_key(values, locale, page):
+    """The translation key of the case this line translates, if it names one."""
+    if not values["translation_of"]:
+        return None
+    source = CaseStudyPage.objects.filter(exchange_id=values["translation_of"]).first()
+    if source is None:
+        raise LineError(("translation_of", f"no case with id {values['translation_of']!r}"))
+    if source.locale_id == locale.pk:
+        raise LineError(("translation_of", "names a case in the same language"))
+    other = source.get_translation_or_none(locale)
+    if other is not None and other.pk != getattr(page, "pk", None):
+        raise LineError(
+            (
                 "translation_of",
                 f"that case already has a translation in this language ({other.exchange_id})",
             )
-        translation_key = source.translation_key
+        )
+    return source.translation_key
+
+
+def _content(values):
+    contact = values["contact"]
+    return CaseContent(
+        title=values["title"],
+        summary=values["summary"],
+        agency=agency_named(**values["agency"]),
+        partner_agencies=[agency_named(**p) for p in values["partner_agencies"]],
+        themes=values["themes"],
+        stage=values["stage"],
+        status=values["status"],
+        started=values["started"] or values["published"] or timezone.localdate(),
+        ended=values["ended"],
+        challenge=values["challenge"],
+        approach=values["approach"],
+        results=values["results"],
+        joint_work=values["joint_work"],
+        lessons=values["lessons"],
+        links=values["links"],
+        tags=values["tags"],
+        contact_name=contact["name"],
+        contact_role=contact["role"],
+        contact_email=contact["email"],
+    )
+
+
+def store_line(values, draft=False):
+    """Create or update one case from a checked line. Returns "created",
+    "updated" or "unchanged"."""
+    locale = Locale.objects.get(language_code=values["language"])
+    page = CaseStudyPage.objects.filter(exchange_id=values["id"]).first()
+    translation_key = _translation_key(values, locale, page)
     if page is not None and page.locale_id != locale.pk:
-        raise LineError("language", "differs from the existing case with this id")
-    if page is None:
+        raise LineError(("language", "differs from the existing case with this id"))
+    created = page is None
+    if created:
         page = CaseStudyPage(exchange_id=values["id"], locale=locale)
-        if translation_key:
-            page.translation_key = translation_key
-    elif translation_key and page.translation_key != translation_key:
-        page.translation_key = translation_key
-
-    if not created and exchange_record(page) == exchange_record_from_values(values):
+    elif exchange_record(page) == exchange_record_from_values(values):
         return "unchanged"
-
-    page.title = values["title"]
-    page.draft_title = values["title"]
-    page.summary = values["summary"]
-    page.agency = find_or_create_agency(values["agency"], locale)
-    page.stage = DigitalisationStage.objects.get(slug=values["stage"], locale=locale)
-    page.status = values["status"]
-    page.started = values["started"] or values["published"] or timezone.localdate()
-    page.ended = values["ended"]
-    page.challenge = text_to_richtext(values["challenge"])
-    page.approach = text_to_richtext(values["approach"])
-    page.results = text_to_richtext(values["results"])
-    page.joint_work = text_to_richtext(values["joint_work"])
-    page.contact_name = values["contact"]["name"]
-    page.contact_role = values["contact"]["role"]
-    page.contact_email = values["contact"]["email"]
-    page.themes = list(Theme.objects.filter(slug__in=values["themes"], locale=locale))
-    page.partner_agencies = [find_or_create_agency(p, locale) for p in values["partner_agencies"]]
-    page.lessons = [
-        CaseLesson(kind=lesson["kind"], text=lesson["text"]) for lesson in values["lessons"]
-    ]
-    page.links = [CaseLink(title=link["title"], url=link["url"]) for link in values["links"]]
+    if translation_key:
+        page.translation_key = translation_key
     if values["published"]:
         page.first_published_at = timezone.make_aware(
             datetime.datetime.combine(values["published"], datetime.time(12, 0))
         )
-
-    if created:
-        parent = case_index_for(locale)
-        page.slug = unique_slug(parent, values["title"])
-        page.live = not draft
-        parent.add_child(instance=page)
-    page.tags.set(values["tags"])
-    page.full_clean()
-    revision = page.save_revision(clean=False)
+    write_case(page, _content(values), publish=not draft)
     if draft:
-        workflow = page.get_workflow()
-        if workflow is not None and not page.workflow_in_progress:
-            workflow.start(page, None)
-    else:
-        revision.publish()
+        send_for_review(page)
     return "created" if created else "updated"
 
 
 def import_stream(lines, draft=False):
     """Import an iterable of text lines; return an ImportReport."""
     report = ImportReport()
-    theme_slugs = set(Theme.objects.values_list("slug", flat=True))
-    stage_slugs = set(DigitalisationStage.objects.values_list("slug", flat=True))
+    themes = set(Theme.objects.values_list("slug", flat=True))
+    stages = set(DigitalisationStage.objects.values_list("slug", flat=True))
     pending = []  # (line number, values)
     seen = {}
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         try:
-            if len(raw) > MAX_LINE_CHARACTERS:
-                raise LineError("line", f"is longer than {MAX_LINE_CHARACTERS} characters")
-            if isinstance(raw, bytes):
-                try:
-                    raw = raw.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    raise LineError("line", f"is not UTF-8 (byte {exc.start + 1})") from None
-            try:
-                data = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                raise LineError(
-                    "json", f"malformed JSON ({exc.msg} at column {exc.colno})"
-                ) from None
-            except RecursionError:
-                raise LineError("json", "is nested too deeply") from None
-            values = validate_line(data, theme_slugs, stage_slugs)
+            values = read_line(raw, themes, stages)
             if values["id"] in seen:
-                raise LineError("id", f"repeats the id of line {seen[values['id']]}")
+                raise LineError(("id", f"repeats the id of line {seen[values['id']]}"))
         except LineError as exc:
-            report.errors.append((number, exc.field, exc.message))
+            report.errors.extend((number, path, message) for path, message in exc.errors)
             continue
         seen[values["id"]] = number
         pending.append((number, values))
@@ -483,22 +472,21 @@ def import_stream(lines, draft=False):
             continue
         try:
             with transaction.atomic():
-                outcome = write_case(values, draft=draft)
+                outcome = store_line(values, draft=draft)
         except LineError as exc:
-            report.errors.append((number, exc.field, exc.message))
-            failed.add(values["id"])
-            continue
+            report.errors.extend((number, path, message) for path, message in exc.errors)
         except ValidationError as exc:
             field_name, messages = next(iter(exc.message_dict.items()))
             report.errors.append((number, field_name, " ".join(messages)))
-            failed.add(values["id"])
-            continue
+        except NoCaseIndex as exc:
+            report.errors.append((number, "language", str(exc)))
         except DatabaseError as exc:  # the line's transaction is rolled back
             report.errors.append((number, "line", f"could not be stored: {exc}"[:300]))
-            failed.add(values["id"])
+        else:
+            setattr(report, outcome, getattr(report, outcome) + 1)
             continue
-        setattr(report, outcome, getattr(report, outcome) + 1)
-    report.errors.sort()
+        failed.add(values["id"])
+    report.errors.sort(key=lambda error: error[0])  # by line, each line's in field order
     return report
 
 

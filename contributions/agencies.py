@@ -23,12 +23,3 @@ def agency_for_email(address):
         if agency.locale_id == default.pk:
             return agency
     return matches[0] if matches else None
-
-
-def agency_in_locale(agency, locale):
-    """The agency's row in the case's language, translated when missing."""
-    translated = agency.get_translation_or_none(locale)
-    if translated is None:
-        translated = agency.copy_for_translation(locale)
-        translated.save()
-    return translated

@@ -1,20 +1,21 @@
 """The front-end case form: the case's sections as plain Django forms, with
 guidance for people who have never used the CMS. "Save draft" needs only a
-title; "Send for review" needs what the case-exchange format requires."""
+title; "Send for review" needs what the case-exchange format requires. The
+form is written into the case page's draft revision through cases.writing:
+the page is the submission, nothing is copied."""
 
 import datetime
 import re
 
 from django import forms
 from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from cases.exchange import YEARS
-from cases.models import CaseStatus, LessonKind
-from cases.snippets import Agency, DigitalisationStage, Theme, by_slug
-from contributions.images import check_image
+from cases.models import CaseStatus, CaseStudyPage, LessonKind
+from cases.snippets import Agency, DigitalisationStage, Theme
+from cases.writing import YEARS, CaseContent, richtext_to_text, write_case
+from contributions.images import check_image, store_image
 from core.control_characters import WithoutControlCharactersMixin
 
 REQUIRED_FOR_SUBMIT = (
@@ -61,10 +62,6 @@ class MonthField(forms.Field):
                 % {"first": YEARS[0], "last": YEARS[-1]}
             )
         return datetime.date(int(match[1]), int(match[2]), 1)
-
-
-def _locale_for(language):
-    return Locale.objects.get(language_code=language)
 
 
 class CaseForm(WithoutControlCharactersMixin, forms.Form):
@@ -186,13 +183,13 @@ class CaseForm(WithoutControlCharactersMixin, forms.Form):
             self.fields["language"].needed_for_submit = True
         if not has_image:
             del self.fields["remove_image"]
-        ui_locale = _locale_for(translation.get_language() or settings.LANGUAGE_CODE)
-        themes = by_slug(Theme, ui_locale)
-        self.fields["themes"].choices = sorted(
-            ((slug, theme.name) for slug, theme in themes.items()), key=lambda item: item[1]
-        )
-        stages = sorted(by_slug(DigitalisationStage, ui_locale).items(), key=lambda i: i[1].order)
-        self.fields["stage"].choices = [(slug, stage.name) for slug, stage in stages]
+        ui_locale = Locale.get_active()
+        self.fields["themes"].choices = [
+            (t.slug, t.name) for t in Theme.objects.filter(locale=ui_locale).order_by("name")
+        ]
+        self.fields["stage"].choices = [
+            (s.slug, s.name) for s in DigitalisationStage.objects.filter(locale=ui_locale)
+        ]
         default = Locale.get_default()
         self.fields["partner_agencies"].choices = [
             (str(a.translation_key), a.name) for a in Agency.objects.filter(locale=default)
@@ -225,6 +222,85 @@ class CaseForm(WithoutControlCharactersMixin, forms.Form):
                 seen.add(tag.lower())
                 tags.append(tag)
         return tags
+
+    def save(self, lessons, links, user, agency, page=None):
+        """Write the form into a new revision of `page`, or of a new case page
+        of the contributor's `agency`. A published case stays online as it is:
+        only the revision changes. Returns the page."""
+        data = self.cleaned_data
+        upload = data.get("hero_image")
+        image = store_image(upload, data["title"], user) if upload else None
+        if page is None:
+            locale = Locale.objects.get(language_code=data["language"])
+            page = CaseStudyPage(locale=locale, owner=user)
+        else:
+            page = page.get_latest_revision_as_object()
+            agency = None  # the case stays with its agency
+        page.hero_alt = data.get("hero_alt") or ""
+        if image is not None:
+            page.hero_image = image
+        elif data.get("remove_image"):
+            page.hero_image, page.hero_alt = None, ""
+        write_case(page, self._content(lessons, links, agency), user=user, clean=False)
+        return page
+
+    def _content(self, lessons, links, agency):
+        data = self.cleaned_data
+        partners = Agency.objects.filter(
+            translation_key__in=data.get("partner_agencies") or [], locale=Locale.get_default()
+        )
+        return CaseContent(
+            title=data["title"],
+            summary=data.get("summary") or "",
+            agency=agency,
+            partner_agencies=list(partners),
+            themes=data.get("themes") or [],
+            stage=data.get("stage") or "",
+            status=data.get("status") or CaseStatus.ONGOING,
+            started=data.get("started"),
+            ended=data.get("ended"),
+            challenge=data.get("challenge") or "",
+            approach=data.get("approach") or "",
+            results=data.get("results") or "",
+            joint_work=data.get("joint_work") or "",
+            lessons=[{"kind": row["kind"], "text": row["text"]} for row in kept_rows(lessons)],
+            links=[{"title": row["title"], "url": row["url"]} for row in kept_rows(links)],
+            tags=self.tag_list,
+            contact_name=data.get("contact_name") or "",
+            contact_role=data.get("contact_role") or "",
+            contact_email=data.get("contact_email") or "",
+        )
+
+
+def initial_from_page(page):
+    """Form values from the page's latest revision (what the contributor last saved)."""
+    return {
+        "title": page.title,
+        "summary": page.summary,
+        "themes": [t.slug for t in page.themes.all()],
+        "stage": page.stage.slug if page.stage_id else "",
+        "status": page.status,
+        "started": page.started,
+        "ended": page.ended,
+        "challenge": richtext_to_text(page.challenge),
+        "approach": richtext_to_text(page.approach),
+        "results": richtext_to_text(page.results),
+        "joint_work": richtext_to_text(page.joint_work),
+        "partner_agencies": [str(a.translation_key) for a in page.partner_agencies.all()],
+        "tags": ", ".join(t.name for t in page.tags.all()),
+        "contact_name": page.contact_name,
+        "contact_role": page.contact_role,
+        "contact_email": page.contact_email,
+        "hero_alt": page.hero_alt,
+    }
+
+
+def lessons_initial(page):
+    return [{"kind": lesson.kind, "text": lesson.text} for lesson in page.lessons.all()]
+
+
+def links_initial(page):
+    return [{"title": link.title, "url": link.url} for link in page.links.all()]
 
 
 class LessonForm(WithoutControlCharactersMixin, forms.Form):

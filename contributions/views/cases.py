@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ImproperlyConfigured
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -11,17 +12,19 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from cases.writing import send_for_review
 from contributions import kept_forms, mail
-from contributions.drafts import (
+from contributions.forms.case import (
+    CaseForm,
+    LessonFormSet,
+    LinkFormSet,
     initial_from_page,
     lessons_initial,
     links_initial,
-    save_draft,
-    submit_for_review,
 )
-from contributions.forms.case import CaseForm, LessonFormSet, LinkFormSet, kept_rows
 from contributions.images import forget_upload, keep_upload, kept_upload
 from contributions.models import WithdrawalRequest
+from contributions.notifications import editor_addresses
 from contributions.permissions import (
     agency_cases,
     case_for_contributor,
@@ -29,6 +32,7 @@ from contributions.permissions import (
     profile_for,
 )
 from contributions.states import case_state
+from contributions.views.accounts import LoginView
 from core.ratelimit import over_limit
 
 T = "contributions/cases/"
@@ -40,8 +44,6 @@ def _log_in_and_carry_on(request, page_id):
     Nothing is saved and nothing is kept on the server: the answer carries
     what they sent back to their own browser, with a log-in form; once they
     log in there, the form comes back filled in from their new session."""
-    from contributions.views.accounts import LoginView
-
     fields = kept_forms.form_fields(request.POST)
     login_form = LoginView.authentication_form(
         request, data=request.POST if request.POST.get("resume") else None
@@ -120,11 +122,9 @@ def _case_form(request, page_id, restored=None):
         links = LinkFormSet(request.POST, prefix="links")
         if form.is_valid() and lessons.is_valid() and links.is_valid():
             with transaction.atomic():
-                saved = save_draft(
-                    form, kept_rows(lessons), kept_rows(links), request.user, profile, page
-                )
-                if strict:
-                    submit_for_review(saved, request.user)
+                saved = form.save(lessons, links, request.user, profile.agency, page)
+                if strict and send_for_review(saved, request.user) is None:
+                    raise ImproperlyConfigured("No moderation workflow is assigned to case pages.")
             forget_upload(kept_token, request.user)
             if strict:
                 messages.success(
@@ -282,8 +282,6 @@ def withdraw(request, page_id):
                     )
             except IntegrityError:  # another request for the case came first
                 return _already_requested(request, page)
-            from contributions.notifications import editor_addresses
-
             mail.send(
                 "withdrawal_requested",
                 editor_addresses(),

@@ -151,6 +151,13 @@ def test_changed_line_updates_the_case_with_a_new_revision(site):
         ({"contact": {"email": "not-an-address"}}, "contact.email"),
         ({"translation_of": "missing-source"}, "translation_of"),
         ({"agency": {"org_number": "123"}}, "agency.name"),
+        (
+            {"partner_agencies": [{"name": "A"}, {"org_number": "202100-5448"}]},
+            "partner_agencies[1].name",
+        ),
+        ({"themes": [["digital-services"]]}, "themes[0]"),
+        ({"started": "1899-12"}, "started"),
+        ({"tags": ["x" * 2001]}, "tags[0]"),
     ],
 )
 def test_bad_line_is_reported_with_line_and_field_and_good_lines_land(site, bad, field):
@@ -159,6 +166,23 @@ def test_bad_line_is_reported_with_line_and_field_and_good_lines_land(site, bad,
     assert failed is not None, "a failed line must make the command exit non-zero"
     assert f"line 2: {field}:" in err
     assert set(CaseStudyPage.objects.values_list("exchange_id", flat=True)) == {"good-1", "good-2"}
+
+
+def test_every_bad_field_of_a_line_is_reported_and_the_line_counts_once(site):
+    line = case_line(
+        id="two-faults",
+        title="",
+        agency={"name": "Skatteverket", "org_number": "1"},
+        lessons=[{"kind": "worked", "text": "Bra."}, {"kind": "worked", "text": " "}],
+    )
+    out, err, failed = run_import([case_line(id="fine"), line])
+    assert err.splitlines() == [
+        "line 2: title: is required",
+        "line 2: agency.org_number: must be NNNNNN-NNNN, not '1'",
+        "line 2: lessons[1].text: is required",
+    ]
+    assert "1 created, 0 updated, 0 unchanged, 1 failed" in out
+    assert str(failed) == "1 line(s) failed; the other lines were imported"
 
 
 def test_malformed_json_names_the_line(site):

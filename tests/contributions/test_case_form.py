@@ -228,3 +228,15 @@ def test_pages_for_a_signed_in_contributor_and_previews_are_never_stored(contrib
         control = set(cc_delim_re.split(response.get("Cache-Control", "")))
         assert {"private", "no-store"} <= control, address
         assert "X-Page-Cache" not in response
+
+
+def test_a_contributed_case_is_written_as_an_imported_one(contributor, make_case):
+    """Paragraphs, line breaks and the slug come out as the import makes them."""
+    imported = make_case(title="Digital post till alla företag")
+    client = logged_in(contributor)
+    client.post(url("new"), case_post(challenge="Pappersbreven tog tid.\nOch pengar.\n\nMycket."))
+    page = CaseStudyPage.objects.exclude(pk=imported.pk).get()
+    assert page.get_parent().pk == imported.get_parent().pk
+    assert page.slug == "digital-post-till-alla-foretag-2"
+    draft = page.get_latest_revision_as_object()
+    assert draft.challenge == "<p>Pappersbreven tog tid.<br/>Och pengar.</p><p>Mycket.</p>"

@@ -1,8 +1,12 @@
+"""import_cases: the case-exchange import (cases.exchange) into this site,
+whose page tree is set up first when the installation is new."""
+
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
 from cases.exchange import import_stream
+from portal.site_setup import ensure_site_structure
 
 
 class Command(BaseCommand):
@@ -17,6 +21,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, path, draft=False, **options):
+        ensure_site_structure()
         # Bytes, decoded line by line: a line that is not UTF-8 is reported
         # with its number and the other lines are imported.
         if path == "-":
@@ -31,9 +36,7 @@ class Command(BaseCommand):
             self.stderr.write(f"line {line}: {field}: {message}")
         self.stdout.write(
             f"{report.created} created, {report.updated} updated, "
-            f"{report.unchanged} unchanged, {len(report.errors)} failed"
+            f"{report.unchanged} unchanged, {report.failed} failed"
         )
         if report.errors:
-            raise CommandError(
-                f"{len(report.errors)} line(s) failed; the other lines were imported"
-            )
+            raise CommandError(f"{report.failed} line(s) failed; the other lines were imported")
