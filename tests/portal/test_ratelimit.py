@@ -64,7 +64,7 @@ def test_each_address_and_each_client_has_its_own_count():
 
 
 def test_expired_counters_are_deleted():
-    from portal.models import RateLimitCounter
+    from core.models import RateLimitCounter
 
     with freeze_time("2026-03-02 10:00"):
         for n in range(5):
