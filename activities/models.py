@@ -262,11 +262,9 @@ class ActivityPage(IndexedWhenPublic, RoutablePageMixin, Page):
     # --- views ----------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from portal.models import StandardPage
-
         context = super().get_context(request, *args, **kwargs)
         privacy = (
-            StandardPage.objects.live()
+            Page.objects.live()
             .filter(locale=self.locale, slug__in=["personuppgifter", "privacy"])
             .first()
         )

@@ -1,6 +1,6 @@
 """schema.org Event for an activity page (JSON-LD in the page head)."""
 
-from portal import seo
+from core import seo
 
 ATTENDANCE = "https://schema.org/{}EventAttendanceMode"
 

@@ -41,7 +41,7 @@ class StorageFullMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, OSError) and exception.errno in STORAGE_FULL:
-            from portal.errors import storage_full
+            from core.errors import storage_full
 
             logging.getLogger(__name__).error("media storage full: %s", exception)
             return storage_full(request)

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.password_reset import AdminPasswordResetView
-from portal import seo, views
+from portal import sitemaps, views
 from portal.api import api_router
 from portal.feeds import AtomCaseFeed, CaseFeed
 from portal.liveness import livez
@@ -24,8 +24,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("livez", livez, name="livez"),
     path("favicon.ico", views.favicon),
-    path("robots.txt", seo.robots_txt, name="robots-txt"),
-    path("sitemap.xml", seo.sitemap, name="sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("api/v2/", api_router.urls),
     *search_api_urls,
 ]
@@ -51,5 +51,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler404 = "portal.errors.page_not_found"
-handler500 = "portal.errors.server_error"
+handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"

@@ -27,6 +27,6 @@ def upcoming_activities(context, limit=3):
 def activity_json_ld(context, page):
     """The activity as a schema.org Event, in a JSON-LD script block."""
     from activities.structured_data import activity_event
-    from portal.seo import json_ld_script
+    from core.seo import json_ld_script
 
     return json_ld_script(activity_event(page, context.get("request")))

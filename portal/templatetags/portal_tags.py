@@ -6,8 +6,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core.seo import translations_of
 from portal.fragments import remember
-from portal.seo import translations_of
 
 register = template.Library()
 

@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from portal import seo
+from core import seo
 
 register = template.Library()
 

@@ -16,7 +16,7 @@ _n = itertools.count(1)
 
 @pytest.fixture
 def indexes(site):
-    from activities.demo import ensure_index_pages
+    from portal.activity_demo import ensure_index_pages
 
     return ensure_index_pages()
 

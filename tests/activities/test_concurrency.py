@@ -20,7 +20,7 @@ from activities.registration import Person, register
 def test_200_concurrent_registrations_for_50_places():
     if connection.vendor != "postgresql":
         pytest.fail("The concurrency test needs PostgreSQL: set DATABASE_URL=postgres://…")
-    from activities.demo import ensure_index_pages
+    from portal.activity_demo import ensure_index_pages
     from portal.site_setup import ensure_site_structure
 
     ensure_site_structure()

@@ -123,8 +123,8 @@ def _add_hero(page):
 
 def _seed_activities():
     """The demo activities (index and pages, both languages); their paths."""
-    from activities.demo import seed_activities
     from activities.models import ActivityIndexPage, ActivityPage
+    from portal.activity_demo import seed_activities
 
     seed_activities()
     paths = {}

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from django.test import RequestFactory
 
+from core.errors import server_error
 from core.json_logs import JsonFormatter
 from core.request_id import RequestIdFilter
-from portal.errors import server_error
 
 ROOT = Path(__file__).resolve().parents[2]
 

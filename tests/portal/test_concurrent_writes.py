@@ -34,7 +34,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
 call_command("migrate", interactive=False, verbosity=0)
-from activities.demo import ensure_index_pages
+from portal.activity_demo import ensure_index_pages
 from activities.models import ActivityPage, ActivityType
 from cases.snippets import Agency
 from portal.site_setup import ensure_site_structure

@@ -16,7 +16,7 @@ class Command(BaseCommand):
             report = seed_cases()
             self._feature(homes)
             if apps.is_installed("activities"):
-                from activities.demo import seed_activities
+                from portal.activity_demo import seed_activities
 
                 seed_activities()
         self.stdout.write(

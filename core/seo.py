@@ -3,11 +3,7 @@ alternates for both languages, robots.txt, Open Graph data and JSON-LD."""
 
 import json
 
-from django.contrib.sitemaps import Sitemap
-from django.http import HttpResponse
-from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.views.decorators.cache import cache_control
 from wagtail.models import Page
 
 OG_LOCALES = {"sv": "sv_SE", "en": "en_GB"}
@@ -31,78 +27,6 @@ def translations_of(page, request):
         if url:
             result.append((other.locale.language_code, url))
     return result
-
-
-class PageSitemap(Sitemap):
-    """Every live public page in every language, each with its translations
-    as <xhtml:link rel="alternate" hreflang="…">."""
-
-    limit = 5000
-
-    def __init__(self, request=None):
-        self.request = request
-
-    def items(self):
-        from portal.models import HomePage
-
-        home_paths = list(HomePage.objects.live().values_list("path", flat=True))
-        query = Page.objects.none()
-        for path in home_paths:
-            query = query | Page.objects.filter(path__startswith=path)
-        return query.live().public().select_related("locale").order_by("path")
-
-    def _urls(self, page, protocol, domain):
-        groups = {}
-        items = list(self.paginator.page(page).object_list)
-        for item in items:
-            url = item.get_url(self.request)
-            if url:
-                groups.setdefault(item.translation_key, []).append(
-                    (item, item.locale.language_code, absolute(self.request, url))
-                )
-        urls = []
-        for item in items:
-            members = groups.get(item.translation_key, [])
-            own = next((m for m in members if m[0].pk == item.pk), None)
-            if own is None:
-                continue
-            alternates = []
-            if len(members) > 1:
-                alternates = [{"lang_code": lang, "location": loc} for _p, lang, loc in members]
-                default = next((loc for _p, lang, loc in members if lang == "sv"), None)
-                if default:
-                    alternates.append({"lang_code": "x-default", "location": default})
-            urls.append(
-                {
-                    "item": item,
-                    "location": own[2],
-                    "lastmod": item.last_published_at,
-                    "changefreq": None,
-                    "priority": None,
-                    "alternates": alternates,
-                }
-            )
-        self.latest_lastmod = max((u["lastmod"] for u in urls if u["lastmod"]), default=None)
-        return urls
-
-
-def sitemap(request):
-    from django.contrib.sitemaps.views import sitemap as django_sitemap
-
-    return django_sitemap(request, sitemaps={"pages": PageSitemap(request)})
-
-
-@cache_control(max_age=86400, public=True)
-def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /api/",
-        "Allow: /api/v2/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
-        "",
-    ]
-    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 def json_ld_script(data):
