@@ -1,15 +1,85 @@
-"""What purges the anonymous page cache: any change to content a page shows."""
+"""What a change to pages clears: the menus and the footer kept in the cache
+(templates/base.html), and the pages nginx keeps (wagtail.contrib.frontend_cache),
+once the change is committed, so that no request keeps the old state again."""
 
-from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal.page_cache import purge
+from core.languages import language_codes
 
-# Apps whose every model is shown on public pages, and single models elsewhere.
+
+def clear_site_chrome():
+    """Delete the menu, brand and footer fragments of every site and language."""
+    from portal.templatetags.portal_tags import nav_sections
+
+    keys = []
+    for site in Site.objects.values_list("pk", flat=True):
+        for language in language_codes():
+            keys.append(make_template_fragment_key("site-brand", [language, site]))
+            keys.append(make_template_fragment_key("site-footer", [language, site]))
+            keys += [
+                make_template_fragment_key("site-nav", [language, site, section])
+                for section in nav_sections(language)
+            ]
+    cache.delete_many(keys)
+
+
+def purge_from_frontend_cache(pages):
+    """The pages and their ancestors (the listings and home pages that show
+    them) from nginx's cache; other pages that show them follow within
+    PAGE_CACHE_SHARED_SECONDS."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    batch = PurgeBatch()
+    for page in pages:
+        batch.add_pages([page, *page.get_ancestors().filter(depth__gt=1).live().specific()])
+    batch.purge()
+
+
+def page_changed(sender, instance, **kwargs):
+    # Now, for the rest of this request, and again once committed: a request
+    # served in between would have kept the old menu.
+    clear_site_chrome()
+    transaction.on_commit(clear_site_chrome)
+    transaction.on_commit(lambda: purge_from_frontend_cache([instance]))
+
+
+def restriction_changed(sender, instance, **kwargs):
+    """A page put behind a password or a log-in leaves nginx's cache, with
+    everything under it."""
+    page = instance.page
+    transaction.on_commit(
+        lambda: purge_from_frontend_cache(page.get_descendants(inclusive=True).specific())
+    )
+
+
+def connect():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(page_changed, dispatch_uid=f"portal-page-changed-{id(signal)}")
+    post_delete.connect(page_changed, sender=Page, dispatch_uid="portal-page-deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"portal-restriction-{id(signal)}",
+        )
+    connect_legacy()
+
+
+# --- legacy, until portal.process_memo and portal.fragments are gone --------
+# The generation that the per-process memo and the shared fragments read.
+from django.db import connection  # noqa: E402
+from django.db.models.signals import m2m_changed  # noqa: E402
+
+from portal.page_cache import purge  # noqa: E402
+
 CONTENT_APPS = {"cases", "portal", "activities"}
-# View restrictions too: a page put behind a password must leave the cache;
-# search promotions, which the worker keeps (search.service.promotions).
 CONTENT_MODELS = {
     "wagtailcore.site",
     "wagtailcore.locale",
@@ -30,8 +100,6 @@ def _shows_on_pages(sender):
 
 
 def purge_now_and_on_commit():
-    """Now, and again when the transaction commits: a reader served between
-    the two would otherwise cache the old content under the new generation."""
     purge()
     if connection.in_atomic_block and not any(
         callback is purge for _sids, callback, _robust in connection.run_on_commit
@@ -48,7 +116,7 @@ def purge_always(sender, **kwargs):
     purge_now_and_on_commit()
 
 
-def connect():
+def connect_legacy():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(purge_on_change, dispatch_uid=f"page-cache-{id(signal)}")
     for signal in (page_published, page_unpublished, post_page_move):
