@@ -53,16 +53,18 @@ def page_changed(sender, instance, **kwargs):
 def restriction_changed(sender, instance, **kwargs):
     """A page put behind a password or a log-in leaves nginx's cache, with
     everything under it."""
-    page = instance.page
-    transaction.on_commit(
-        lambda: purge_from_frontend_cache(page.get_descendants(inclusive=True).specific())
-    )
+    pages = Page.objects.filter(pk=instance.page_id)  # read once committed
+
+    def purge():
+        for page in pages:
+            purge_from_frontend_cache(page.get_descendants(inclusive=True).specific())
+
+    transaction.on_commit(purge)
 
 
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"portal-page-changed-{id(signal)}")
-    post_delete.connect(page_changed, sender=Page, dispatch_uid="portal-page-deleted")
     for signal in (post_save, post_delete):
         signal.connect(
             restriction_changed,
