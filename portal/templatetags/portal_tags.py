@@ -6,36 +6,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail.models import Page
 
-from portal.fragments import remember
 from portal.seo import translations_of
 
 register = template.Library()
-
-
-class SharedFragmentNode(template.Node):
-    def __init__(self, name, key, nodelist):
-        self.name, self.key, self.nodelist = name, key, nodelist
-
-    def render(self, context):
-        request = context.get("request")
-        host = request.get_host() if request is not None else ""
-        key = f"{self.name}:{host}:{translation.get_language()}:{self.key.resolve(context)}"
-        return remember(request, key, lambda: self.nodelist.render(context))
-
-
-@register.tag
-def shared_fragment(parser, token):
-    """{% shared_fragment "name" key %}…{% endshared_fragment %}: the part of a
-    page that many pages show alike, rendered once per content change
-    (portal.fragments); key names what it depends on besides the host and
-    the language."""
-    try:
-        _tag, name, key = token.split_contents()
-    except ValueError:
-        raise template.TemplateSyntaxError("shared_fragment takes a name and a key") from None
-    nodelist = parser.parse(("endshared_fragment",))
-    parser.delete_first_token()
-    return SharedFragmentNode(name.strip("\"'"), parser.compile_filter(key), nodelist)
 
 
 # The named pages of the main menu, after the home page's children.
