@@ -1,6 +1,6 @@
 """Responses made for one person carry `Cache-Control: private, no-store`, so
-that no shared cache, proxy or browser history keeps them, and the anonymous
-page cache (portal.page_cache) never stores them.
+that no shared cache, proxy or browser history keeps them, and neither
+Django's cache middleware nor nginx stores them (portal.http_cache).
 
 A response is for one person when the request comes with a session that holds
 something (a signed-in user, a registration just made, a kept form), when the

@@ -8,4 +8,6 @@ def site_context(request):
     return {
         "current_language": language,
         "languages": settings.LANGUAGES,
+        # How long templates/base.html keeps the menus and the footer.
+        "fragment_cache_seconds": settings.FRAGMENT_CACHE_SECONDS,
     }

@@ -6,10 +6,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 
-from portal.process_memo import site_not_needed
 
-
-@site_not_needed
 @transaction.non_atomic_requests
 @never_cache
 def livez(request):

@@ -1,55 +1,73 @@
-"""What purges the anonymous page cache: any change to content a page shows."""
+"""What a change to pages clears: the menus and the footer kept in the cache
+(templates/base.html), and the pages nginx keeps (wagtail.contrib.frontend_cache),
+once the change is committed, so that no request keeps the old state again."""
 
-from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.utils import make_template_fragment_key
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal.page_cache import purge
-
-# Apps whose every model is shown on public pages, and single models elsewhere.
-CONTENT_APPS = {"cases", "portal", "activities"}
-# View restrictions too: a page put behind a password must leave the cache;
-# search promotions, which the worker keeps (search.service.promotions).
-CONTENT_MODELS = {
-    "wagtailcore.site",
-    "wagtailcore.locale",
-    "wagtailimages.image",
-    "wagtaildocs.document",
-    "taggit.tag",
-    "wagtailcore.pageviewrestriction",
-    "wagtailcore.collectionviewrestriction",
-    "wagtailsearchpromotions.searchpromotion",
-}
+from core.languages import language_codes
 
 
-def _shows_on_pages(sender):
-    meta = getattr(sender, "_meta", None)
-    return meta is not None and (
-        meta.app_label in CONTENT_APPS or meta.label_lower in CONTENT_MODELS
-    )
+def clear_site_chrome():
+    """Delete the menu, brand and footer fragments of every site and language."""
+    from portal.templatetags.portal_tags import nav_sections
+
+    keys = []
+    for site in Site.objects.values_list("pk", flat=True):
+        for language in language_codes():
+            keys.append(make_template_fragment_key("site-brand", [language, site]))
+            keys.append(make_template_fragment_key("site-footer", [language, site]))
+            keys += [
+                make_template_fragment_key("site-nav", [language, site, section])
+                for section in nav_sections(language)
+            ]
+    cache.delete_many(keys)
 
 
-def purge_now_and_on_commit():
-    """Now, and again when the transaction commits: a reader served between
-    the two would otherwise cache the old content under the new generation."""
-    purge()
-    if connection.in_atomic_block and not any(
-        callback is purge for _sids, callback, _robust in connection.run_on_commit
-    ):
-        transaction.on_commit(purge)
+def purge_from_frontend_cache(pages):
+    """The pages and their ancestors (the listings and home pages that show
+    them) from nginx's cache; other pages that show them follow within
+    PAGE_CACHE_SHARED_SECONDS."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    batch = PurgeBatch()
+    for page in pages:
+        batch.add_pages([page, *page.get_ancestors().filter(depth__gt=1).live().specific()])
+    batch.purge()
 
 
-def purge_on_change(sender, **kwargs):
-    if _shows_on_pages(sender):
-        purge_now_and_on_commit()
+def page_changed(sender, instance, **kwargs):
+    # Now, for the rest of this request, and again once committed: a request
+    # served in between would have kept the old menu.
+    clear_site_chrome()
+    transaction.on_commit(clear_site_chrome)
+    transaction.on_commit(lambda: purge_from_frontend_cache([instance]))
 
 
-def purge_always(sender, **kwargs):
-    purge_now_and_on_commit()
+def restriction_changed(sender, instance, **kwargs):
+    """A page put behind a password or a log-in leaves nginx's cache, with
+    everything under it."""
+    pages = Page.objects.filter(pk=instance.page_id)  # read once committed
+
+    def purge():
+        for page in pages:
+            purge_from_frontend_cache(page.get_descendants(inclusive=True).specific())
+
+    transaction.on_commit(purge)
 
 
 def connect():
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(purge_on_change, dispatch_uid=f"page-cache-{id(signal)}")
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(purge_always, dispatch_uid=f"page-cache-wagtail-{id(signal)}")
+        signal.connect(page_changed, dispatch_uid=f"portal-page-changed-{id(signal)}")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"portal-restriction-{id(signal)}",
+        )

@@ -2,13 +2,11 @@ from django.db import connection, transaction
 from django.http import FileResponse, JsonResponse
 from django.views.decorators.cache import cache_control, never_cache
 
-from portal.process_memo import site_not_needed
 from portal.settings.base import BASE_DIR
 from search.health import search_health
 
 
 # Outside the request transaction: opening one needs the database this reports on.
-@site_not_needed
 @transaction.non_atomic_requests
 @never_cache
 def healthz(request):
@@ -25,7 +23,6 @@ def healthz(request):
     )
 
 
-@site_not_needed
 @cache_control(max_age=86400, public=True)
 def favicon(request):
     return FileResponse(

@@ -94,12 +94,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "portal.page_cache.AnonymousPageCacheMiddleware",
+    # Stores what the views marked public (portal.http_cache); see CACHE_MIDDLEWARE_SECONDS.
+    "django.middleware.cache.UpdateCacheMiddleware",
     "core.private_responses.PrivateResponseMiddleware",
+    "portal.http_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "portal.process_memo.KnownSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -114,6 +115,9 @@ MIDDLEWARE = [
     # revision, a registration without its queued confirmation). Reads run
     # without one. Last, so that it wraps just the view, as ATOMIC_REQUESTS would.
     "core.transactions.WriteRequestTransactionMiddleware",
+    # Last, so that the request is known as it will reach the view (its
+    # language, its scheme from a trusted proxy) when a stored copy is looked up.
+    "django.middleware.cache.FetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -314,9 +318,10 @@ TAGGIT_CASE_INSENSITIVE = True
 
 def cache_from_url(url):
     """CACHE_URL: redis://host:6379/0 (shared by every application server),
-    locmem:, or by default a file cache that the workers of one machine share."""
+    locmem: (one process), or by default a file cache that the workers of one
+    machine share (file:///folder to choose the folder)."""
     if url.startswith(("redis://", "rediss://")):
-        return {"BACKEND": "portal.redis_cache.RedisCache", "LOCATION": url}
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     if url.startswith("locmem:"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     folder = url.removeprefix("file://") if url.startswith("file://") else BASE_DIR / ".cache"
@@ -331,22 +336,39 @@ if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     # Sessions read from the shared Redis and written through to the database,
     # so every application server knows them and a Redis restart logs no one out.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-# Anonymous whole-page cache (portal/page_cache.py); 0 turns it off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
-# Shared parts of pages (menus, translations, related cases): see portal/fragments.py.
+
+# HTTP caching of Wagtail pages served to anonymous readers (portal/http_cache.py):
+# they carry `Cache-Control: public, max-age=PAGE_CACHE_SECONDS,
+# s-maxage=PAGE_CACHE_SHARED_SECONDS`. max-age is how long browsers and the
+# application's own cache (Django's cache middleware, in CACHES) keep a page:
+# a publish shows within it. s-maxage is for a shared cache in front (nginx's
+# proxy_cache in deploy/nginx.conf), which a publish purges at once
+# (FRONTEND_CACHE_URL); there, set PAGE_CACHE_SECONDS=0 so that the
+# application does not keep a copy that the purge cannot reach.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "600"))
+# Django's cache middleware keeps only what says max-age > 0; everything else
+# it marks max-age=0 (searches, which are logged, feeds, the health checks).
+CACHE_MIDDLEWARE_SECONDS = 0
+CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
+if not PAGE_CACHE_SECONDS:
+    MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("django.middleware.cache.")]
+# The menus and the footer (templates/base.html, {% wagtailcache %}), cleared
+# when a page is published, unpublished, moved or deleted (portal/signals.py).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
-# Searches are not cached: each one goes into the editors' query log.
-PAGE_CACHE_SKIP_PATHS = (
-    "/admin/",
-    "/django-admin/",
-    "/documents/",
-    "/healthz",
-    "/livez",
-    "/jsi18n/",
-    "/sok/",
-    "/en/search/",
-    "/api/search/",
-)
+# nginx's purge address as the application servers reach it (deploy/nginx.conf),
+# with the site's public scheme: http://nginx.internal or https://… . Empty: no
+# shared cache to purge.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+# Each translation is a page of its own with its own URL, purged when it is published.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Security: on by default; HTTPS=false only for a local production-like run.
 HTTPS = env_bool("HTTPS", True)

@@ -13,5 +13,8 @@ from .base import *  # noqa: E402,F403
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
-PAGE_CACHE_SECONDS = 0  # see every template change at once
+# See every template change at once: nothing cached.
+PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_SHARED_SECONDS = 0
 FRAGMENT_CACHE_SECONDS = 0
+MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("django.middleware.cache.")]  # noqa: F405

@@ -12,7 +12,9 @@ from .base import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on themselves
+# Tests of HTTP caching turn it on themselves (the cache middleware is installed).
+PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_SHARED_SECONDS = 0
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Background work runs inline unless a test (or TASK_BACKEND) asks for the queue.
 TASKS = task_settings(os.environ.get("TASK_BACKEND") or "immediate")  # noqa: F405

@@ -3,39 +3,20 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from wagtail.models import Page
 
 from core.seo import translations_of
-from portal.fragments import remember
 
 register = template.Library()
 
 
-class SharedFragmentNode(template.Node):
-    def __init__(self, name, key, nodelist):
-        self.name, self.key, self.nodelist = name, key, nodelist
-
-    def render(self, context):
-        request = context.get("request")
-        host = request.get_host() if request is not None else ""
-        key = f"{self.name}:{host}:{translation.get_language()}:{self.key.resolve(context)}"
-        return remember(request, key, lambda: self.nodelist.render(context))
-
-
-@register.tag
-def shared_fragment(parser, token):
-    """{% shared_fragment "name" key %}…{% endshared_fragment %}: the part of a
-    page that many pages show alike, rendered once per content change
-    (portal.fragments); key names what it depends on besides the host and
-    the language."""
-    try:
-        _tag, name, key = token.split_contents()
-    except ValueError:
-        raise template.TemplateSyntaxError("shared_fragment takes a name and a key") from None
-    nodelist = parser.parse(("endshared_fragment",))
-    parser.delete_first_token()
-    return SharedFragmentNode(name.strip("\"'"), parser.compile_filter(key), nodelist)
+# The named pages of the main menu, after the home page's children.
+NAMED_LINKS = (
+    ("lessons", _lazy("Lessons")),
+    ("search", _lazy("Search")),
+    ("contributions:new", _lazy("Share a case")),
+)
 
 
 def _home_for(language):
@@ -47,52 +28,76 @@ def _home_for(language):
     return min(homes, key=lambda home: home.path, default=None)
 
 
-def _site_chrome(request, language):
-    """The home page's URL, its menu and footer pages in one language: every
-    page shows them, so they are computed once per content change."""
-    from portal.models import StandardPage
+def _home_url(request, language):
+    home = _home_for(language)
+    return home.get_url(request) if home is not None else None
 
-    def compute():
-        home = _home_for(language)
-        if home is None:
-            return {"home": None, "menu": [], "footer": []}
-        children = home.get_children().live()
-        return {
-            "home": home.get_url(request),
-            "menu": [(p.title, p.get_url(request)) for p in children.in_menu()],
-            "footer": [
-                (p.title, p.get_url(request))
-                for p in StandardPage.objects.live().child_of(home).filter(show_in_menus=False)
-            ],
-        }
 
-    host = request.get_host() if request is not None else ""
-    return remember(request, f"chrome:{host}:{language}", compute)
+def _named_links(language):
+    links = []
+    with translation.override(language):
+        for name, label in NAMED_LINKS:
+            try:
+                links.append((str(label), reverse(name)))
+            except NoReverseMatch:
+                continue
+    return links
+
+
+def _section_urls(language):
+    """The named links' URLs and "My contributions" (shown to the signed-in)."""
+    urls = [url for _title, url in _named_links(language)]
+    with translation.override(language):
+        urls.append(reverse("contributions:my_contributions"))
+    return urls
+
+
+def _section(path, language_prefixed):
+    """The first segment of a path, or two when the first is a language: /x/, /en/x/."""
+    segments = [s for s in path.split("/") if s][: 2 if language_prefixed else 1]
+    return "/" + "".join(f"{s}/" for s in segments)
+
+
+def nav_sections(language):
+    """Every value nav_section can take in a language: the fragments to clear
+    when the menu changes (portal.signals)."""
+    sections = {"", *_section_urls(language)}
+    home = _home_for(language)
+    if home is not None:
+        for page in [home, *home.get_children()]:
+            parts = page.get_url_parts()
+            if parts is not None:
+                sections.add(parts[2])
+    return sections
+
+
+@register.simple_tag(takes_context=True)
+def nav_section(context):
+    """The menu link the request is under (marked as the current one): a
+    named link it starts with, else for a Wagtail page the top of its path
+    (the home page's child), else none. The menu fragment is kept per section."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    language = context.get("current_language", settings.LANGUAGE_CODE)
+    for url in _section_urls(language):
+        if request.path.startswith(url):
+            return url
+    match = request.resolver_match
+    if match is not None and match.url_name == "wagtail_serve":
+        return _section(request.path, language != settings.LANGUAGE_CODE)
+    return ""
 
 
 @register.simple_tag(takes_context=True)
 def nav_links(context):
     """Main navigation: the home page's children marked "show in menus", then
-    lessons, search and sharing a case; (title, url, is_current) each."""
+    lessons, search and sharing a case; (title, url) each."""
     request = context.get("request")
     language = context.get("current_language", settings.LANGUAGE_CODE)
-    links = list(_site_chrome(request, language)["menu"])
-    named = [
-        ("lessons", _("Lessons")),
-        ("search", _("Search")),
-        ("contributions:new", _("Share a case")),
-    ]
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        named.append(("contributions:my_contributions", _("My contributions")))
-    with translation.override(language):
-        for name, label in named:
-            try:
-                links.append((str(label), reverse(name)))
-            except NoReverseMatch:
-                continue
-    path = request.path if request else ""
-    return [(title, url, bool(url) and path.startswith(url)) for title, url in links]
+    home = _home_for(language)
+    pages = home.get_children().live().in_menu() if home is not None else []
+    return [(p.title, p.get_url(request)) for p in pages] + _named_links(language)
 
 
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
@@ -111,7 +116,7 @@ def language_switcher(context):
             url = translations.get(code)
             if url is None:
                 missing = True
-                url = _site_chrome(request, code)["home"] or f"/{code}/"
+                url = _home_url(request, code) or f"/{code}/"
         elif request is not None:
             url = translate_url(request.get_full_path(), code)
         options.append({"code": code, "name": name, "url": url, "missing": missing})
@@ -140,11 +145,17 @@ def long_date(value):
 @register.simple_tag(takes_context=True)
 def home_url(context):
     language = context.get("current_language", settings.LANGUAGE_CODE)
-    return _site_chrome(context.get("request"), language)["home"] or "/"
+    return _home_url(context.get("request"), language) or "/"
 
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     """Standard pages under the home page that are not in the main menu."""
-    language = context.get("current_language", settings.LANGUAGE_CODE)
-    return _site_chrome(context.get("request"), language)["footer"]
+    from portal.models import StandardPage
+
+    request = context.get("request")
+    home = _home_for(context.get("current_language", settings.LANGUAGE_CODE))
+    if home is None:
+        return []
+    pages = StandardPage.objects.live().child_of(home).filter(show_in_menus=False)
+    return [(p.title, p.get_url(request)) for p in pages]
