@@ -37,6 +37,9 @@ call_command("migrate", interactive=False, verbosity=0)
 call_command("seed_demo")
 call_command("rebuild_modelsearch_index", verbosity=0)
 get_user_model().objects.create_superuser("editor", "editor@example.se", {ADMIN_PASSWORD!r})
+# Purges name the site's host, as nginx's cache key does.
+from wagtail.models import Site
+Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1")
 """
 
 
@@ -178,7 +181,9 @@ class Stack:
             "EMAIL_URL": f"file://{self.folder / 'mail'}",
             "MEDIA_ROOT": str(self.folder / "media"),
             "STATIC_ROOT": str(self.folder / "static"),
-            "PAGE_CACHE_SECONDS": "300",
+            # nginx keeps the anonymous pages, purged on publish; no in-app cache.
+            "PAGE_CACHE_SECONDS": "0",
+            "FRONTEND_CACHE_URL": f"http://127.0.0.1:{self.ports['nginx']}",
             # The tests stand in for many people registering from one address.
             "ACTIVITIES_REGISTRATION_RATE_LIMIT": "1000",
             "LOG_LEVEL": "WARNING",
