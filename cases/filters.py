@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from cases.choices import CaseStatus
 from cases.snippets import DigitalisationStage, Theme
+from core.control_characters import without_control_characters
 
 FACETS = ("theme", "stage", "agency", "status", "year")
 # Four ASCII digits: "²²²²".isdigit() is true, but it is no year.
@@ -67,7 +68,10 @@ class FilterValues(forms.Field):
             return []
         if isinstance(value, str):
             value = [value]
-        return list(dict.fromkeys(v.strip() for v in value if v and v.strip()))
+        # Control characters can be in no slug or name (and PostgreSQL
+        # refuses a NUL in a query): they go, as from every form.
+        values = (without_control_characters(v).strip() for v in value if v)
+        return list(dict.fromkeys(v for v in values if v))
 
     def validate(self, value):
         super().validate(value)
