@@ -4,12 +4,20 @@ prefix their stems share and ranking title matches first (database.py)."""
 from functools import reduce
 from operator import and_
 
-from modelsearch.backends.database.sqlite.query import BM25, Lexeme, SearchQueryExpression
+from django.db.models import Case, IntegerField, When
+from modelsearch.backends.database.sqlite.query import (
+    BM25,
+    Lexeme,
+    MatchExpression,
+    SearchQueryExpression,
+)
 from modelsearch.backends.database.sqlite.sqlite import (
+    SQLiteFTSIndexEntry,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
+from modelsearch.utils import get_descendants_content_types_pks
 
 from search.text import common_prefix
 
@@ -39,6 +47,35 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
         if isinstance(self.query, Words):
             return TitleWeightedBM25()
         return super()._build_rank_expression(vectors, config)
+
+    def search(self, config, start, stop, score_field=None):
+        """Ranked by one full-text match: modelsearch's own ranking annotates
+        each match with a subquery that runs the match again for that row,
+        which a word found in thousands of cases cannot afford."""
+        if not isinstance(self.query, Words) or not self.order_by_relevance:
+            return super().search(config, start, stop, score_field)
+        match = MatchExpression(
+            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(self.query, config)
+        )
+        ranked = (
+            SQLiteFTSIndexEntry.objects.filter(match)
+            .filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
+            )
+            .annotate(score=TitleWeightedBM25())
+            .order_by("score")
+            .values_list("index_entry__object_id", flat=True)
+        )
+        ranked_pks = [int(pk) for pk in ranked]
+        allowed = set(self.queryset.filter(pk__in=ranked_pks).values_list("pk", flat=True))
+        ordered = [pk for pk in ranked_pks if pk in allowed]
+        if start is None and stop is None:
+            return self.queryset.filter(pk__in=ordered)
+        page = ordered[start:stop]
+        position = Case(
+            *(When(pk=pk, then=i) for i, pk in enumerate(page)), output_field=IntegerField()
+        )
+        return self.queryset.filter(pk__in=page).order_by(position)
 
 
 class Results(SQLiteSearchResults):
