@@ -1,4 +1,4 @@
-"""The taxonomy of ../shared/spec/taxonomy.md: slugs and names in both languages.
+"""The portal's taxonomy of themes and stages: slugs and names in both languages.
 Used by the data migration that creates it and by tests that check it."""
 
 from core.languages import language_codes
