@@ -1,19 +1,44 @@
 """Facet counts over a queryset of cases: a few aggregate queries, however
 many cases there are. Shared by the case listing, the home page and search."""
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
+from collections import Counter
+
+from django.db.models import CharField, Count, F
+from django.db.models.functions import Cast, Substr
 
 from cases.choices import CaseStatus
 from cases.filters import FACETS
 from cases.snippets import DigitalisationStage, Theme, by_slug
 from core.languages import language_codes
 
+# The facets read from the case's own row (or a row it points to), all in one query.
+COLUMNS = {
+    "stage": F("stage__slug"),
+    "agency": F("agency__name"),
+    "status": F("status"),
+    # The year as text, as filter values are, in SQL on every database.
+    "year": Substr(Cast("started", CharField()), 1, 4),
+    "language": F("locale__language_code"),
+}
 
-def _counted(queryset, field):
-    """{value: number of cases} of one column (or joined column)."""
-    rows = queryset.order_by().values_list(field).annotate(n=Count("pk"))
-    return {value: n for value, n in rows if value is not None}
+
+def _column_counts(queryset, names):
+    """{facet: {value: number of cases}} of the named columns, in one query."""
+    names = [name for name in names if name in COLUMNS]
+    counts = {name: Counter() for name in names}
+    if not names:
+        return counts
+    keys = [f"facet_{name}" for name in names]
+    rows = (
+        queryset.order_by()
+        .annotate(**{key: COLUMNS[name] for key, name in zip(keys, names, strict=True)})
+        .values_list(*keys)
+    )
+    for row in rows:
+        for name, value in zip(names, row, strict=True):
+            if value is not None:
+                counts[name][value] += 1
+    return counts
 
 
 def _theme_counts(queryset):
@@ -27,40 +52,30 @@ def _theme_counts(queryset):
     return dict(rows)
 
 
-def _themes(queryset, locale):
-    found = _theme_counts(queryset)
+def _themes(found, locale):
     names = {slug: theme.name for slug, theme in by_slug(Theme, locale).items()}
-    return found, names, sorted(found, key=lambda slug: names.get(slug, slug).lower())
+    return names, sorted(found, key=lambda slug: names.get(slug, slug).lower())
 
 
-def _stages(queryset, locale):
-    found = _counted(queryset, "stage__slug")
+def _stages(found, locale):
     stages = by_slug(DigitalisationStage, locale)
     names = {slug: stage.name for slug, stage in stages.items()}
-    return (
-        found,
-        names,
-        sorted(found, key=lambda slug: (getattr(stages.get(slug), "order", 99), slug)),
-    )
+    return names, sorted(found, key=lambda slug: (getattr(stages.get(slug), "order", 99), slug))
 
 
-def _agencies(queryset, locale):
-    found = _counted(queryset, "agency__name")
-    return found, {}, sorted(found, key=str.lower)
+def _agencies(found, locale):
+    return {}, sorted(found, key=str.lower)
 
 
-def _statuses(queryset, locale):
-    found = _counted(queryset, "status")
-    return found, dict(CaseStatus.choices), [s for s in CaseStatus.values if s in found]
+def _statuses(found, locale):
+    return dict(CaseStatus.choices), [s for s in CaseStatus.values if s in found]
 
 
-def _years(queryset, locale):
-    counted = _counted(queryset.annotate(year=ExtractYear("started")), "year")
-    found = {str(year): n for year, n in counted.items()}  # filter values are text
-    return found, {}, sorted(found, reverse=True)
+def _years(found, locale):
+    return {}, sorted(found, reverse=True)
 
 
-COUNTERS = {
+ORDERS = {
     "theme": _themes,
     "stage": _stages,
     "agency": _agencies,
@@ -69,30 +84,43 @@ COUNTERS = {
 }
 
 
-def facet_counts(queryset, chosen, locale, names=FACETS):
+def counts(queryset, names):
+    """{facet: {value: number of cases}} for the named facets (and "language"),
+    in one query over the cases and, for themes, one over their themes."""
+    found = _column_counts(queryset, names)
+    if "theme" in names:
+        found["theme"] = _theme_counts(queryset)
+    return found
+
+
+def facet_counts(queryset, chosen, locale, names=FACETS, found=None):
     """{facet: [(value, label, count, selected)]} over the whole queryset:
     themes by name, stages in stage order, agencies by name, statuses in
     their fixed order, years newest first. A chosen value with no hits is
-    still listed, under its label. names: the facets wanted."""
+    still listed, under its label. names: the facets wanted; found: their
+    counts() when already read."""
+    found = counts(queryset, names) if found is None else found
     result = {}
     for name in names:
-        found, labels, order = COUNTERS[name](queryset, locale)
+        labels, order = ORDERS[name](found[name], locale)
         selected = chosen.get(name, [])
-        missing = [value for value in selected if value not in found]
+        missing = [value for value in selected if value not in found[name]]
         result[name] = [
-            (value, str(labels.get(value, value)), found.get(value, 0), value in selected)
+            (value, str(labels.get(value, value)), found[name].get(value, 0), value in selected)
             for value in order + missing
         ]
     return result
 
 
-def language_counts(queryset):
-    """{"sv": n, "en": m}: the cases of each language in the queryset."""
-    counts = dict.fromkeys(language_codes(), 0)
-    for code, n in _counted(queryset, "locale__language_code").items():
+def language_counts(queryset=None, found=None):
+    """{"sv": n, "en": m}: the cases of each language in the queryset (or in
+    counts() already read with "language")."""
+    found = counts(queryset, ["language"]) if found is None else found
+    result = dict.fromkeys(language_codes(), 0)
+    for code, n in found["language"].items():
         language = code.split("-")[0]
-        counts[language] = counts.get(language, 0) + n
-    return counts
+        result[language] = result.get(language, 0) + n
+    return result
 
 
 def filter_links(params, facets):

@@ -19,8 +19,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
-from cases.facets import facet_counts, language_counts
-from cases.filters import CaseFilter
+from cases.facets import counts, facet_counts, language_counts
+from cases.filters import FACETS, CaseFilter
 from cases.queries import for_cards, published_cases
 from core.languages import current_language, language_codes
 from search.backends.query import Words
@@ -186,22 +186,19 @@ def match(backend, params, queryset, fuzzy=False):
 
 
 def find(backend, params, engine):
-    """(total, the page's cases, a queryset of every match)."""
+    """(the page's cases, a queryset of every match)."""
     queryset = searchable_cases(params)
     cards = for_cards(queryset).prefetch_related("lessons")
     start = (params.page - 1) * params.page_size
     end = start + params.page_size
     if not params.words:
-        ordered = cards.order_by(*NEWEST)
-        return ordered.count(), list(ordered[start:end]), queryset
+        return list(cards.order_by(*NEWEST)[start:end]), queryset
     results = match(backend, params, cards)
     if engine and results.count() < FUZZY_BELOW:
         results = match(backend, params, cards, fuzzy=True)
-    # The matches are read once, not again in each facet's count. Published
-    # cases only: an engine whose index lags behind (background indexing)
-    # never counts a case that is no longer published.
-    matching = queryset.filter(pk__in=list(results.matching_pks()))
-    return matching.count(), list(results[start:end]), matching
+    # Published cases only: an engine whose index lags behind (background
+    # indexing) never counts a case that is no longer published.
+    return list(results[start:end]), queryset.filter(pk__in=results.matching())
 
 
 def answered(params, action):
@@ -233,9 +230,12 @@ def count_matches(params, **changes):
 
 
 def run_search(params):
-    (total, results, matching), backend, degraded = answered(
+    (results, matching), backend, degraded = answered(
         params, lambda backend, engine: find(backend, params, engine)
     )
+    # The counts of every facet, and the total as the sum of the languages'.
+    found = counts(matching, [*FACETS, "language"])
+    total = sum(found["language"].values())
     pattern = word_pattern(params.words, params.languages)
     for case in results:
         texts = [case.summary, case.challenge, case.approach, case.results]
@@ -256,8 +256,8 @@ def run_search(params):
         params=params,
         total=total,
         results=results,
-        facets=facet_counts(matching, params.chosen, Locale.get_active()),
-        language_facet=language_counts(matching),
+        facets=facet_counts(matching, params.chosen, Locale.get_active(), found=found),
+        language_facet=language_counts(found=found),
         backend=backend,
         degraded=degraded,
         suggestion=suggestion,

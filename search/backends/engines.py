@@ -65,7 +65,7 @@ def bilingual(backend_class):
             return {"multi_match": match}
 
     class Results(results_base):
-        def matching_pks(self):
+        def matching(self):
             """The pks of every match (at most MAX_MATCHES), in one request."""
             body = self._get_es_body(for_count=True)
             index = self.backend.get_index_for_model(self.query_compiler.queryset.model)

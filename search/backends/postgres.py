@@ -51,9 +51,9 @@ class WordsCompiler(PostgresSearchQueryCompiler):
 
 
 class Results(PostgresSearchResults):
-    def matching_pks(self):
-        """The pks of every match (for facet counts)."""
-        return self.get_queryset().values_list("pk", flat=True)
+    def matching(self):
+        """Every match's pk, as a subquery (for facet counts)."""
+        return self.get_queryset().order_by().values("pk")
 
 
 class LocalisedPostgresSearchBackend(PostgresSearchBackend):

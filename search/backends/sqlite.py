@@ -4,7 +4,8 @@ prefix their stems share and ranking title matches first (database.py)."""
 from functools import reduce
 from operator import and_
 
-from django.db.models import Case, IntegerField, When
+from django.db.models import Case, CharField, IntegerField, When
+from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import (
     BM25,
     Lexeme,
@@ -48,40 +49,55 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
             return TitleWeightedBM25()
         return super()._build_rank_expression(vectors, config)
 
-    def search(self, config, start, stop, score_field=None):
-        """Ranked by one full-text match: modelsearch's own ranking annotates
-        each match with a subquery that runs the match again for that row,
-        which a word found in thousands of cases cannot afford."""
-        if not isinstance(self.query, Words) or not self.order_by_relevance:
-            return super().search(config, start, stop, score_field)
+    def matches(self, config):
+        """The full-text entries of the queryset's objects that match the words."""
         match = MatchExpression(
             self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(self.query, config)
         )
+        allowed = self.queryset.order_by().annotate(key=Cast("pk", CharField())).values("key")
+        return SQLiteFTSIndexEntry.objects.filter(
+            match,
+            index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+            index_entry__object_id__in=allowed,
+        )
+
+    def search(self, config, start, stop, score_field=None):
+        """Ranked by one full-text match that returns only the page's keys:
+        modelsearch's own ranking annotates each match with a subquery that
+        runs the match again for that row, which a word found in thousands of
+        cases cannot afford."""
+        if not isinstance(self.query, Words) or not self.order_by_relevance:
+            return super().search(config, start, stop, score_field)
         ranked = (
-            SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(
-                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model)
-            )
+            self.matches(config)
             .annotate(score=TitleWeightedBM25())
-            .order_by("score")
+            .order_by("score", "-index_entry__object_id")
             .values_list("index_entry__object_id", flat=True)
         )
-        ranked_pks = [int(pk) for pk in ranked]
-        allowed = set(self.queryset.filter(pk__in=ranked_pks).values_list("pk", flat=True))
-        ordered = [pk for pk in ranked_pks if pk in allowed]
-        if start is None and stop is None:
-            return self.queryset.filter(pk__in=ordered)
-        page = ordered[start:stop]
+        page = [int(pk) for pk in ranked[start:stop]]
         position = Case(
-            *(When(pk=pk, then=i) for i, pk in enumerate(page)), output_field=IntegerField()
+            *(When(pk=pk, then=i) for i, pk in enumerate(page)),
+            default=len(page),
+            output_field=IntegerField(),
         )
         return self.queryset.filter(pk__in=page).order_by(position)
 
 
 class Results(SQLiteSearchResults):
-    def matching_pks(self):
-        """The pks of every match (for facet counts)."""
-        return self.get_queryset().values_list("pk", flat=True)
+    def _matches(self):
+        compiler = self.query_compiler
+        return compiler.matches(compiler.get_config(self.backend))
+
+    def _do_count(self):
+        if not isinstance(self.query_compiler.query, Words):
+            return super()._do_count()
+        return self._matches().count()
+
+    def matching(self):
+        """Every match's pk, as a subquery (for facet counts)."""
+        if not isinstance(self.query_compiler.query, Words):
+            return self.get_queryset().values("pk")
+        return self._matches().values("index_entry__object_id")
 
 
 class StemmedSQLiteSearchBackend(SQLiteSearchBackend):
