@@ -63,26 +63,59 @@ class CaseIndexPage(IndexedWhenPublic, Page):
         verbose_name = _("case index page")
 
     def get_context(self, request, *args, **kwargs):
-        """The locale's cases that pass the reader's filters, newest first,
-        PAGE_SIZE a page, with the facet counts over all of them. A bad
-        filter value is named in a message; the other filters still apply."""
         context = super().get_context(request, *args, **kwargs)
-        filters = CaseFilter(request.GET, queryset=CaseStudyPage.objects.published(self.locale))
-        found = filters.qs
-        facets = facet_counts(found, filters.chosen, self.locale)
-        paginator = Paginator(found.newest_first().for_cards(), PAGE_SIZE)
-        params = request.GET.copy()
-        params.pop("page", None)
-        context.update(
-            cases=paginator.get_page(request.GET.get("page")),
-            paginator=paginator,
-            facets=facets,
-            facet_titles=facet_titles(),
-            active_filters=filter_links(request.GET, facets),
-            filter_error=" ".join(filters.error_messages()),
-            query_string=params.urlencode(),
-        )
+        context["listing"] = CaseListing(self, request)
+        context["last_change"] = last_page_change
         return context
+
+
+class CaseListing:
+    """The locale's cases that pass the reader's filters, newest first,
+    PAGE_SIZE a page, with the facet counts over all of them. A bad filter
+    value is named in a message; the other filters still apply. Read when
+    the template first asks: a cached fragment asks for nothing."""
+
+    def __init__(self, page, request):
+        self.page, self.request = page, request
+
+    @cached_property
+    def filters(self):
+        published = CaseStudyPage.objects.published(self.page.locale)
+        return CaseFilter(self.request.GET, queryset=published)
+
+    @cached_property
+    def facets(self):
+        return facet_counts(self.filters.qs, self.filters.chosen, self.page.locale)
+
+    @cached_property
+    def paginator(self):
+        return Paginator(self.filters.qs.newest_first().for_cards(), PAGE_SIZE)
+
+    @cached_property
+    def cases(self):
+        return self.paginator.get_page(self.request.GET.get("page"))
+
+    def facet_titles(self):
+        return facet_titles()
+
+    def active_filters(self):
+        return filter_links(self.request.GET, self.facets)
+
+    def filter_error(self):
+        return " ".join(self.filters.error_messages())
+
+    def query_string(self):
+        """The filters without the page number, for the pagination links."""
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        return params.urlencode()
+
+
+def last_page_change():
+    """The newest entry in Wagtail's page log (a publication, unpublication,
+    move or change of view restriction writes one): cached fragments that
+    list other pages name it in their key, so that any such change shows."""
+    return PageLogEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
 
 
 class CaseTag(TaggedItemBase):
@@ -290,23 +323,30 @@ class CaseStudyPage(IndexedWhenPublic, Page):
             groups[lesson.kind].append(lesson)
         return [(kind, LessonKind(kind).label, items) for kind, items in groups.items() if items]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # The page's own themes, not the database's: a preview shows its own.
-        themes = list(self.themes.all())
-        context["theme_labels"] = sorted(
-            ((theme.slug, theme.name) for theme in themes), key=lambda item: item[1].lower()
-        )
-        context["stage_label"] = self.stage.name
-        context["listing_url"] = self.get_parent().get_url(request)
-        # The document behind each attachment, in one query for them all.
+    @cached_property
+    def theme_labels(self):
+        """(slug, name) of the page's own themes by name: a preview shows its own."""
+        themes = ((theme.slug, theme.name) for theme in self.themes.all())
+        return sorted(themes, key=lambda item: item[1].lower())
+
+    @cached_property
+    def index_page(self):
+        """The listing the case is in (its parent), for links to it filtered."""
+        return self.get_parent()
+
+    @cached_property
+    def attachment_list(self):
+        """The attachments with their documents, in one query for them all."""
         attachments = list(self.attachments.all())
         prefetch_related_objects(attachments, "document")
-        context["attachments"] = attachments
-        # Read by the template only when its cached fragment is missing; the
-        # fragment's key names what the list depends on besides the page.
+        return attachments
+
+    def get_context(self, request, *args, **kwargs):
+        # Everything else is read by the template when its cached fragment is
+        # missing; the related cases' key names what they depend on besides the page.
+        context = super().get_context(request, *args, **kwargs)
         context["related_cases"] = self.related_cases
-        context["related_key"] = related_key(self, themes)
+        context["related_key"] = lambda: related_key(self, self.themes.all())
         return context
 
     def related_cases(self):
@@ -343,9 +383,8 @@ def related_key(page, themes):
     """What a case page's related cases depend on besides the page itself:
     its language, stage and themes, and the last publication, unpublication
     or move of any page (Wagtail's log, newest entry by its primary key)."""
-    last_change = PageLogEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
     theme_ids = ",".join(str(pk) for pk in sorted(theme.pk for theme in themes))
-    return f"{page.locale_id}:{page.stage_id}:{theme_ids}:{last_change}"
+    return f"{page.locale_id}:{page.stage_id}:{theme_ids}:{last_page_change()}"
 
 
 def month_start(value):

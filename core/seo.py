@@ -19,7 +19,15 @@ def absolute(request, url):
 
 def translations_of(page, request):
     """[(language, url)] of the live public translations of a page, itself
-    included (root-relative URLs unless the page is on another site)."""
+    included (root-relative URLs unless the page is on another site). Read
+    once per request: the head and the language switcher both show them."""
+    read = request.__dict__.setdefault("translations_of", {}) if request is not None else {}
+    if page.pk not in read:
+        read[page.pk] = _translations(page, request)
+    return read[page.pk]
+
+
+def _translations(page, request):
     pages = Page.objects.live().public().filter(translation_key=page.translation_key)
     result = []
     for other in pages.select_related("locale").order_by("locale__language_code"):

@@ -1,6 +1,7 @@
 """Site-wide pages: the home page and standard pages."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -9,7 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cases.facets import facet_counts
-from cases.models import CaseIndexPage
+from cases.models import CaseIndexPage, last_page_change
 from cases.queries import for_cards, newest_first, published_cases
 from core.indexing import IndexedWhenPublic
 
@@ -30,18 +31,42 @@ class HomePage(IndexedWhenPublic, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        """The editors' featured cases in their order, the six newest of the
-        others and the number of cases in each theme, all in the page's
-        language and public."""
         context = super().get_context(request, *args, **kwargs)
-        cases = published_cases(self.locale)
-        featured_ids = [featured.case_id for featured in self.featured_cases.all()]
-        found = {case.pk: case for case in for_cards(cases.filter(pk__in=featured_ids))}
-        context["featured"] = [found[pk] for pk in featured_ids if pk in found]
-        context["latest"] = list(for_cards(newest_first(cases.exclude(pk__in=featured_ids)))[:6])
-        context["theme_counts"] = facet_counts(cases, {}, self.locale, names=("theme",))["theme"]
-        context["case_index"] = CaseIndexPage.objects.live().child_of(self).first()
+        context["sections"] = HomeSections(self)
+        context["last_change"] = last_page_change
         return context
+
+
+class HomeSections:
+    """The editors' featured cases in their order, the six newest of the
+    others and the number of cases in each theme, all in the home page's
+    language and public. Read when the template first asks: a cached
+    fragment asks for nothing."""
+
+    def __init__(self, page):
+        self.page = page
+        self.published = published_cases(page.locale)
+
+    @cached_property
+    def featured_ids(self):
+        return [featured.case_id for featured in self.page.featured_cases.all()]
+
+    def featured(self):
+        found = {
+            case.pk: case for case in for_cards(self.published.filter(pk__in=self.featured_ids))
+        }
+        return [found[pk] for pk in self.featured_ids if pk in found]
+
+    def latest(self):
+        others = self.published.exclude(pk__in=self.featured_ids)
+        return list(for_cards(newest_first(others))[:6])
+
+    def theme_counts(self):
+        return facet_counts(self.published, {}, self.page.locale, names=("theme",))["theme"]
+
+    @cached_property
+    def case_index(self):
+        return CaseIndexPage.objects.live().child_of(self.page).first()
 
 
 class HomeFeaturedCase(Orderable):

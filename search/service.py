@@ -21,6 +21,7 @@ from wagtail.search.utils import normalise_query_string
 
 from cases.facets import counts, facet_counts, language_counts
 from cases.filters import FACETS, CaseFilter
+from cases.models import CaseStudyPage
 from cases.queries import for_cards, published_cases
 from core.languages import current_language, language_codes
 from search.backends.query import Words
@@ -120,7 +121,8 @@ def parse_params(params, default_page_size=DEFAULT_PAGE_SIZE):
     page = _positive_int(params, "page", 1, MAX_PAGE)
     page_size = _positive_int(params, "page_size", default_page_size, MAX_PAGE_SIZE)
     filter_data = {name: params.getlist(name) for name in CaseFilter.base_filters}
-    case_filter = CaseFilter(filter_data, queryset=published_cases())
+    # Validated here, applied in searchable_cases().
+    case_filter = CaseFilter(filter_data, queryset=CaseStudyPage.objects.none())
     if not case_filter.is_valid():
         name, messages = next(iter(case_filter.errors.items()))
         raise ParameterError(name, messages[0])

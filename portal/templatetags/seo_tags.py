@@ -7,8 +7,9 @@ from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from cases.snippets import Theme, by_slug
 from core import seo
 
 register = template.Library()
@@ -31,12 +32,13 @@ def _feeds(context):
     except NoReverseMatch:
         return []
     themes = []
-    if page is not None and hasattr(page, "themes") and context.get("theme_labels"):
-        themes = list(context["theme_labels"])
-    elif request is not None and context.get("facets"):
-        themes = [
-            (v, label) for v, label, _c, selected in context["facets"].get("theme", []) if selected
-        ]
+    if hasattr(page, "theme_labels"):
+        themes = page.theme_labels
+    elif request is not None and request.GET.getlist("theme"):
+        # A listing or search filtered by themes: the feeds of those that exist.
+        named = by_slug(Theme, Locale.get_active())
+        chosen = dict.fromkeys(value.strip() for value in request.GET.getlist("theme"))
+        themes = [(slug, named[slug].name) for slug in chosen if slug in named]
     for slug, label in themes:
         feeds.append(
             (
@@ -104,7 +106,7 @@ def page_meta(context):
 
 @register.simple_tag(takes_context=True)
 def case_json_ld(context, page):
-    labels = [label for _slug, label in context.get("theme_labels", [])]
+    labels = [label for _slug, label in page.theme_labels]
     return seo.json_ld_script(seo.case_article(page, context.get("request"), labels))
 
 

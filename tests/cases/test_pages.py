@@ -311,7 +311,8 @@ def test_case_tags_show_on_the_page_and_in_its_structured_data(client, make_case
     ]
     article = next(block for block in blocks if block.get("@type") == "Article")
     assert sorted(article["keywords"]) == ["chattbot", "kundtjänst"]
-    assert sum("taggit_tag" in q["sql"] for q in queries.captured_queries) == 1
+    # Read at most once (not at all while the article's fragment is cached).
+    assert sum("taggit_tag" in q["sql"] for q in queries.captured_queries) <= 1
 
 
 def test_updated_moves_only_with_a_substantial_change(client, make_case):
