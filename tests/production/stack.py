@@ -37,9 +37,12 @@ call_command("migrate", interactive=False, verbosity=0)
 call_command("seed_demo")
 call_command("rebuild_modelsearch_index", verbosity=0)
 get_user_model().objects.create_superuser("editor", "editor@example.se", {ADMIN_PASSWORD!r})
-# Purges name the site's host, as nginx's cache key does.
+# Purges name the site's host, as nginx's cache key does. Saved, not
+# updated: saving clears Wagtail's cached site root paths.
 from wagtail.models import Site
-Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1")
+site = Site.objects.get(is_default_site=True)
+site.hostname = "127.0.0.1"
+site.save()
 """
 
 
