@@ -67,16 +67,22 @@ class WordSearchFilter(SearchFilter):
         return super().filter_queryset(request, queryset, view)
 
 
-class CheckedPagesAPIViewSet(PagesAPIViewSet):
-    filter_backends = [
-        WordSearchFilter if backend is SearchFilter else backend
-        for backend in PagesAPIViewSet.filter_backends
-    ]
+def checked(viewset):
+    """The endpoint with its parameters checked before any view (listing,
+    detail, find) reads them, and its search given the words only."""
 
-    def initial(self, request, *args, **kwargs):
-        """Before any view (listing, detail, find) reads a parameter."""
-        super().initial(request, *args, **kwargs)
-        check_parameters(request.GET)
+    class Checked(viewset):
+        filter_backends = [
+            WordSearchFilter if backend is SearchFilter else backend
+            for backend in viewset.filter_backends
+        ]
+
+        def initial(self, request, *args, **kwargs):
+            super().initial(request, *args, **kwargs)
+            check_parameters(request.GET)
+
+    Checked.__name__ = f"Checked{viewset.__name__}"
+    return Checked
 
 
 def used_by_live_pages(queryset):
@@ -106,6 +112,6 @@ def _images_viewset():
 
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", CheckedPagesAPIViewSet)
-api_router.register_endpoint("images", _images_viewset())
-api_router.register_endpoint("documents", PublishedDocumentsAPIViewSet)
+api_router.register_endpoint("pages", checked(PagesAPIViewSet))
+api_router.register_endpoint("images", checked(_images_viewset()))
+api_router.register_endpoint("documents", checked(PublishedDocumentsAPIViewSet))

@@ -138,6 +138,14 @@ def test_pages_api_answers_400_for_hostile_parameters(make_case, query):
     assert "message" in response.json()
 
 
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+@pytest.mark.parametrize("query", [{"search": "a", "search_operator": "²"}, {"search": "\x00"}])
+def test_images_and_documents_api_answer_400_for_hostile_parameters(db, endpoint, query):
+    response = reader("en").get(f"/api/v2/{endpoint}/", query)
+    assert response.status_code == 400
+    assert "message" in response.json()
+
+
 def test_pages_api_searches_the_words_of_text_with_quotes(make_case):
     make_case(title="Digital brevlåda för företag")
     words = reader("en").get("/api/v2/pages/", {"search": "brevlåda"})
