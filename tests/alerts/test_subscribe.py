@@ -6,8 +6,8 @@ from django.core import mail
 from django.test import override_settings
 from freezegun import freeze_time
 
-from alerts.models import Alert
 from alerts.links import manage_url
+from alerts.models import Alert
 from tests.alerts.conftest import PATHS, link_in, path_of
 
 pytestmark = pytest.mark.django_db
