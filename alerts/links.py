@@ -57,17 +57,26 @@ def alert_from_token(token, purpose):
     return alert
 
 
-def _url(name, alert, purpose):
+def _path(name, alert, purpose):
     with translation.override(alert.language):
-        return absolute(reverse(name, kwargs={"token": make_token(alert, purpose)}))
+        return reverse(name, kwargs={"token": make_token(alert, purpose)})
+
+
+def _url(name, alert, purpose):
+    return absolute(_path(name, alert, purpose))
 
 
 def confirm_url(alert):
     return _url("alerts:confirm", alert, CONFIRM)
 
 
+def manage_path(alert):
+    """The manage page's path, for links on the site's own pages."""
+    return _path("alerts:manage", alert, MANAGE)
+
+
 def manage_url(alert):
-    return _url("alerts:manage", alert, MANAGE)
+    return absolute(manage_path(alert))
 
 
 def unsubscribe_url(alert):

@@ -138,7 +138,7 @@ def confirm(request, token):
     context = {
         "alert": alert,
         "followed": describe(stored_view(alert), alert.language),
-        "manage_url": links.manage_url(alert),
+        "manage_url": links.manage_path(alert),
     }
     if alert.confirmed or request.method == "POST":
         confirm_alert(alert)
@@ -171,7 +171,7 @@ def manage(request, token):
                 )
             if own_link_ends:
                 # This page's link named the alert just ended: go on with another's.
-                return redirect(links.manage_url(remaining))
+                return redirect(links.manage_path(remaining))
             done = _("The alert has ended.")
         else:
             form = FrequencyForm(request.POST)
