@@ -1,21 +1,27 @@
-"""RSS 2.0 and Atom feeds of new cases: all of them, or one theme's, in the
-language of the URL (/feeds/… Swedish, /en/feeds/… English)."""
+"""RSS 2.0 and Atom feeds of new cases in the language of the URL (/feeds/…
+Swedish, /en/feeds/… English): all of them, one theme's, or those of any
+listing or search view, whose words and filters (q, theme, stage, agency,
+status, year) the feed takes as parameters and matches as the search page
+does (search.service)."""
 
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.core.exceptions import BadRequest
+from django.http import Http404, QueryDict
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from cases.filters import CaseFilter
+from alerts.followed import followed_view, summary
+from cases.filters import FACETS
 from cases.models import CaseIndexPage
-from cases.queries import for_cards, newest_first, published_cases
+from cases.queries import for_cards, newest_first
 from cases.snippets import Theme
 from core.control_characters import without_control_characters
 from core.languages import current_language
+from search.service import ParameterError, answered, match, searchable_cases
 
 FEED_SIZE = 30
 
@@ -57,6 +63,7 @@ class FeedScope:
     theme: str | None
     theme_label: str | None
     request: object
+    view: object = None  # alerts.followed.FollowedView: the words and filters
 
 
 class CaseFeed(Feed):
@@ -77,9 +84,31 @@ class CaseFeed(Feed):
             if not themes:
                 raise Http404("No such theme")
             label = themes[0].name
-        return FeedScope(locale, language, theme, label, request)
+        params = QueryDict(mutable=True)
+        for name in ("q", *FACETS):
+            if request.GET.getlist(name):
+                params.setlist(name, request.GET.getlist(name))
+        if theme is not None:
+            params.setlist("theme", [theme, *params.getlist("theme")])
+        try:
+            view = followed_view(params)
+        except ParameterError as exc:
+            raise BadRequest(exc.message) from exc
+        return FeedScope(locale, language, theme, label, request, view)
+
+    def _selected(self, obj):
+        """Words or filters beyond the theme of the URL."""
+        return (
+            obj.view.query
+            or set(obj.view.filters) - {"theme"}
+            or (len(obj.view.filters.get("theme", [])) > (1 if obj.theme else 0))
+        )
 
     def title(self, obj):
+        if self._selected(obj):
+            return _("Erfarenhetsbanken: new cases (%(selection)s)") % {
+                "selection": summary(obj.view, obj.language)
+            }
         if obj.theme:
             return _("Erfarenhetsbanken: new cases in %(theme)s") % {"theme": obj.theme_label}
         return _("Erfarenhetsbanken: new cases")
@@ -90,20 +119,43 @@ class CaseFeed(Feed):
     subtitle = description
 
     def link(self, obj):
-        index = CaseIndexPage.objects.live().filter(locale=obj.locale).first()
-        url = index.get_url(obj.request) if index else "/"
-        return f"{url}?theme={obj.theme}" if obj.theme else url
+        if obj.view.query:
+            url = reverse("search")
+        else:
+            index = CaseIndexPage.objects.live().filter(locale=obj.locale).first()
+            url = index.get_url(obj.request) if index else "/"
+        query = obj.view.query_string()
+        return f"{url}?{query}" if query else url
 
     def feed_url(self, obj):
         suffix = "rss" if self.kind == "rss" else "atom"
         if obj.theme:
-            return reverse(f"theme-feed-{suffix}", kwargs={"theme": obj.theme})
-        return reverse(f"case-feed-{suffix}")
+            url = reverse(f"theme-feed-{suffix}", kwargs={"theme": obj.theme})
+        else:
+            url = reverse(f"case-feed-{suffix}")
+        query = self._own_query(obj)
+        return f"{url}?{query}" if query else url
+
+    def _own_query(self, obj):
+        """The feed's parameters, the theme of its URL left out."""
+        params = obj.view.as_query_dict()
+        if obj.theme:
+            params.setlist("theme", [t for t in params.getlist("theme") if t != obj.theme])
+        return params.urlencode()
 
     def items(self, obj):
-        cases = published_cases(obj.locale)
-        if obj.theme:
-            cases = CaseFilter({"theme": obj.theme}, queryset=cases).qs
+        params = obj.view.search_params(obj.language)
+        cases = searchable_cases(params)
+        if params.words:
+            found = answered(
+                params,
+                lambda backend, engine: list(
+                    cases.filter(pk__in=match(backend, params, cases).matching()).values_list(
+                        "pk", flat=True
+                    )
+                ),
+            )[0]
+            cases = cases.filter(pk__in=found)
         items = list(for_cards(newest_first(cases))[:FEED_SIZE])
         for case in items:
             case.feed_request = obj.request

@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("contributions.urls")),
     path("", include("activities.urls")),
+    path("", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "search",
     "activities",
     "contributions",
+    "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -424,6 +425,9 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "core.image_forms.ImageForm"
 
 # activities: registrations one client address may send per window (seconds):
 # enough for a household or an office behind one address, far below a capacity.
+# Alerts asked for per client address and per e-mail address in a window (seconds).
+ALERTS_SUBSCRIBE_RATE_LIMIT = int(os.environ.get("ALERTS_SUBSCRIBE_RATE_LIMIT", "5"))
+ALERTS_SUBSCRIBE_RATE_WINDOW = int(os.environ.get("ALERTS_SUBSCRIBE_RATE_WINDOW", "3600"))
 ACTIVITIES_REGISTRATION_RATE_LIMIT = int(os.environ.get("ACTIVITIES_REGISTRATION_RATE_LIMIT", "5"))
 ACTIVITIES_REGISTRATION_RATE_WINDOW = int(
     os.environ.get("ACTIVITIES_REGISTRATION_RATE_WINDOW", "3600")

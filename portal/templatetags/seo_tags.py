@@ -9,6 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from cases.filters import FACETS
 from cases.snippets import Theme, by_slug
 from core import seo
 
@@ -17,6 +18,28 @@ register = template.Library()
 
 def _language(context):
     return context.get("current_language") or settings.LANGUAGE_CODE
+
+
+VIEW_PARAMETERS = ("q", *FACETS)
+
+
+def view_query_string(request):
+    """The words and filters of the listing or search being read, as a query
+    string (empty without them): what its feeds and its alert follow."""
+    if request is None:
+        return ""
+    kept = [
+        (name, value.strip())
+        for name in VIEW_PARAMETERS
+        for value in request.GET.getlist(name)
+        if value.strip()
+    ]
+    return urlencode(kept)
+
+
+@register.simple_tag(takes_context=True)
+def view_query(context):
+    return view_query_string(context.get("request"))
 
 
 def _feeds(context):
@@ -31,6 +54,20 @@ def _feeds(context):
         ]
     except NoReverseMatch:
         return []
+    query = view_query_string(request)
+    if query:
+        feeds += [
+            (
+                _("New cases in this selection (RSS)"),
+                "application/rss+xml",
+                f"{reverse('case-feed-rss')}?{query}",
+            ),
+            (
+                _("New cases in this selection (Atom)"),
+                "application/atom+xml",
+                f"{reverse('case-feed-atom')}?{query}",
+            ),
+        ]
     themes = []
     if hasattr(page, "theme_labels"):
         themes = page.theme_labels

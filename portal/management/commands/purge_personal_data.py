@@ -2,7 +2,8 @@
 
 - readers' search queries older than SEARCH_LOG_RETENTION_DAYS (90);
 - names, e-mail addresses and needs of registrations for activities that
-  ended more than ACTIVITIES_PURGE_AFTER_DAYS (90) ago (see purge_registrations).
+  ended more than ACTIVITIES_PURGE_AFTER_DAYS (90) ago (see purge_registrations);
+- alerts never confirmed, 7 days after they were asked for.
 
 Run it daily on one machine (deploy/erfarenhetsbanken-purge.timer); running it
 again changes nothing."""
@@ -11,11 +12,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from activities.management.commands.purge_registrations import purge as purge_registrations
+from alerts.models import UNCONFIRMED_DAYS, delete_unconfirmed
 from search.models import delete_old_queries
 
 
 class Command(BaseCommand):
-    help = "Delete search queries and registrations' personal data past their retention."
+    help = (
+        "Delete search queries, registrations' personal data and unconfirmed alerts "
+        "past their retention."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="count, delete nothing")
@@ -32,3 +37,5 @@ class Command(BaseCommand):
             f"registrations (activities that ended more than {activity_days} "
             "days ago)."
         )
+        alerts = delete_unconfirmed(UNCONFIRMED_DAYS, dry_run)
+        self.stdout.write(f"{verb} {alerts} alerts not confirmed within {UNCONFIRMED_DAYS} days.")
