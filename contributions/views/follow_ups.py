@@ -19,9 +19,11 @@ def follow_up(request, token):
     try:
         page = case_for_token(token)
     except LinkExpired:
-        return render(request, T + "link_failed.html", {"expired": True, "days": LINK_DAYS}, 410)
+        return render(
+            request, T + "link_failed.html", {"expired": True, "days": LINK_DAYS}, status=410
+        )
     except LinkBroken:
-        return render(request, T + "link_failed.html", {"expired": False}, 400)
+        return render(request, T + "link_failed.html", {"expired": False}, status=400)
     context = {"case": page, "added": "added" in request.GET}
     status = 200
     if request.method == "POST":
