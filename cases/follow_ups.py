@@ -7,7 +7,7 @@ a new follow-up moves the anchor, and the reminders start over."""
 
 import calendar
 
-from django.db.models import DateField, Max, Q
+from django.db.models import DateField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 from wagtail.models import Locale
@@ -30,13 +30,17 @@ def add_months(day, months):
 
 
 def with_anchor(queryset):
-    """The cases annotated with `anchor`: the later of the publication date
-    and the newest follow-up's date."""
+    """The cases annotated with `last_follow_up` (the newest follow-up's date)
+    and `anchor`: the later of that and the publication date. Subqueries, not
+    an aggregate, so that counting and filtering need no GROUP BY."""
     published = TruncDate("first_published_at")
+    newest = CaseFollowUp.objects.filter(page=OuterRef("pk")).order_by("-date").values("date")[:1]
     return queryset.annotate(
-        last_follow_up=Max("follow_ups__date"),
+        last_follow_up=Subquery(newest, output_field=DateField()),
         anchor=Greatest(
-            published, Coalesce(Max("follow_ups__date"), published), output_field=DateField()
+            published,
+            Coalesce(Subquery(newest, output_field=DateField()), published),
+            output_field=DateField(),
         ),
     )
 
