@@ -19,6 +19,7 @@ from rest_framework.fields import empty
 from rest_framework.settings import api_settings
 from wagtail.models import Locale
 
+from cases.choices import EvidenceLevel, FollowUpStatus, StoppedReason
 from cases.models import CaseStatus, CaseStudyPage, LessonKind
 from cases.snippets import DigitalisationStage, Theme
 from cases.writing import (
@@ -46,6 +47,8 @@ MAX_SHORT_CHARACTERS = 2_000  # every other string
 MAX_EMAIL_CHARACTERS = 254
 MAX_ITEMS = 30  # lessons, links, tags (the case form's limit for lessons and links)
 MAX_NAMES = 20  # themes, partner_agencies
+MAX_FOLLOW_UPS = 50
+MAX_FOLLOW_UP_CHARACTERS = 4_000
 
 
 class LineError(Exception):
@@ -153,6 +156,24 @@ class Day(Month):
             self.fail("invalid", value=str(data)[:20])
 
 
+class Level(serializers.Field):
+    """An evidence level, a whole number from 1 to 5; missing or null is None."""
+
+    default_error_messages = {"invalid": "must be a whole number from 1 to 5, not {value!r}"}
+
+    def validate_empty_values(self, data):
+        return (True, None) if data is empty or data is None else (False, data)
+
+    def to_internal_value(self, data):
+        # bool is an int in Python, but true is no level.
+        if isinstance(data, bool) or not isinstance(data, int) or data not in EvidenceLevel.values:
+            self.fail("invalid", value=data if isinstance(data, int | float) else str(data)[:20])
+        return data
+
+    def to_representation(self, value):
+        return value
+
+
 class List(serializers.ListField):
     """A list of at most `max_length` items, counted before any is checked;
     missing or null is []."""
@@ -242,6 +263,43 @@ class ContactLine(Object):
         return value
 
 
+class StoppedReasonLine(Object):
+    default_error_messages = {"invalid": "must be an object with kind and text"}
+    kind = Text(strip=False)
+    text = Text()
+
+    def validate_kind(self, value):
+        if value and value not in StoppedReason.values:
+            choices = ", ".join(StoppedReason.values)
+            raise serializers.ValidationError(f"must be one of {choices}, not {value!r}")
+        return value
+
+    def validate(self, attrs):
+        if attrs["text"] and not attrs["kind"]:
+            raise serializers.ValidationError({"kind": "is required with a text"})
+        return attrs
+
+
+class FollowUpLine(Object):
+    default_error_messages = {"invalid": "must be an object with date, text and status"}
+    date = Day()
+    text = Text(required=True, limit=MAX_FOLLOW_UP_CHARACTERS)
+    status = Text(strip=False)
+
+    def validate_date(self, value):
+        if value is None:
+            raise serializers.ValidationError("is required")
+        if value > timezone.localdate():
+            raise serializers.ValidationError("is in the future")
+        return value
+
+    def validate_status(self, value):
+        if value and value not in FollowUpStatus.values:
+            choices = ", ".join(FollowUpStatus.values)
+            raise serializers.ValidationError(f"must be null or one of {choices}, not {value!r}")
+        return value or None
+
+
 class CaseLine(serializers.Serializer):
     """One line of the format, field by field. The context holds the slugs of
     the themes and stages the site knows."""
@@ -267,6 +325,9 @@ class CaseLine(serializers.Serializer):
     contact = ContactLine()
     links = List(child=LinkLine(), max_length=MAX_ITEMS)
     published = Day()
+    evidence_level = Level()
+    stopped_reason = StoppedReasonLine()
+    follow_ups = List(child=FollowUpLine(), max_length=MAX_FOLLOW_UPS)
 
     def validate_id(self, value):
         if not ID_PATTERN.match(value):
@@ -312,6 +373,12 @@ class CaseLine(serializers.Serializer):
             )
         if attrs["started"] and attrs["ended"] and attrs["ended"] < attrs["started"]:
             raise serializers.ValidationError({"ended": "is before started"})
+        # A stopped case says why (optional, so that older files still load);
+        # a case that is not stopped has no reason to give.
+        if attrs["stopped_reason"].get("kind") and attrs["status"] != CaseStatus.STOPPED:
+            raise serializers.ValidationError(
+                {"stopped_reason": "is given only when status is stopped"}
+            )
         return attrs
 
 
@@ -401,6 +468,10 @@ def _content(values):
         contact_name=contact["name"],
         contact_role=contact["role"],
         contact_email=contact["email"],
+        stopped_reason_kind=values["stopped_reason"].get("kind", ""),
+        stopped_reason_text=values["stopped_reason"].get("text", ""),
+        evidence_level=values["evidence_level"],
+        follow_ups=values["follow_ups"],
     )
 
 
@@ -536,7 +607,21 @@ def exchange_record(page):
         "contact": contact if any(contact.values()) else None,
         "links": [{"title": link.title, "url": link.url} for link in page.links.all()],
         "published": published,
+        "evidence_level": page.evidence_level,
+        "stopped_reason": _stopped_reason(
+            page.status, page.stopped_reason_kind, page.stopped_reason_text
+        ),
+        "follow_ups": [
+            {"date": f.date.isoformat(), "text": f.text, "status": f.status or None}
+            for f in page.follow_ups.all()
+        ],
     }
+
+
+def _stopped_reason(status, kind, text):
+    if status != CaseStatus.STOPPED or not kind:
+        return None
+    return {"kind": kind, "text": text}
 
 
 def exchange_record_from_values(values):
@@ -573,6 +658,16 @@ def exchange_record_from_values(values):
         "contact": contact if any(contact.values()) else None,
         "links": values["links"],
         "published": values["published"].isoformat() if values["published"] else None,
+        "evidence_level": values["evidence_level"],
+        "stopped_reason": _stopped_reason(
+            values["status"],
+            values["stopped_reason"].get("kind", ""),
+            values["stopped_reason"].get("text", ""),
+        ),
+        "follow_ups": [
+            {"date": f["date"].isoformat(), "text": f["text"], "status": f["status"]}
+            for f in values["follow_ups"]
+        ],
     }
 
 
@@ -581,7 +676,7 @@ def export_lines():
     pages = (
         CaseStudyPage.objects.live()
         .select_related("agency", "stage", "locale")
-        .prefetch_related("partner_agencies", "themes", "lessons", "links", "tags")
+        .prefetch_related("partner_agencies", "themes", "lessons", "links", "tags", "follow_ups")
         .order_by("exchange_id")
     )
     for page in pages:

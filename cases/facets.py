@@ -3,10 +3,10 @@ many cases there are. Shared by the case listing, the home page and search."""
 
 from collections import Counter
 
-from django.db.models import CharField, Count, F
-from django.db.models.functions import Cast, Substr
+from django.db.models import CharField, Count, F, Value
+from django.db.models.functions import Cast, NullIf, Substr
 
-from cases.choices import CaseStatus
+from cases.choices import CaseStatus, EvidenceLevel, StoppedReason
 from cases.filters import FACETS
 from cases.snippets import DigitalisationStage, Theme, by_slug
 from core.languages import language_codes
@@ -19,6 +19,9 @@ COLUMNS = {
     # The year as text, as filter values are, in SQL on every database.
     "year": Substr(Cast("started", CharField()), 1, 4),
     "language": F("locale__language_code"),
+    # The level as text ("1" to "5"), as filter values are; no level is left out.
+    "evidence": Cast("evidence_level", CharField()),
+    "stopped_reason": NullIf(F("stopped_reason_kind"), Value("")),
 }
 
 
@@ -75,12 +78,23 @@ def _years(found, locale):
     return {}, sorted(found, reverse=True)
 
 
+def _evidence_levels(found, locale):
+    labels = {str(level): f"{level}. {label}" for level, label in EvidenceLevel.choices}
+    return labels, [value for value in labels if value in found]
+
+
+def _stopped_reasons(found, locale):
+    return dict(StoppedReason.choices), [s for s in StoppedReason.values if s in found]
+
+
 ORDERS = {
     "theme": _themes,
     "stage": _stages,
     "agency": _agencies,
     "status": _statuses,
     "year": _years,
+    "evidence": _evidence_levels,
+    "stopped_reason": _stopped_reasons,
 }
 
 

@@ -1,5 +1,6 @@
 """The filters of the case listing and of search (django-filter): theme and
-stage slugs, agency names, statuses and the year started. Each is repeatable:
+stage slugs, agency names, statuses, the year started, evidence levels and
+why stopped cases stopped. Each is repeatable:
 any of one filter's values, all of the filters."""
 
 import re
@@ -10,11 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from cases.choices import CaseStatus
+from cases.choices import CaseStatus, EvidenceLevel, StoppedReason
 from cases.snippets import DigitalisationStage, Theme
 from core.control_characters import without_control_characters
 
-FACETS = ("theme", "stage", "agency", "status", "year")
+FACETS = ("theme", "stage", "agency", "status", "year", "evidence", "stopped_reason")
 # Four ASCII digits: "²²²²".isdigit() is true, but it is no year.
 YEAR = re.compile(r"[0-9]{4}")
 MAX_AGENCY_NAME = 200
@@ -28,6 +29,8 @@ def facet_titles():
         "agency": _("Agency"),
         "status": _("Status"),
         "year": _("Year started"),
+        "evidence": _("Evidence level"),
+        "stopped_reason": _("Why it stopped"),
     }
 
 
@@ -50,6 +53,8 @@ KNOWN = {
     "agency": lambda values: {v for v in values if len(v) <= MAX_AGENCY_NAME},
     "status": lambda values: set(values) & set(CaseStatus.values),
     "year": lambda values: {v for v in values if YEAR.fullmatch(v) and int(v)},
+    "evidence": lambda values: set(values) & {str(level) for level in EvidenceLevel.values},
+    "stopped_reason": lambda values: set(values) & set(StoppedReason.values),
 }
 
 
@@ -96,6 +101,10 @@ class CaseFilter(django_filters.FilterSet):
     agency = ValuesFilter(facet="agency", field_name="agency__name", lookup_expr="in")
     status = ValuesFilter(facet="status", field_name="status", lookup_expr="in")
     year = ValuesFilter(facet="year", method="filter_year")
+    evidence = ValuesFilter(facet="evidence", method="filter_evidence")
+    stopped_reason = ValuesFilter(
+        facet="stopped_reason", field_name="stopped_reason_kind", lookup_expr="in"
+    )
 
     def filter_theme(self, queryset, name, values):
         # A subquery rather than a join: a case with two chosen themes is one row.
@@ -106,6 +115,9 @@ class CaseFilter(django_filters.FilterSet):
         for year in values:
             any_year |= Q(started__year=int(year))
         return queryset.filter(any_year)
+
+    def filter_evidence(self, queryset, name, values):
+        return queryset.filter(evidence_level__in=[int(value) for value in values])
 
     @property
     def chosen(self):

@@ -32,7 +32,14 @@ from wagtail.models import Orderable, Page, PageLogEntry, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from cases.choices import CaseStatus, LessonKind
+from cases.choices import (
+    EVIDENCE_EXPLANATIONS,
+    CaseStatus,
+    EvidenceLevel,
+    FollowUpStatus,
+    LessonKind,
+    StoppedReason,
+)
 from cases.facets import facet_counts, filter_links
 from cases.filters import CaseFilter, facet_titles
 from cases.snippets import Agency, DigitalisationStage, Theme  # noqa: F401 (model registry)
@@ -125,7 +132,9 @@ class CaseTag(TaggedItemBase):
 
 
 class CaseStudyPageForm(WagtailAdminPageForm):
-    """Adds the editor's "substantial change" mark: only then does "Updated" move."""
+    """Adds the editor's "substantial change" mark: only then does "Updated"
+    move. A new follow-up with a status gives the case that status; a case
+    that is (or so becomes) stopped needs the reason it stopped."""
 
     substantial_change = forms.BooleanField(
         label=_("This is a substantial change"),
@@ -137,10 +146,38 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         cleaned = super().clean()
         if cleaned.get("substantial_change") and not cleaned.get("change_note"):
             self.add_error("change_note", _("Describe what changed when you mark it substantial."))
+        new_status = self._follow_up_status()
+        status = new_status.status if new_status else cleaned.get("status")
+        if status == CaseStatus.STOPPED:
+            for name, message in stopped_reason_errors(
+                cleaned.get("stopped_reason_kind"), cleaned.get("stopped_reason_text")
+            ).items():
+                self.add_error(name, message)
         return cleaned
 
+    def _follow_up_status(self):
+        """The newest of the follow-ups added in this form that give a status."""
+        formset = self.formsets.get("follow_ups")
+        if formset is None or not formset.is_valid():
+            return None
+        added = [
+            form.cleaned_data
+            for form in formset.forms
+            if form.instance.pk is None
+            and form.cleaned_data.get("status")
+            and form.cleaned_data.get("date")
+            and not form.cleaned_data.get("DELETE")
+        ]
+        if not added:
+            return None
+        newest = max(added, key=lambda data: data["date"])
+        return CaseFollowUp(date=newest["date"], status=newest["status"])
+
     def save(self, commit=True):
+        new_status = self._follow_up_status()
         page = super().save(commit=False)
+        if new_status is not None:
+            page.apply_follow_up_status(new_status.status, new_status.date)
         if self.cleaned_data.get("substantial_change"):
             page.updated = timezone.localdate()
         if commit:
@@ -214,6 +251,22 @@ class CaseStudyPage(IndexedWhenPublic, Page):
         blank=True,
         help_text=_("Describe the image for people who cannot see it. Required with an image."),
     )
+    stopped_reason_kind = models.CharField(
+        _("why it stopped"), max_length=20, choices=StoppedReason.choices, blank=True
+    )
+    stopped_reason_text = models.TextField(
+        _("about why it stopped"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Required for a stopped case: what happened, in a few sentences."),
+    )
+    evidence_level = models.PositiveSmallIntegerField(
+        _("evidence level"),
+        choices=EvidenceLevel.choices,
+        null=True,
+        blank=True,
+        help_text=_("How the results are known."),
+    )
     updated = models.DateField(_("updated"), null=True, blank=True)
     change_note = models.CharField(_("change note"), max_length=300, blank=True)
 
@@ -233,6 +286,8 @@ class CaseStudyPage(IndexedWhenPublic, Page):
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("stage"),
                 FieldPanel("status"),
+                FieldPanel("stopped_reason_kind"),
+                FieldPanel("stopped_reason_text"),
                 FieldRowPanel([FieldPanel("started"), FieldPanel("ended")]),
                 FieldPanel("tags"),
             ],
@@ -241,8 +296,10 @@ class CaseStudyPage(IndexedWhenPublic, Page):
         FieldPanel("challenge"),
         FieldPanel("approach"),
         FieldPanel("results"),
+        FieldPanel("evidence_level", widget=forms.RadioSelect),
         InlinePanel("lessons", heading=_("Lessons"), label=_("lesson"), min_num=1),
         FieldPanel("joint_work"),
+        InlinePanel("follow_ups", heading=_("What happened next?"), label=_("follow-up")),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_role"), FieldPanel("contact_email")],
             heading=_("Contact"),
@@ -284,7 +341,16 @@ class CaseStudyPage(IndexedWhenPublic, Page):
             # The columns the facet counts group by (cases.facets), readable
             # from the index alone: the wide rows (the case text) are not read.
             models.Index(
-                fields=["page_ptr", "stage", "agency", "status", "started"], name="case_facts"
+                fields=[
+                    "page_ptr",
+                    "stage",
+                    "agency",
+                    "status",
+                    "started",
+                    "evidence_level",
+                    "stopped_reason_kind",
+                ],
+                name="case_facts",
             ),
         ]
 
@@ -299,6 +365,8 @@ class CaseStudyPage(IndexedWhenPublic, Page):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        if self.status != CaseStatus.STOPPED:
+            self.stopped_reason_kind, self.stopped_reason_text = "", ""
         self.started = month_start(self.started)
         self.ended = month_start(self.ended)
         if not self.exchange_id:
@@ -316,6 +384,17 @@ class CaseStudyPage(IndexedWhenPublic, Page):
     @property
     def is_stopped(self):
         return self.status == CaseStatus.STOPPED
+
+    def apply_follow_up_status(self, status, on):
+        """A follow-up's new status: the case is completed or stopped, and
+        ended that month unless its end is already known."""
+        self.status = status
+        if not self.ended:
+            self.ended = month_start(on)
+
+    @property
+    def evidence_explanation(self):
+        return EVIDENCE_EXPLANATIONS.get(self.evidence_level, "")
 
     def lessons_by_kind(self):
         groups = {kind: [] for kind in LessonKind.values}
@@ -387,6 +466,16 @@ def related_key(page, themes):
     return f"{page.locale_id}:{page.stage_id}:{theme_ids}:{last_page_change()}"
 
 
+def stopped_reason_errors(kind, text):
+    """{field: message} when a stopped case lacks its reason (admin and forms)."""
+    errors = {}
+    if not kind:
+        errors["stopped_reason_kind"] = _("Choose why the case was stopped.")
+    if not (text or "").strip():
+        errors["stopped_reason_text"] = _("Describe in a few sentences why it was stopped.")
+    return errors
+
+
 def month_start(value):
     if isinstance(value, datetime.date):
         return value.replace(day=1)
@@ -426,3 +515,50 @@ class CaseAttachment(Orderable):
     )
 
     panels = [FieldPanel("document")]
+
+
+class CaseFollowUp(Orderable):
+    """What happened after the case was published, on a date: a text, and
+    perhaps the case's new status."""
+
+    page = ParentalKey(CaseStudyPage, related_name="follow_ups", on_delete=models.CASCADE)
+    date = models.DateField(_("date"))
+    text = models.TextField(_("what happened"), max_length=4000)
+    status = models.CharField(
+        _("new status"),
+        max_length=20,
+        choices=FollowUpStatus.choices,
+        blank=True,
+        help_text=_("Only when the case changed status: completed or stopped."),
+    )
+
+    panels = [FieldPanel("date"), FieldPanel("text"), FieldPanel("status")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+
+    def __str__(self):
+        return f"{self.date}: {self.text[:60]}"
+
+
+class FollowUpReminder(models.Model):
+    """A reminder sent for a case: `months` after its `anchor` (publication
+    or the last follow-up). One of each, so a reminder is never sent twice."""
+
+    page = models.ForeignKey(
+        CaseStudyPage, on_delete=models.CASCADE, related_name="follow_up_reminders"
+    )
+    anchor = models.DateField()
+    months = models.PositiveSmallIntegerField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "anchor", "months"], name="one_reminder_per_step"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id}: {self.months} months after {self.anchor}"

@@ -1,9 +1,14 @@
-"""Admin: the taxonomy and the agencies, grouped under one menu item."""
+"""Admin: the taxonomy and the agencies, grouped under one menu item, and
+the report of cases without a follow-up."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cases.reports import StaleCasesView, may_see_stale_cases
 from cases.snippets import Agency, DigitalisationStage, Theme
 
 
@@ -36,3 +41,30 @@ class CaseLibraryGroup(SnippetViewSetGroup):
 
 
 register_snippet(CaseLibraryGroup)
+
+
+class StaleCasesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_stale_cases(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_stale_cases_urls():
+    view = StaleCasesView.as_view()
+    results = StaleCasesView.as_view(results_only=True)
+    return [
+        path("reports/cases-without-follow-up/", view, name="stale_cases_report"),
+        path(
+            "reports/cases-without-follow-up/results/", results, name="stale_cases_report_results"
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_stale_cases_menu_item():
+    return StaleCasesMenuItem(
+        _("Cases without follow-up"),
+        reverse("stale_cases_report"),
+        icon_name="time",
+        order=800,
+    )

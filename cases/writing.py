@@ -13,7 +13,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.text import slugify
 from wagtail.models import Locale, WorkflowState
 
-from cases.models import CaseIndexPage, CaseLesson, CaseLink, CaseStatus
+from cases.models import CaseFollowUp, CaseIndexPage, CaseLesson, CaseLink, CaseStatus
 from cases.snippets import Agency, DigitalisationStage, Theme
 
 # The years a case can start or end in (the exchange format and the case form).
@@ -112,6 +112,10 @@ class CaseContent:
     contact_name: str = ""
     contact_role: str = ""
     contact_email: str = ""
+    stopped_reason_kind: str = ""
+    stopped_reason_text: str = ""
+    evidence_level: int | None = None
+    follow_ups: list | None = None  # {"date", "text", "status"}; None keeps the page's
 
 
 def _stage(page, slug, locale):
@@ -142,6 +146,15 @@ def fill(page, content):
     page.partner_agencies = [in_locale(a, locale) for a in content.partner_agencies]
     page.lessons = [CaseLesson(kind=row["kind"], text=row["text"]) for row in content.lessons]
     page.links = [CaseLink(title=row["title"], url=row["url"]) for row in content.links]
+    page.evidence_level = content.evidence_level
+    stopped = content.status == CaseStatus.STOPPED
+    page.stopped_reason_kind = content.stopped_reason_kind if stopped else ""
+    page.stopped_reason_text = content.stopped_reason_text if stopped else ""
+    if content.follow_ups is not None:
+        page.follow_ups = [
+            CaseFollowUp(date=row["date"], text=row["text"], status=row["status"] or "")
+            for row in content.follow_ups
+        ]
 
 
 def write_case(page, content, *, user=None, publish=False, clean=True):

@@ -4,7 +4,7 @@ portal.urls). The paths are translated: /dela/ in Swedish, /en/share/ in English
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from contributions.views import accounts, cases
+from contributions.views import accounts, cases, follow_ups
 
 app_name = "contributions"
 
@@ -51,6 +51,11 @@ urlpatterns = [
         name="invitation_accept",
     ),
     path(pgettext_lazy("URL path", "share/"), cases.case_form, name="new"),
+    path(
+        pgettext_lazy("URL path", "follow-up/<str:token>/"),
+        follow_ups.follow_up,
+        name="follow_up",
+    ),
     path(pgettext_lazy("URL path", "share/<int:page_id>/"), cases.case_form, name="edit"),
     path(pgettext_lazy("URL path", "share/<int:page_id>/preview/"), cases.preview, name="preview"),
     path(

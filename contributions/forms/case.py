@@ -9,10 +9,12 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from cases.models import CaseStatus, CaseStudyPage, LessonKind
+from cases.choices import EVIDENCE_EXPLANATIONS, EvidenceLevel, StoppedReason
+from cases.models import CaseStatus, CaseStudyPage, LessonKind, stopped_reason_errors
 from cases.snippets import Agency, DigitalisationStage, Theme
 from cases.writing import YEARS, CaseContent, richtext_to_text, write_case
 from contributions.images import check_image, store_image
@@ -107,6 +109,20 @@ class CaseForm(WithoutControlCharactersMixin, forms.Form):
             "A stopped project is as valuable as a completed one: its lessons say what to avoid."
         ),
     )
+    stopped_reason_kind = forms.ChoiceField(
+        label=_("Why was it stopped?"),
+        choices=StoppedReason.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Only for a stopped case: choose what stopped it most."),
+    )
+    stopped_reason_text = forms.CharField(
+        label=_("What happened?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Only for a stopped case: a few sentences that help others avoid the same end."
+        ),
+    )
     started = MonthField(label=_("Started"))
     ended = MonthField(label=_("Ended"), help_text=_("Leave empty while the project goes on."))
     challenge = forms.CharField(
@@ -126,6 +142,16 @@ class CaseForm(WithoutControlCharactersMixin, forms.Form):
         label=_("Results"),
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What changed? Give numbers where you have them, and say what did not work."),
+    )
+    evidence_level = forms.TypedChoiceField(
+        label=_("How do you know the results?"),
+        coerce=int,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Choose the highest level that is true of the case. Every level is "
+            "welcome: a described result is worth sharing too."
+        ),
     )
     joint_work = forms.CharField(
         label=_("Working together (employer and unions)"),
@@ -183,6 +209,13 @@ class CaseForm(WithoutControlCharactersMixin, forms.Form):
             self.fields["language"].needed_for_submit = True
         if not has_image:
             del self.fields["remove_image"]
+        self.fields["evidence_level"].choices = [
+            (level, format_html("<strong>{}. {}</strong><br>{}", level, label, explanation))
+            for level, label, explanation in (
+                (level, label, EVIDENCE_EXPLANATIONS[level])
+                for level, label in EvidenceLevel.choices
+            )
+        ]
         ui_locale = Locale.get_active()
         self.fields["themes"].choices = [
             (t.slug, t.name) for t in Theme.objects.filter(locale=ui_locale).order_by("name")
@@ -206,6 +239,13 @@ class CaseForm(WithoutControlCharactersMixin, forms.Form):
         started, ended = cleaned.get("started"), cleaned.get("ended")
         if started and ended and ended < started:
             self.add_error("ended", _("The end cannot be before the start."))
+        if self.strict and cleaned.get("status") == CaseStatus.STOPPED:
+            errors = stopped_reason_errors(
+                cleaned.get("stopped_reason_kind"), cleaned.get("stopped_reason_text")
+            )
+            for name, message in errors.items():
+                if name not in self.errors:
+                    self.add_error(name, message)
         keeps_image = (self.has_image and not cleaned.get("remove_image")) or cleaned.get(
             "hero_image"
         )
@@ -269,6 +309,9 @@ class CaseForm(WithoutControlCharactersMixin, forms.Form):
             contact_name=data.get("contact_name") or "",
             contact_role=data.get("contact_role") or "",
             contact_email=data.get("contact_email") or "",
+            stopped_reason_kind=data.get("stopped_reason_kind") or "",
+            stopped_reason_text=data.get("stopped_reason_text") or "",
+            evidence_level=data.get("evidence_level"),
         )
 
 
@@ -292,6 +335,9 @@ def initial_from_page(page):
         "contact_role": page.contact_role,
         "contact_email": page.contact_email,
         "hero_alt": page.hero_alt,
+        "stopped_reason_kind": page.stopped_reason_kind,
+        "stopped_reason_text": page.stopped_reason_text,
+        "evidence_level": page.evidence_level,
     }
 
 

@@ -148,6 +148,11 @@ def seeded_site(transactional_db, flushed_tables_restored, site, make_case, live
         title="Röstrobot i telefonkön som avbröts",
         summary="Vi prövade en röstrobot i telefonkön. Försöket avbröts efter ett halvår.",
         status="stopped",
+        stopped_reason={"kind": "technology", "text": "Taligenkänningen klarade inte dialekter."},
+        evidence_level=2,
+        follow_ups=[
+            {"date": "2024-06-01", "text": "Vi provar i stället en chattbot.", "status": None}
+        ],
         themes=["ai-automation", "digital-services"],
         stage="pilot",
         lessons=[
@@ -172,6 +177,9 @@ def seeded_site(transactional_db, flushed_tables_restored, site, make_case, live
         summary="We tried a voice robot in the phone queue. The trial was stopped after six "
         "months.",
         status="stopped",
+        stopped_reason={"kind": "technology", "text": "Speech recognition missed dialects."},
+        evidence_level=2,
+        follow_ups=[{"date": "2024-06-01", "text": "We now try a chatbot.", "status": None}],
         themes=["ai-automation", "digital-services"],
         stage="pilot",
         challenge="Callers waited too long.\n\nMost questions were simple.",
@@ -183,7 +191,19 @@ def seeded_site(transactional_db, flushed_tables_restored, site, make_case, live
 
     stopped = CaseStudyPage.objects.get(pk=stopped.pk)
     english = CaseStudyPage.objects.get(pk=english.pk)
+    from django.urls import reverse
+    from django.utils import translation
+
+    from contributions.follow_ups import follow_up_token
+
+    follow_ups = {}
+    for case in (ongoing, english):
+        case = CaseStudyPage.objects.get(pk=case.pk)
+        with translation.override(case.locale.language_code):
+            path = reverse("contributions:follow_up", args=[follow_up_token(case)])
+        follow_ups[f"follow_up_{case.locale.language_code}"] = path
     paths = {
+        **follow_ups,
         "case_sv": stopped.url,
         "case_en": english.url,
         "ongoing_sv": ongoing.url,

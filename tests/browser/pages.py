@@ -24,6 +24,7 @@ PAGES = [
     ("activity page with registration form", "{activity_sv}", "{activity_en}"),
     ("contributor sign-up", "/konto/registrera/", "/en/account/sign-up/"),
     ("contributor log-in", "/konto/logga-in/", "/en/account/log-in/"),
+    ("follow-up form (signed link)", "{follow_up_sv}", "{follow_up_en}"),
 ]
 
 # Pages that need a logged-in contributor (see the `contributor` fixture).

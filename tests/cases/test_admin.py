@@ -32,6 +32,7 @@ def edit_form(case, **changes):
         "lessons": inline_formset([{"kind": "worked", "text": "Börja smått."}]),
         "links": inline_formset([]),
         "attachments": inline_formset([]),
+        "follow_ups": inline_formset([]),
         "comments": inline_formset([]),
         "contact_name": "",
         "contact_role": "",
