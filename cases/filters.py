@@ -18,6 +18,10 @@ FACETS = ("theme", "stage", "agency", "status", "year")
 # Four ASCII digits: "²²²²".isdigit() is true, but it is no year.
 YEAR = re.compile(r"[0-9]{4}")
 MAX_AGENCY_NAME = 200
+# `reused=1`: only cases another agency has recorded trying ("we tried this").
+REUSED_VALUES = {"1", "true"}
+# Filters that are no facet: applied and kept like the facets' values.
+OTHER_FILTERS = ("reused",)
 
 
 def facet_titles():
@@ -28,6 +32,7 @@ def facet_titles():
         "agency": _("Agency"),
         "status": _("Status"),
         "year": _("Year started"),
+        "reused": _("Tried by others"),
     }
 
 
@@ -50,6 +55,7 @@ KNOWN = {
     "agency": lambda values: {v for v in values if len(v) <= MAX_AGENCY_NAME},
     "status": lambda values: set(values) & set(CaseStatus.values),
     "year": lambda values: {v for v in values if YEAR.fullmatch(v) and int(v)},
+    "reused": lambda values: set(values) & REUSED_VALUES,
 }
 
 
@@ -96,6 +102,7 @@ class CaseFilter(django_filters.FilterSet):
     agency = ValuesFilter(facet="agency", field_name="agency__name", lookup_expr="in")
     status = ValuesFilter(facet="status", field_name="status", lookup_expr="in")
     year = ValuesFilter(facet="year", method="filter_year")
+    reused = ValuesFilter(facet="reused", method="filter_reused")
 
     def filter_theme(self, queryset, name, values):
         # A subquery rather than a join: a case with two chosen themes is one row.
@@ -107,6 +114,12 @@ class CaseFilter(django_filters.FilterSet):
             any_year |= Q(started__year=int(year))
         return queryset.filter(any_year)
 
+    def filter_reused(self, queryset, name, values):
+        # Through the reverse relation of the reuse records (an app above
+        # this one); a record on any of a case's translations counts.
+        tried = queryset.model.objects.filter(reuses__isnull=False).values("translation_key")
+        return queryset.filter(translation_key__in=tried)
+
     @property
     def chosen(self):
         """{filter: [values]} of the valid values chosen, in FACETS order."""
@@ -114,8 +127,9 @@ class CaseFilter(django_filters.FilterSet):
             return {}
         self.errors  # noqa: B018 (validates the form)
         cleaned = self.form.cleaned_data
-        return {name: cleaned[name] for name in FACETS if cleaned.get(name)}
+        return {name: cleaned[name] for name in (*FACETS, *OTHER_FILTERS) if cleaned.get(name)}
 
     def error_messages(self):
         """The messages of .errors, in FACETS order, for one line of text."""
-        return [message for name in FACETS for message in self.errors.get(name, [])]
+        names = (*FACETS, *OTHER_FILTERS)
+        return [message for name in names for message in self.errors.get(name, [])]

@@ -112,6 +112,7 @@ class CaseContent:
     contact_name: str = ""
     contact_role: str = ""
     contact_email: str = ""
+    inspired_by: list | None = None  # CaseStudyPage rows it built on; None keeps the page's
 
 
 def _stage(page, slug, locale):
@@ -138,6 +139,8 @@ def fill(page, content):
     page.contact_name = content.contact_name
     page.contact_role = content.contact_role
     page.contact_email = content.contact_email
+    if content.inspired_by is not None:
+        page.inspired_by = content.inspired_by
     page.themes = list(Theme.objects.filter(slug__in=content.themes, locale=locale))
     page.partner_agencies = [in_locale(a, locale) for a in content.partner_agencies]
     page.lessons = [CaseLesson(kind=row["kind"], text=row["text"]) for row in content.lessons]
