@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cases.models import CaseStudyPage
-from contributions.reuse_forms import ContactChangeForm, ReuseForm
 from contributions.models import Reuse
 from contributions.permissions import case_for_contributor, contributor_required, profile_for
+from contributions.reuse_forms import ContactChangeForm, ReuseForm
 from contributions.reuses import (
     agency_reuse,
     change_contact,
