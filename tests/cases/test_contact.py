@@ -99,8 +99,10 @@ def test_the_form_sends_to_the_contact_with_a_copy_to_the_sender(cases, language
     response = client.post(page.url + "contact/", sender(), follow=True)
     assert response.status_code == 200
     text = response.content.decode()
-    assert "Ditt meddelande har skickats" in text if language == "sv" else (
-        "Your message has been sent" in text
+    assert (
+        "Ditt meddelande har skickats" in text
+        if language == "sv"
+        else ("Your message has been sent" in text)
     )
     assert ADDRESS not in text
     to_contact, copy = mail.outbox
