@@ -219,3 +219,26 @@ def test_editors_change_the_contact_in_the_admin(editor, our_case):
     client = Client()
     client.force_login(editor)
     assert client.get(f"/admin/pages/{our_case.pk}/edit/").status_code == 200
+
+
+def test_in_review_the_new_contact_waits_in_the_draft_and_the_review_goes_on(colleague, our_case):
+    from cases.writing import send_for_review
+
+    draft = our_case.get_latest_revision_as_object()
+    draft.summary = "Ändrad i granskning."
+    draft.save_revision()
+    state = send_for_review(CaseStudyPage.objects.get(pk=our_case.pk), colleague)
+    assert state is not None
+    logged_in(colleague).post(
+        url("contact", our_case.pk),
+        {
+            "contact_name": "Ny Person",
+            "contact_role": "Chef",
+            "contact_email": "ny@skatteverket.se",
+        },
+    )
+    page = CaseStudyPage.objects.get(pk=our_case.pk)
+    assert page.contact_name == "Anna Andersson"  # the live case waits for the review
+    assert page.current_workflow_state is not None  # the review goes on
+    latest = page.get_latest_revision_as_object()
+    assert (latest.summary, latest.contact_name) == ("Ändrad i granskning.", "Ny Person")
