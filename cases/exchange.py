@@ -328,6 +328,7 @@ class CaseLine(serializers.Serializer):
     evidence_level = Level()
     stopped_reason = StoppedReasonLine()
     follow_ups = List(child=FollowUpLine(), max_length=MAX_FOLLOW_UPS)
+    inspired_by = List(child=Text(allow_null=False), max_length=MAX_NAMES)
 
     def validate_id(self, value):
         if not ID_PATTERN.match(value):
@@ -365,12 +366,21 @@ class CaseLine(serializers.Serializer):
     def validate_tags(self, value):
         return [tag for tag in value if tag]
 
+    def validate_inspired_by(self, value):
+        ids = list(dict.fromkeys(case_id for case_id in value if case_id))
+        bad = [case_id for case_id in ids if not ID_PATTERN.match(case_id)]
+        if bad:
+            raise serializers.ValidationError(f"is not a case id: {bad[0]!r}")
+        return ids
+
     def validate(self, attrs):
         attrs["translation_of"] = attrs["translation_of"] or None
         if attrs["translation_of"] == attrs["id"]:
             raise serializers.ValidationError(
                 {"translation_of": "must name the id of another case"}
             )
+        if attrs["id"] in attrs["inspired_by"]:
+            raise serializers.ValidationError({"inspired_by": "names the case itself"})
         if attrs["started"] and attrs["ended"] and attrs["ended"] < attrs["started"]:
             raise serializers.ValidationError({"ended": "is before started"})
         # A stopped case says why (optional, so that older files still load);
@@ -472,12 +482,14 @@ def _content(values):
         stopped_reason_text=values["stopped_reason"].get("text", ""),
         evidence_level=values["evidence_level"],
         follow_ups=values["follow_ups"],
+        inspired_by=list(CaseStudyPage.objects.filter(exchange_id__in=values["inspired_by"])),
     )
 
 
 def store_line(values, draft=False):
     """Create or update one case from a checked line. Returns "created",
-    "updated" or "unchanged"."""
+    "updated" or "unchanged". The cases it built on (`inspired_by`) that are
+    not in the site yet are linked later by link_inspirations()."""
     locale = Locale.objects.get(language_code=values["language"])
     page = CaseStudyPage.objects.filter(exchange_id=values["id"]).first()
     translation_key = _translation_key(values, locale, page)
@@ -520,26 +532,47 @@ def import_stream(lines, draft=False):
         seen[values["id"]] = number
         pending.append((number, values))
 
-    # Sources before their translations, whatever the order in the file.
+    # Sources before their translations, and cases before those that built
+    # on them, whatever the order in the file.
     file_ids = {values["id"] for _n, values in pending}
+    named = [v["translation_of"] for _n, v in pending if v["translation_of"]]
+    named += [case_id for _n, v in pending for case_id in v["inspired_by"]]
     known = file_ids | set(
-        CaseStudyPage.objects.filter(
-            exchange_id__in=[v["translation_of"] for _n, v in pending if v["translation_of"]]
-        ).values_list("exchange_id", flat=True)
+        CaseStudyPage.objects.filter(exchange_id__in=named).values_list("exchange_id", flat=True)
     )
-    ordered = sorted(pending, key=lambda item: (item[1]["translation_of"] is not None, item[0]))
     failed = set()
-    for number, values in ordered:
+    stored = []
+    for number, values in storing_order(pending):
         source = values["translation_of"]
         if source and source not in known:
             report.errors.append(
                 (number, "translation_of", f"no case with id {source!r} in the file or the site")
             )
+            failed.add(values["id"])
             continue
         if source and source in failed:
             report.errors.append(
                 (number, "translation_of", f"the case {source!r} it translates was not imported")
             )
+            failed.add(values["id"])
+            continue
+        unknown = [case_id for case_id in values["inspired_by"] if case_id not in known]
+        if unknown:
+            report.errors.append(
+                (number, "inspired_by", f"no case with id {unknown[0]!r} in the file or the site")
+            )
+            failed.add(values["id"])
+            continue
+        not_imported = [case_id for case_id in values["inspired_by"] if case_id in failed]
+        if not_imported:
+            report.errors.append(
+                (
+                    number,
+                    "inspired_by",
+                    f"the case {not_imported[0]!r} it built on was not imported",
+                )
+            )
+            failed.add(values["id"])
             continue
         try:
             with transaction.atomic():
@@ -555,10 +588,57 @@ def import_stream(lines, draft=False):
             report.errors.append((number, "line", f"could not be stored: {exc}"[:300]))
         else:
             setattr(report, outcome, getattr(report, outcome) + 1)
+            stored.append((values, outcome))
             continue
         failed.add(values["id"])
+    # Cases that name one another round a circle: linked once all are stored.
+    for values, outcome in stored:
+        if values["inspired_by"] and link_inspirations(values, draft=draft):
+            if outcome == "unchanged":
+                report.unchanged -= 1
+                report.updated += 1
     report.errors.sort(key=lambda error: error[0])  # by line, each line's in field order
     return report
+
+
+def link_inspirations(values, draft=False):
+    """Link a stored case to the cases it built on, once all are stored (a
+    case may name one later in the file). False when there was nothing new."""
+    page = CaseStudyPage.objects.get(exchange_id=values["id"])
+    wanted = set(values["inspired_by"])
+    have = set(page.inspired_by.values_list("exchange_id", flat=True))
+    if wanted <= have:
+        return False
+    page = page.get_latest_revision_as_object() if draft else page
+    page.inspired_by = list(CaseStudyPage.objects.filter(exchange_id__in=wanted))
+    revision = page.save_revision(clean=False)
+    if not draft:
+        revision.publish()
+    return True
+
+
+def storing_order(pending):
+    """The checked lines in the order they are stored: each after the cases
+    it translates or built on that are in the same file (when they name one
+    another round a circle, in file order), otherwise in file order."""
+    by_id = {values["id"]: (number, values) for number, values in pending}
+    ordered, placed, visiting = [], set(), set()
+
+    def place(case_id):
+        if case_id in placed or case_id in visiting or case_id not in by_id:
+            return
+        visiting.add(case_id)
+        values = by_id[case_id][1]
+        for needed in [values["translation_of"], *values["inspired_by"]]:
+            if needed:
+                place(needed)
+        visiting.discard(case_id)
+        placed.add(case_id)
+        ordered.append(by_id[case_id])
+
+    for _number, values in pending:
+        place(values["id"])
+    return ordered
 
 
 # --- export --------------------------------------------------------------------
@@ -615,6 +695,8 @@ def exchange_record(page):
             {"date": f.date.isoformat(), "text": f.text, "status": f.status or None}
             for f in page.follow_ups.all()
         ],
+        # The published cases it built on: what an import of this export can link.
+        "inspired_by": sorted(case.exchange_id for case in page.inspired_by.all() if case.live),
     }
 
 
@@ -668,6 +750,7 @@ def exchange_record_from_values(values):
             {"date": f["date"].isoformat(), "text": f["text"], "status": f["status"]}
             for f in values["follow_ups"]
         ],
+        "inspired_by": sorted(values["inspired_by"]),
     }
 
 
@@ -676,7 +759,9 @@ def export_lines():
     pages = (
         CaseStudyPage.objects.live()
         .select_related("agency", "stage", "locale")
-        .prefetch_related("partner_agencies", "themes", "lessons", "links", "tags", "follow_ups")
+        .prefetch_related(
+            "partner_agencies", "themes", "lessons", "links", "tags", "follow_ups", "inspired_by"
+        )
         .order_by("exchange_id")
     )
     for page in pages:

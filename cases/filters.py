@@ -19,6 +19,10 @@ FACETS = ("theme", "stage", "agency", "status", "year", "evidence", "stopped_rea
 # Four ASCII digits: "²²²²".isdigit() is true, but it is no year.
 YEAR = re.compile(r"[0-9]{4}")
 MAX_AGENCY_NAME = 200
+# `reused=1`: only cases another agency has recorded trying ("we tried this").
+REUSED_VALUES = {"1", "true"}
+# Filters that are no facet: applied and kept like the facets' values.
+OTHER_FILTERS = ("reused",)
 
 
 def facet_titles():
@@ -31,6 +35,7 @@ def facet_titles():
         "year": _("Year started"),
         "evidence": _("Evidence level"),
         "stopped_reason": _("Why it stopped"),
+        "reused": _("Tried by others"),
     }
 
 
@@ -55,6 +60,7 @@ KNOWN = {
     "year": lambda values: {v for v in values if YEAR.fullmatch(v) and int(v)},
     "evidence": lambda values: set(values) & {str(level) for level in EvidenceLevel.values},
     "stopped_reason": lambda values: set(values) & set(StoppedReason.values),
+    "reused": lambda values: set(values) & REUSED_VALUES,
 }
 
 
@@ -105,6 +111,7 @@ class CaseFilter(django_filters.FilterSet):
     stopped_reason = ValuesFilter(
         facet="stopped_reason", field_name="stopped_reason_kind", lookup_expr="in"
     )
+    reused = ValuesFilter(facet="reused", method="filter_reused")
 
     def filter_theme(self, queryset, name, values):
         # A subquery rather than a join: a case with two chosen themes is one row.
@@ -119,6 +126,12 @@ class CaseFilter(django_filters.FilterSet):
     def filter_evidence(self, queryset, name, values):
         return queryset.filter(evidence_level__in=[int(value) for value in values])
 
+    def filter_reused(self, queryset, name, values):
+        # Through the reverse relation of the reuse records (an app above
+        # this one); a record on any of a case's translations counts.
+        tried = queryset.model.objects.filter(reuses__isnull=False).values("translation_key")
+        return queryset.filter(translation_key__in=tried)
+
     @property
     def chosen(self):
         """{filter: [values]} of the valid values chosen, in FACETS order."""
@@ -126,8 +139,9 @@ class CaseFilter(django_filters.FilterSet):
             return {}
         self.errors  # noqa: B018 (validates the form)
         cleaned = self.form.cleaned_data
-        return {name: cleaned[name] for name in FACETS if cleaned.get(name)}
+        return {name: cleaned[name] for name in (*FACETS, *OTHER_FILTERS) if cleaned.get(name)}
 
     def error_messages(self):
         """The messages of .errors, in FACETS order, for one line of text."""
-        return [message for name in FACETS for message in self.errors.get(name, [])]
+        names = (*FACETS, *OTHER_FILTERS)
+        return [message for name in names for message in self.errors.get(name, [])]

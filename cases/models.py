@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
@@ -19,7 +20,10 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -27,6 +31,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageLogEntry, PageManager
 from wagtail.query import PageQuerySet
@@ -40,10 +45,12 @@ from cases.choices import (
     LessonKind,
     StoppedReason,
 )
+from cases.contact import ContactForm, send_contact_message
 from cases.facets import facet_counts, filter_links
 from cases.filters import CaseFilter, facet_titles
 from cases.snippets import Agency, DigitalisationStage, Theme  # noqa: F401 (model registry)
 from core.indexing import IndexedWhenPublic
+from core.ratelimit import over_limit
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 # Newest first, the id breaking ties: listings, feeds and searches without words.
@@ -56,6 +63,11 @@ RELATED_SHOWN = 4
 # What a case card template reads besides the page's own columns.
 CARD_RELATIONS = ("agency", "stage", "locale", "hero_image")
 CARD_PREFETCH = ("themes",)
+# The listing's orders: newest first (the default), or most reused first.
+SORTS = ("newest", "reused")
+# The reverse name of the reuse records ("we tried this") that point at a
+# case; their model lives in an app above this one, reached through the ORM.
+REUSES = "reuses"
 
 
 class CaseIndexPage(IndexedWhenPublic, Page):
@@ -72,7 +84,7 @@ class CaseIndexPage(IndexedWhenPublic, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = CaseListing(self, request)
-        context["last_change"] = last_page_change
+        context["last_change"] = listing_key
         return context
 
 
@@ -95,8 +107,27 @@ class CaseListing:
         return facet_counts(self.filters.qs, self.filters.chosen, self.page.locale)
 
     @cached_property
+    def sort(self):
+        """The order asked for; an unknown one is the default, newest first."""
+        sort = self.request.GET.get("sort", "")
+        return sort if sort in SORTS else SORTS[0]
+
+    @cached_property
     def paginator(self):
-        return Paginator(self.filters.qs.newest_first().for_cards(), PAGE_SIZE)
+        cases = self.filters.qs.for_cards()
+        if self.sort == "reused":
+            cases = cases.order_by("-reuse_count", *NEWEST)
+        else:
+            cases = cases.newest_first()
+        return Paginator(cases, PAGE_SIZE)
+
+    def sort_options(self):
+        """(value, label, selected) of the orders the listing offers."""
+        labels = {"newest": _("Newest first"), "reused": _("Most tried by others")}
+        return [(value, labels[value], value == self.sort) for value in SORTS]
+
+    def reused_only(self):
+        return bool(self.filters.chosen.get("reused"))
 
     @cached_property
     def cases(self):
@@ -123,6 +154,25 @@ def last_page_change():
     move or change of view restriction writes one): cached fragments that
     list other pages name it in their key, so that any such change shows."""
     return PageLogEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
+
+
+def reuse_model():
+    return CaseStudyPage._meta.get_field(REUSES).related_model
+
+
+def last_reuse_change():
+    """When a reuse record was last written or removed (the newest of its
+    timestamps and its count): fragments that show reuse counts name it."""
+    from django.db.models import Max
+
+    found = reuse_model().objects.aggregate(newest=Max("updated_at"), n=Count("pk"))
+    return f"{found['newest'] and found['newest'].isoformat()}:{found['n']}"
+
+
+def listing_key():
+    """What a fragment listing cases depends on: any page's publication,
+    unpublication or move, and any reuse record's change (cards count them)."""
+    return f"{last_page_change()}:{last_reuse_change()}"
 
 
 class CaseTag(TaggedItemBase):
@@ -192,14 +242,33 @@ class CaseQuerySet(PageQuerySet):
         return queryset.filter(locale=locale) if locale is not None else queryset
 
     def for_cards(self):
-        """With what a case card reads fetched along, in two queries however many."""
-        return self.select_related(*CARD_RELATIONS).prefetch_related(*CARD_PREFETCH)
+        """With what a case card reads fetched along, in two queries however
+        many: the reuse count is a subquery in the first."""
+        return with_reuse_count(
+            self.select_related(*CARD_RELATIONS).prefetch_related(*CARD_PREFETCH)
+        )
 
     def newest_first(self):
         return self.order_by(*NEWEST)
 
 
-class CaseStudyPage(IndexedWhenPublic, Page):
+def with_reuse_count(queryset):
+    """Each case with `reuse_count`: how many agencies recorded trying it
+    (on the case or on any of its translations)."""
+    reuses = (
+        reuse_model()
+        .objects.filter(case__translation_key=OuterRef("translation_key"))
+        .order_by()
+        .values("case__translation_key")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(
+        reuse_count=Coalesce(Subquery(reuses, output_field=IntegerField()), Value(0))
+    )
+
+
+class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
     exchange_id = models.CharField(
         _("exchange id"),
         max_length=120,
@@ -267,6 +336,14 @@ class CaseStudyPage(IndexedWhenPublic, Page):
         blank=True,
         help_text=_("How the results are known."),
     )
+    inspired_by = ParentalManyToManyField(
+        "self",
+        verbose_name=_("builds on"),
+        blank=True,
+        symmetrical=False,
+        related_name="inspired",
+        help_text=_("Cases this one built on."),
+    )
     updated = models.DateField(_("updated"), null=True, blank=True)
     change_note = models.CharField(_("change note"), max_length=300, blank=True)
 
@@ -305,6 +382,7 @@ class CaseStudyPage(IndexedWhenPublic, Page):
             heading=_("Contact"),
         ),
         InlinePanel("links", heading=_("Links"), label=_("link")),
+        FieldPanel("inspired_by"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Image")),
         InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
         MultiFieldPanel(
@@ -428,6 +506,88 @@ class CaseStudyPage(IndexedWhenPublic, Page):
         context["related_key"] = lambda: related_key(self, self.themes.all())
         return context
 
+    def reuse_records(self):
+        """What agencies recorded doing with the case or its translations
+        ("we tried this"), latest change first: read on every request, never
+        from a cached fragment."""
+        if self.pk is None:
+            return []
+        records = reuse_model().objects.filter(case__translation_key=self.translation_key)
+        return list(records.select_related("agency", "own_case").order_by("-updated_at", "-pk"))
+
+    def built_on(self):
+        """The published cases this one built on, in its language when they
+        have a translation in it, by title."""
+        sources = CaseStudyPage.objects.published().filter(pk__in=self.inspired_by.all())
+        shown = {}
+        for source in sources.select_related("locale"):
+            translated = (
+                source
+                if source.locale_id == self.locale_id
+                else CaseStudyPage.objects.published(self.locale)
+                .filter(translation_key=source.translation_key)
+                .first()
+            )
+            page = translated or source
+            shown[page.pk] = page
+        return sorted(shown.values(), key=lambda page: page.title.lower())
+
+    @path("contact/", name="contact")
+    def contact(self, request):
+        """The form that writes to the contact person (cases.contact): on its
+        own URL, never cached, so the case page carries no CSRF token. A
+        case without a contact address has no such page."""
+        if not self.contact_email:
+            raise Http404
+        form = ContactForm(request.POST if request.method == "POST" else None)
+        status, error = 200, ""
+        if request.method == "POST":
+            if over_limit(
+                "case-contact",
+                request,
+                limit=settings.CASES_CONTACT_RATE_LIMIT,
+                window=settings.CASES_CONTACT_RATE_WINDOW,
+            ):
+                status = 429
+                error = _(
+                    "Many messages have come from your network in a short time. "
+                    "Wait an hour and try again."
+                )
+            elif form.is_valid():
+                send_contact_message(self, form.cleaned_data, self.get_full_url(request))
+                return HttpResponseRedirect(self.url + self.reverse_subpage("contact_sent"))
+            else:
+                status = 400
+        return self._never_cached(
+            request, "cases/contact.html", {"form": form, "error": error}, status
+        )
+
+    @path("contact/sent/", name="contact_sent")
+    def contact_sent(self, request):
+        if not self.contact_email:
+            raise Http404
+        return self._never_cached(request, "cases/contact.html", {"sent": True}, 200)
+
+    def contact_url(self):
+        return self.url + self.reverse_subpage("contact")
+
+    def _never_cached(self, request, template, context, status):
+        privacy = (
+            Page.objects.live()
+            .filter(locale=self.locale, slug__in=["personuppgifter", "privacy"])
+            .first()
+        )
+        context = {
+            "page": self,
+            "self": self,
+            "privacy_url": privacy.get_url(request) if privacy else None,
+            **context,
+        }
+        response = TemplateResponse(request, template, context, status=status)
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
     def related_cases(self):
         """Up to RELATED_SHOWN cases in the page's language sharing its themes
         or stage: most shared themes first, then the same stage, then the
@@ -463,7 +623,7 @@ def related_key(page, themes):
     its language, stage and themes, and the last publication, unpublication
     or move of any page (Wagtail's log, newest entry by its primary key)."""
     theme_ids = ",".join(str(pk) for pk in sorted(theme.pk for theme in themes))
-    return f"{page.locale_id}:{page.stage_id}:{theme_ids}:{last_page_change()}"
+    return f"{page.locale_id}:{page.stage_id}:{theme_ids}:{listing_key()}"
 
 
 def stopped_reason_errors(kind, text):

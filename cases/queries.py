@@ -1,7 +1,7 @@
 """The published cases as querysets: what listings, feeds, the home page and
 search read (the methods are CaseStudyPage.objects' own: cases.models)."""
 
-from cases.models import CARD_PREFETCH, CARD_RELATIONS, NEWEST, CaseStudyPage
+from cases.models import CARD_PREFETCH, CARD_RELATIONS, NEWEST, CaseStudyPage, with_reuse_count
 
 __all__ = ["NEWEST", "for_cards", "newest_first", "published_cases", "related_cases"]
 
@@ -13,8 +13,11 @@ def published_cases(locale=None):
 
 def for_cards(queryset):
     """The queryset with select_related("agency", "stage", "locale",
-    "hero_image") and prefetch_related("themes"): what a card template reads."""
-    return queryset.select_related(*CARD_RELATIONS).prefetch_related(*CARD_PREFETCH)
+    "hero_image"), prefetch_related("themes") and the reuse count: what a
+    card template reads."""
+    return with_reuse_count(
+        queryset.select_related(*CARD_RELATIONS).prefetch_related(*CARD_PREFETCH)
+    )
 
 
 def newest_first(queryset):

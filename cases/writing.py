@@ -116,6 +116,7 @@ class CaseContent:
     stopped_reason_text: str = ""
     evidence_level: int | None = None
     follow_ups: list | None = None  # {"date", "text", "status"}; None keeps the page's
+    inspired_by: list | None = None  # CaseStudyPage rows it built on; None keeps the page's
 
 
 def _stage(page, slug, locale):
@@ -142,6 +143,8 @@ def fill(page, content):
     page.contact_name = content.contact_name
     page.contact_role = content.contact_role
     page.contact_email = content.contact_email
+    if content.inspired_by is not None:
+        page.inspired_by = content.inspired_by
     page.themes = list(Theme.objects.filter(slug__in=content.themes, locale=locale))
     page.partner_agencies = [in_locale(a, locale) for a in content.partner_agencies]
     page.lessons = [CaseLesson(kind=row["kind"], text=row["text"]) for row in content.lessons]

@@ -130,3 +130,63 @@ class WithdrawalRequest(models.Model):
 
     def __str__(self):
         return str(self.page)
+
+
+class Reuse(models.Model):
+    """ "We tried this": an agency records that it adopted, adapted, was
+    inspired by, or tried and stopped a published case. One record per agency
+    and case (its translations count as the case), which any contributor of
+    that agency may change or remove."""
+
+    class Kind(models.TextChoices):
+        ADOPTED = "adopted", _("We introduced it as it was")
+        ADAPTED = "adapted", _("We adapted it to our needs")
+        INSPIRED = "inspired", _("We were inspired by it")
+        STOPPED = "tried-and-stopped", _("We tried it and stopped")
+
+    case = models.ForeignKey(
+        "cases.CaseStudyPage",
+        on_delete=models.CASCADE,
+        related_name="reuses",
+        verbose_name=_("case"),
+    )
+    agency = models.ForeignKey(
+        Agency, on_delete=models.CASCADE, related_name="reuses", verbose_name=_("agency")
+    )
+    kind = models.CharField(_("what you did"), max_length=20, choices=Kind.choices)
+    note = models.TextField(_("note"), max_length=500, blank=True)
+    own_case = models.ForeignKey(
+        "cases.CaseStudyPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("your own case"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reuse record")
+        verbose_name_plural = _("reuse records")
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "agency"], name="one_reuse_per_agency_and_case")
+        ]
+
+    def __str__(self):
+        return f"{self.agency} – {self.case}"

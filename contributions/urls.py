@@ -4,7 +4,7 @@ portal.urls). The paths are translated: /dela/ in Swedish, /en/share/ in English
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from contributions.views import accounts, cases, follow_ups
+from contributions.views import accounts, cases, follow_ups, reuse
 
 app_name = "contributions"
 
@@ -60,6 +60,21 @@ urlpatterns = [
     path(pgettext_lazy("URL path", "share/<int:page_id>/preview/"), cases.preview, name="preview"),
     path(
         pgettext_lazy("URL path", "share/<int:page_id>/withdraw/"), cases.withdraw, name="withdraw"
+    ),
+    path(
+        pgettext_lazy("URL path", "share/<int:page_id>/contact/"),
+        reuse.contact_form,
+        name="contact",
+    ),
+    path(
+        pgettext_lazy("URL path", "we-tried-this/<int:page_id>/"),
+        reuse.reuse_form,
+        name="reuse",
+    ),
+    path(
+        pgettext_lazy("URL path", "we-tried-this/<int:page_id>/remove/"),
+        reuse.reuse_remove,
+        name="reuse_remove",
     ),
     path(
         pgettext_lazy("URL path", "my-contributions/"),

@@ -10,7 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cases.facets import facet_counts
-from cases.models import CaseIndexPage, last_page_change
+from cases.models import CaseIndexPage, listing_key
 from cases.queries import for_cards, newest_first, published_cases
 from core.indexing import IndexedWhenPublic
 
@@ -33,7 +33,7 @@ class HomePage(IndexedWhenPublic, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = HomeSections(self)
-        context["last_change"] = last_page_change
+        context["last_change"] = listing_key
         return context
 
 

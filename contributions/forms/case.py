@@ -176,7 +176,10 @@ class CaseForm(WithoutControlCharactersMixin, forms.Form):
     contact_email = forms.EmailField(
         label=_("Contact e-mail"),
         max_length=254,
-        help_text=_("Shown on the case so that others can ask. A shared address works well."),
+        help_text=_(
+            "Never shown on the site: readers write to it through a form on the case. "
+            "A shared address works well."
+        ),
     )
     hero_image = forms.FileField(
         label=_("Image"),

@@ -433,6 +433,10 @@ ACTIVITIES_REGISTRATION_RATE_WINDOW = int(
     os.environ.get("ACTIVITIES_REGISTRATION_RATE_WINDOW", "3600")
 )
 
+# cases: messages one client address may send to case contacts per window (seconds).
+CASES_CONTACT_RATE_LIMIT = int(os.environ.get("CASES_CONTACT_RATE_LIMIT", "5"))
+CASES_CONTACT_RATE_WINDOW = int(os.environ.get("CASES_CONTACT_RATE_WINDOW", "3600"))
+
 # two-factor sign-in (portal/two_factor.py): staff may add a TOTP app;
 # superusers must, unless TWO_FACTOR_REQUIRED_FOR_SUPERUSERS is false (dev, tests).
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = env_bool("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", True)

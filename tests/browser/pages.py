@@ -15,6 +15,13 @@ PAGES = [
     ("listing, bad filter", "/erfarenheter/?stage=nope", "/en/cases/?stage=nope"),
     ("listing, no results", "/erfarenheter/?status=completed", "/en/cases/?status=completed"),
     ("case page", "{case_sv}", "{case_en}"),
+    ("case contact form", "{case_sv}contact/", "{case_en}contact/"),
+    ("case contact, sent", "{case_sv}contact/sent/", "{case_en}contact/sent/"),
+    (
+        "listing, most tried first, tried only",
+        "/erfarenheter/?sort=reused&reused=1",
+        "/en/cases/?sort=reused&reused=1",
+    ),
     ("standard page", "/om/", "/en/about/"),
     ("accessibility statement", "/tillganglighet/", "/en/accessibility/"),
     ("search, results", "/sok/?q=r%C3%B6strobot", "/en/search/?q=voice+robot"),

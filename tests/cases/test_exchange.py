@@ -240,3 +240,88 @@ def test_draft_import_does_not_publish(site):
     case = CaseStudyPage.objects.get(exchange_id="draft-1")
     assert not case.live
     assert export_text() == ""
+
+
+# --- inspired_by ------------------------------------------------------------------
+
+
+def test_inspired_by_may_name_a_later_line_and_round_trips(site):
+    lines = [
+        case_line(id="builds-1", title="Byggde vidare", inspired_by=["source-2", "source-1"]),
+        case_line(id="source-1", title="Första källan"),
+        case_line(id="source-2", title="Andra källan", inspired_by=["source-1"]),
+    ]
+    _out, err, failed = run_import(lines)
+    assert failed is None, err
+    page = CaseStudyPage.objects.get(exchange_id="builds-1")
+    assert sorted(page.inspired_by.values_list("exchange_id", flat=True)) == [
+        "source-1",
+        "source-2",
+    ]
+    first = export_text()
+    records = {json.loads(line)["id"]: json.loads(line) for line in first.splitlines()}
+    assert records["builds-1"]["inspired_by"] == ["source-1", "source-2"]  # sorted
+    assert records["source-1"]["inspired_by"] == []
+
+    CaseStudyPage.objects.all().delete()
+    Agency.objects.all().delete()
+    _out, err, failed = run_import(first.splitlines())
+    assert failed is None, err
+    assert export_text() == first
+    out, _err, failed = run_import(first.splitlines())
+    assert "0 created, 0 updated, 3 unchanged" in out
+
+
+def test_inspired_by_may_name_a_case_already_in_the_site_and_circles_link(site):
+    run_import([case_line(id="old-case", title="Redan här")])
+    _out, err, failed = run_import(
+        [
+            case_line(id="ring-a", inspired_by=["ring-b", "old-case"]),
+            case_line(id="ring-b", inspired_by=["ring-a"]),
+        ]
+    )
+    assert failed is None, err
+    a = CaseStudyPage.objects.get(exchange_id="ring-a")
+    b = CaseStudyPage.objects.get(exchange_id="ring-b")
+    assert set(a.inspired_by.values_list("exchange_id", flat=True)) == {"ring-b", "old-case"}
+    assert list(b.inspired_by.values_list("exchange_id", flat=True)) == ["ring-a"]
+    # The link is in the published revision too, so the next edit keeps it.
+    assert a.get_latest_revision_as_object().inspired_by.count() == 2
+
+
+def test_unknown_inspired_by_names_the_line_and_field_and_the_line_is_not_imported(site):
+    _out, err, failed = run_import(
+        [case_line(id="good-line"), case_line(id="bad-line", inspired_by=["no-such-case"])]
+    )
+    assert failed is not None
+    assert "line 2" in err and "inspired_by" in err and "no-such-case" in err
+    assert CaseStudyPage.objects.filter(exchange_id="good-line").exists()
+    assert not CaseStudyPage.objects.filter(exchange_id="bad-line").exists()
+
+
+def test_a_case_cannot_build_on_itself(site):
+    _out, err, failed = run_import([case_line(id="self-ref", inspired_by=["self-ref"])])
+    assert failed is not None and "inspired_by" in err
+    assert not CaseStudyPage.objects.filter(exchange_id="self-ref").exists()
+
+
+def test_case_page_links_to_the_cases_it_builds_on_in_both_languages(client, site):
+    run_import(
+        [
+            case_line(id="base-sv", title="Grundfallet"),
+            case_line(id="base-en", language="en", translation_of="base-sv", title="Base case"),
+            case_line(id="next-sv", title="Nästa fall", inspired_by=["base-sv"]),
+            case_line(
+                id="next-en",
+                language="en",
+                translation_of="next-sv",
+                title="Next case",
+                inspired_by=["base-sv"],
+            ),
+        ]
+    )
+    sv = client.get(CaseStudyPage.objects.get(exchange_id="next-sv").url).content.decode()
+    assert "Bygger på" in sv and "Grundfallet" in sv
+    en = client.get(CaseStudyPage.objects.get(exchange_id="next-en").url).content.decode()
+    # The English page links to the English translation of the case it built on.
+    assert "Builds on" in en and "Base case" in en
