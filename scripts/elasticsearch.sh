@@ -10,6 +10,8 @@
 # compiled on first start) embeds the real engine, and plain `java` runs it.
 # Runtime state lives in the git-ignored .elasticsearch/. Start/stop/status
 # are shared with scripts/opensearch.sh (scripts/lib/search-node.sh).
+# Its modelsearch backend is modelsearch.backends.elasticsearch7, with the
+# Python client pinned to elasticsearch>=7.14,<8 (7.17.13 tested).
 #
 # Env: ELASTICSEARCH_PORT (HTTP, default 9201; transport uses port+100),
 #      ELASTICSEARCH_HEAP (default 512m), ELASTICSEARCH_JAVA_HOME (JDK >= 17),
@@ -76,7 +78,12 @@ PROPS
 }
 
 node_command() {
+  # es.distribution.flavor: the Python client 7.14+ (the first that allows
+  # urllib3 2, which requirements.lock has) refuses a 7.0-7.13 server whose
+  # GET / does not say build_flavor "default", and an embedded node says
+  # "unknown". Set it as the distribution's launcher would.
   NODE_CMD=("$1" -Xms"$HEAP" -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError
+    -Des.distribution.flavor=default -Des.distribution.type=tar
     -Dfile.encoding=UTF-8 -Dlog4j2.formatMsgNoLookups=true -Dlog4j2.disable.jmx=true
     -Dio.netty.allocator.numDirectArenas=0 -Djava.io.tmpdir="$DIR/tmp"
     -cp "$ES_CLASSES:$2" "$MAIN" "$DIR")
