@@ -22,6 +22,7 @@ install: $(PIP_STAMP) ## Create .venv and install the pinned dependencies
 run: $(PIP_STAMP) ## Fresh machine -> portal with demo content at http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py seed_demo
+	$(PY) manage.py rebuild_modelsearch_index -v0
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py runserver 127.0.0.1:8000
 
