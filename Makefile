@@ -3,9 +3,10 @@ PY := .venv/bin/python
 PIP_STAMP := .venv/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5433/erfarenhetsbanken
 OS_URL ?= opensearch://127.0.0.1:9200
+ES_URL ?= elasticsearch://127.0.0.1:9201
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: help run test lint format check test-sqlite test-postgres test-opensearch test-browser test-production serve services stop-services lock messages bench bench-search audit
+.PHONY: help run test lint format check test-sqlite test-postgres test-opensearch test-elasticsearch test-browser test-production serve services stop-services lock messages bench bench-search audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -21,10 +22,11 @@ install: $(PIP_STAMP) ## Create .venv and install the pinned dependencies
 run: $(PIP_STAMP) ## Fresh machine -> portal with demo content at http://127.0.0.1:8000
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py seed_demo
+	$(PY) manage.py rebuild_modelsearch_index -v0
 	$(PY) manage.py ensure_admin
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: $(PIP_STAMP) services lint check test-sqlite test-postgres test-opensearch test-browser test-production ## The whole suite: lint, checks, SQLite, PostgreSQL, OpenSearch, browser, production
+test: $(PIP_STAMP) services lint check test-sqlite test-postgres test-opensearch test-elasticsearch test-browser test-production ## The whole suite: lint, checks, SQLite, PostgreSQL, OpenSearch, Elasticsearch, browser, production
 
 TEMPLATE_DIRS := templates $(wildcard */templates)
 
@@ -53,17 +55,22 @@ test-postgres: $(PIP_STAMP) services ## Tests on PostgreSQL with its Swedish ful
 test-opensearch: $(PIP_STAMP) services ## Search tests against the real OpenSearch node
 	DATABASE_URL=$(PG_URL) SEARCH_URL=$(OS_URL) TASK_BACKEND=immediate .venv/bin/pytest --ds=portal.settings.test -m "search or opensearch" -p no:cacheprovider
 
+test-elasticsearch: $(PIP_STAMP) services ## Search tests against the real Elasticsearch 7.10 node
+	DATABASE_URL=$(PG_URL) SEARCH_URL=$(ES_URL) TASK_BACKEND=immediate .venv/bin/pytest --ds=portal.settings.test -m "search or opensearch" -p no:cacheprovider
+
 test-production: $(PIP_STAMP) services ## The production recipe and its faults: nginx, two gunicorns, Redis, the worker
 	PG_URL=$(PG_URL) OS_URL=$(OS_URL) .venv/bin/pytest --ds=portal.settings.test -m production -p no:cacheprovider
 
 test-browser: $(PIP_STAMP) ## Headless Chromium: pages, keyboard, axe-core
 	DATABASE_URL= SEARCH_URL= TASK_BACKEND=immediate .venv/bin/pytest --ds=portal.settings.test -m browser -p no:cacheprovider
 
-services: ## Start PostgreSQL (port 5433) and OpenSearch (port 9200) on 127.0.0.1
+services: ## Start PostgreSQL (5433), OpenSearch (9200) and Elasticsearch (9201) on 127.0.0.1
 	scripts/postgres.sh start
 	scripts/opensearch.sh start
+	scripts/elasticsearch.sh start
 
 stop-services: ## Stop them
+	-scripts/elasticsearch.sh stop
 	-scripts/opensearch.sh stop
 	-scripts/postgres.sh stop
 

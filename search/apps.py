@@ -7,3 +7,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
     # The indexing signals are connected by search.wagtail_search_app, once
     # modelsearch has connected its own.
+
+    def ready(self):
+        from search.engine_version import check_elasticsearch
+
+        check_elasticsearch()

@@ -222,7 +222,10 @@ def search_backends_from_url(url):
         "opensearch": "search.backends.opensearch3",
         "opensearch2": "search.backends.opensearch2",
         "opensearch3": "search.backends.opensearch3",
-        "elasticsearch": "search.backends.elasticsearch9",
+        # The installed client (requirements.lock) is Elastic's 7.x: the
+        # default. 8 and 9 need that major's client instead (docs/search.md).
+        "elasticsearch": "search.backends.elasticsearch7",
+        "elasticsearch7": "search.backends.elasticsearch7",
         "elasticsearch8": "search.backends.elasticsearch8",
         "elasticsearch9": "search.backends.elasticsearch9",
     }
@@ -245,6 +248,11 @@ def search_backends_from_url(url):
     }
     if parts.username:
         config["OPTIONS"]["http_auth"] = (unquote(parts.username), unquote(parts.password or ""))
+    # Elasticsearch's API keys (the base64 "id:key" it hands out): in the URL
+    # (?api_key=...) or, to keep it out of the URL, in SEARCH_API_KEY.
+    api_key = options.get("api_key", [os.environ.get("SEARCH_API_KEY", "")])[0]
+    if api_key and engine.startswith("elasticsearch"):
+        config["OPTIONS"]["api_key"] = api_key
     # The database index is kept up to date too: search falls back to it
     # when the engine is unreachable.
     return {"default": config, "fallback": {"BACKEND": "search.backends.database"}}

@@ -7,6 +7,9 @@ os.environ.setdefault("HTTPS", "false")
 os.environ.setdefault("DEBUG", "true")
 # Superusers sign in without an authenticator app unless this is set to true.
 os.environ.setdefault("TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", "false")
+# No worker in development: indexing and e-mail run in the request, so a
+# search engine named in SEARCH_URL follows every change at once.
+os.environ.setdefault("TASK_BACKEND", "immediate")
 
 from .base import *  # noqa: E402,F403
 

@@ -389,7 +389,9 @@ def test_a_case_unpublished_behind_the_index_s_back_is_never_shown(make_case, ap
 @pytest.mark.opensearch
 def test_typos_are_tolerated_by_the_engine(make_case, api, settings):
     if "database" in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:
-        pytest.fail("the typo test needs SEARCH_URL to name the OpenSearch node")
+        pytest.fail(
+            "the typo test needs SEARCH_URL to name an engine (OpenSearch or Elasticsearch)"
+        )
     make_case(id="permits", title="Snabbare handläggning av bygglov")
     make_case(id="other", title="Arbetsmiljö i hemarbete")
     assert ids(api(q="handläggnig")[1]) == ["permits"]  # a letter missing
@@ -406,7 +408,9 @@ def test_typos_are_tolerated_by_the_engine(make_case, api, settings):
 @pytest.mark.opensearch
 def test_a_word_too_far_from_any_gets_a_spelling_suggestion(make_case, api, settings):
     if "database" in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:
-        pytest.fail("the suggestion test needs SEARCH_URL to name the OpenSearch node")
+        pytest.fail(
+            "the suggestion test needs SEARCH_URL to name an engine (OpenSearch or Elasticsearch)"
+        )
     make_case(id="permits", title="Snabbare handläggning av bygglov")
     status, data = api(q="vygglov")  # fuzzy matching keeps the first letter
     assert (status, data["total"]) == (200, 0)
