@@ -106,15 +106,15 @@ def expand(words, languages):
 
 
 def related_terms(words, languages):
-    """The synonyms of the query's words (not the words themselves), for the
-    zero-hit page's suggestions."""
+    """Searches related to a query that found nothing, for the zero-hit
+    page: with several words, each word (or synonym term) alone, then each
+    one's synonyms. A single word's synonyms were already searched with it."""
+    groups = expand(words, languages)
     terms = []
-    for group in expand(words, languages):
-        for alternative in group[1:]:
-            term = " ".join(alternative)
-            if term not in terms:
-                terms.append(term)
-    return terms
+    if len(groups) > 1:
+        terms += [" ".join(group[0]) for group in groups]
+    terms += [" ".join(alternative) for group in groups for alternative in group[1:]]
+    return list(dict.fromkeys(terms))
 
 
 def solr_rules(language):
