@@ -313,7 +313,9 @@ def run_search(params):
     # The counts of every facet, and the total as the sum of the languages'.
     found = counts(matching, [*FACETS, "language"])
     total = sum(found["language"].values())
-    marked = [word for group in searched.groups for words in group for word in words]
+    # The words searched and their one-word synonyms (a word of a phrase alone is no match).
+    marked = [words[0] for group in searched.groups for words in group if len(words) == 1]
+    marked += [word for group in searched.groups for word in group[0]]
     pattern = word_pattern(list(dict.fromkeys(marked)), params.languages)
     for case in results:
         texts = [case.summary, case.challenge, case.approach, case.results]
