@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from search.synonym_rules import parse_rule
+
 
 class LoggedQuery(models.Model):
     query = models.CharField(_("query"), max_length=200, db_index=True)
@@ -100,8 +102,6 @@ class SynonymGroup(models.Model):
         return self.terms
 
     def clean(self):
-        from search.synonyms import parse_rule
-
         sources, targets = parse_rule(self.terms)
         if len(targets) < 2:
             raise ValidationError(

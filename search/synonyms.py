@@ -13,31 +13,12 @@ when the list changes (search/engine_synonyms.py)."""
 
 from django.core.cache import cache
 
-from search.text import query_words, stems
+from search.synonym_rules import parse_rule
+from search.text import stems
 
 CACHE_KEY = "search-synonyms"
 # Another process with its own (local memory) cache sees a change at the latest after this.
 KEEP_SECONDS = 60
-
-
-def parse_rule(text):
-    """(sources, targets) of one rule, each term its words joined by one
-    space: "a, b" -> ([a, b], [a, b]); "a => b, c" -> ([a], [a, b, c])."""
-    left, arrow, right = text.partition("=>")
-
-    def terms(part):
-        found = []
-        for term in part.split(","):
-            words = " ".join(query_words(term))
-            if words and words not in found:
-                found.append(words)
-        return found
-
-    if not arrow:
-        group = terms(left)
-        return group, group
-    sources = terms(left)
-    return sources, list(dict.fromkeys([*sources, *terms(right)]))
 
 
 def rules():
