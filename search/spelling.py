@@ -8,7 +8,9 @@ import difflib
 import threading
 import time
 
-from cases.models import CaseTag, last_page_change
+from wagtail.models import PageLogEntry
+
+from cases.models import CaseTag
 from cases.queries import published_cases
 from cases.snippets import Agency, Theme
 from search.text import WORD
@@ -29,7 +31,9 @@ def vocabulary(languages, now=None):
     languages (titles, summaries, tags) and the agencies' and themes' names."""
     key = ",".join(sorted(languages))
     now = time.monotonic() if now is None else now
-    changed = last_page_change()
+    # The newest page log entry, by id and time (an id alone may come again
+    # after a rolled-back transaction).
+    changed = PageLogEntry.objects.order_by("-pk").values_list("pk", "timestamp").first()
     read_at, read_after, words = _known.get(key, (None, None, None))
     if words is None or read_after != changed or now - read_at > KEEP_SECONDS:
         words = _load(languages)
