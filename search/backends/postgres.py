@@ -70,6 +70,21 @@ class WordsCompiler(PostgresSearchQueryCompiler):
             ),
         )
 
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        """With synonyms, ranked by the words as typed (twice) and the
+        one-word synonyms: ts_rank would count each word of a phrase synonym
+        ("digital" of "digital assistent") wherever it stands."""
+        if not isinstance(query, Words) or query.groups == [[(w,)] for w in query.words]:
+            return super().build_tsrank(vector, query, config, boost)
+        typed = Words(query.words, query.languages)
+        rank = super().build_tsrank(vector, typed, config, boost * 2)
+        single = [words for group in query.groups for words in group[1:] if len(words) == 1]
+        if single:
+            synonyms = Words([words[0] for words in single], query.languages)
+            synonyms.groups = [single]  # any one of them
+            rank = rank + super().build_tsrank(vector, synonyms, config, boost)
+        return rank
+
 
 class Results(PostgresSearchResults):
     def matching(self):
