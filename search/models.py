@@ -2,15 +2,21 @@
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from search.synonym_rules import parse_rule
 
 
 class LoggedQuery(models.Model):
     query = models.CharField(_("query"), max_length=200, db_index=True)
     language = models.CharField(_("language"), max_length=8)
     hits = models.PositiveIntegerField(_("hits"))
+    # The spelling the results were shown for, when the words as typed found
+    # (almost) nothing; empty otherwise.
+    corrected_query = models.CharField(_("shown instead"), max_length=200, blank=True)
     searched_at = models.DateTimeField(_("searched at"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -21,12 +27,16 @@ class LoggedQuery(models.Model):
         return self.query
 
 
-def log_query(params, total):
+def log_query(params, total, corrected_query=""):
     """One row per first-page search with words (later pages are the same
-    search); hits 0 marks a search that found nothing for the editors' report."""
+    search); hits 0 marks a search that found nothing, and a corrected query
+    one whose words as typed found (almost) nothing, for the editors' report."""
     if params.words and params.page == 1:
         LoggedQuery.objects.create(
-            query=params.query.lower()[:200], language=params.lang, hits=total
+            query=params.query.lower()[:200],
+            language=params.lang,
+            hits=total,
+            corrected_query=corrected_query.lower()[:200],
         )
 
 
@@ -57,3 +67,45 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.model} {self.object_id}"
+
+
+def _language_choices():
+    from django.conf import settings
+
+    return list(settings.LANGUAGES)
+
+
+class SynonymGroup(models.Model):
+    """Words a search treats as one (search/synonyms.py): "chattbot, chatbot,
+    digital assistent" (each finds the others), or a one-way expansion
+    "AI => artificiell intelligens, maskininlärning" (the left finds the right,
+    not the other way)."""
+
+    language = models.CharField(_("language"), max_length=8, choices=_language_choices)
+    terms = models.CharField(
+        _("words"),
+        max_length=500,
+        help_text=_(
+            "Words that mean the same, separated by commas: "
+            "“chatbot, chattbot, digital assistant”. For a one-way expansion, "
+            "put the word searched for before =>: “AI => artificial intelligence, "
+            "machine learning”."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonyms")
+        ordering = ["language", "terms"]
+
+    def __str__(self):
+        return self.terms
+
+    def clean(self):
+        sources, targets = parse_rule(self.terms)
+        if len(targets) < 2:
+            raise ValidationError(
+                {"terms": _("Give at least two words or phrases, separated by commas.")}
+            )
+        if "=>" in self.terms and not sources:
+            raise ValidationError({"terms": _("Put a word before =>.")})

@@ -4,7 +4,7 @@ the searches that found nothing."""
 import datetime
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.defaults import permission_denied
@@ -17,7 +17,10 @@ TOP = 20
 
 
 def weekly_report(weeks=WEEKS, top=TOP, today=None):
-    """[(monday, [(query, searches, last hits)], [(query, searches)])], newest week first."""
+    """[(monday, [(query, searches, most hits)], [(query, searches, shown instead)])],
+    newest week first. The second list holds the searches whose words as
+    typed found nothing or almost nothing: those that found nothing at all
+    (nothing shown instead), and those shown a corrected spelling."""
     today = today or timezone.localdate()
     monday = today - datetime.timedelta(days=today.weekday())
     report = []
@@ -32,12 +35,13 @@ def weekly_report(weeks=WEEKS, top=TOP, today=None):
             .order_by("-n", "query")
             .values_list("query", "n", "hits")[:top]
         )
+        # What found nothing as typed: nothing at all, or only a corrected spelling.
         zero = list(
-            in_week.filter(hits=0)
-            .values("query")
+            in_week.filter(Q(hits=0) | ~Q(corrected_query=""))
+            .values("query", "corrected_query")
             .annotate(n=Count("pk"))
-            .order_by("-n", "query")
-            .values_list("query", "n")[:top]
+            .order_by("-n", "query", "corrected_query")
+            .values_list("query", "n", "corrected_query")[:top]
         )
         report.append((start, frequent, zero))
     return report

@@ -28,6 +28,7 @@ from search.backends.query import Words
 from search.engine import engine_available, mark_unavailable
 from search.health import backend_name
 from search.spelling import suggest
+from search.synonyms import expand, related_terms
 from search.text import (
     MAX_QUERY_LENGTH,
     clean_query,
@@ -47,8 +48,13 @@ MAX_PAGE = 10_000
 DIGITS = re.compile(r"[0-9]{1,9}")
 # Newest first, the id breaking ties (Page's `id` is a filter field in every index).
 NEWEST = ("-first_published_at", "-id")
-# The engine tolerates typos only when the words as written find fewer cases.
+# The engine tolerates typos only when the words as written find fewer cases;
+# the database backends correct the spelling then.
 FUZZY_BELOW = 3
+# The zero-hit page counts at most this many searches without one filter.
+MAX_FILTER_COUNTS = 6
+# ... and offers at most this many related words that find something.
+MAX_RELATED = 4
 
 
 class ParameterError(ValueError):
@@ -68,6 +74,8 @@ class SearchParams:
     # The filter parameters as given ({name: [values]}) and the valid chosen ones.
     filter_data: dict = field(default_factory=dict)
     chosen: dict = field(default_factory=dict)
+    # False: search the words exactly as typed, never a corrected spelling.
+    correct: bool = True
 
     @property
     def languages(self):
@@ -78,6 +86,11 @@ class SearchParams:
         """The query's words without the languages' stop words: derived, so a
         copy with another language or query (dataclasses.replace) has its own."""
         return without_stop_words(query_words(self.query), self.languages)
+
+    @cached_property
+    def groups(self):
+        """The words with their synonyms, for the database backends (search.synonyms)."""
+        return expand(self.words, self.languages)
 
 
 def _positive_int(params, name, default, maximum):
@@ -120,13 +133,18 @@ def parse_params(params, default_page_size=DEFAULT_PAGE_SIZE):
         raise ParameterError("sort", _("The order must be relevance or newest."))
     page = _positive_int(params, "page", 1, MAX_PAGE)
     page_size = _positive_int(params, "page_size", default_page_size, MAX_PAGE_SIZE)
+    correct = params.get("correct", "").strip()
+    if correct not in ("", "0", "1"):
+        raise ParameterError("correct", _("Spelling correction must be 0 (off) or 1 (on)."))
     filter_data = {name: params.getlist(name) for name in CaseFilter.base_filters}
     # Validated here, applied in searchable_cases().
     case_filter = CaseFilter(filter_data, queryset=CaseStudyPage.objects.none())
     if not case_filter.is_valid():
         name, messages = next(iter(case_filter.errors.items()))
         raise ParameterError(name, messages[0])
-    return SearchParams(query, lang, sort, page, page_size, filter_data, case_filter.chosen)
+    return SearchParams(
+        query, lang, sort, page, page_size, filter_data, case_filter.chosen, correct != "0"
+    )
 
 
 @dataclass
@@ -142,6 +160,12 @@ class SearchOutcome:
     promoted: list = field(default_factory=list)
     # With no hits in one language: how many the other language has.
     in_other_language: int = 0
+    # The spelling searched instead of the words as typed ("" if none).
+    corrected_query: str = ""
+    # With no hits: [(filter, value, how many the search finds without it)].
+    without_filter: list = field(default_factory=list)
+    # With no hits: [(synonym of a query word, how many it finds)].
+    related: list = field(default_factory=list)
 
 
 def searchable_cases(params):
@@ -180,27 +204,55 @@ def match(backend, params, queryset, fuzzy=False):
     if params.sort == "newest":
         queryset = queryset.order_by(*NEWEST)
     return backend.search(
-        Words(params.words, params.languages, fuzzy=fuzzy),
+        Words(params.words, params.languages, fuzzy=fuzzy, groups=params.groups),
         queryset,
         operator="and",
         order_by_relevance=params.sort != "newest",
     )
 
 
+def matches(backend, params, queryset, engine):
+    """The results for the words; on an engine with typos tolerated when the
+    words as written find fewer than FUZZY_BELOW."""
+    results = match(backend, params, queryset)
+    if engine and results.count() < FUZZY_BELOW:
+        results = match(backend, params, queryset, fuzzy=True)
+    return results
+
+
+def correction(backend, params, queryset, engine, results):
+    """(params, results) for the corrected spelling when the words as typed
+    find fewer than FUZZY_BELOW (nothing, on an engine, whose fuzzy search
+    already tried) and the correction finds more; None otherwise. Costs the
+    known words (cached) and one more search."""
+    found = results.count()
+    if not params.correct or found >= FUZZY_BELOW or (engine and found):
+        return None
+    spelling = suggest(params.words, params.languages)
+    if not spelling:
+        return None
+    corrected = replace(params, query=spelling)
+    better = matches(backend, corrected, queryset, engine)
+    return (corrected, better) if better.count() > found else None
+
+
 def find(backend, params, engine):
-    """(the page's cases, a queryset of every match)."""
+    """(the page's cases, a queryset of every match, the params searched:
+    the corrected spelling's when it was searched instead)."""
     queryset = searchable_cases(params)
     cards = for_cards(queryset).prefetch_related("lessons")
     start = (params.page - 1) * params.page_size
     end = start + params.page_size
     if not params.words:
-        return list(cards.order_by(*NEWEST)[start:end]), queryset
-    results = match(backend, params, cards)
-    if engine and results.count() < FUZZY_BELOW:
-        results = match(backend, params, cards, fuzzy=True)
+        return list(cards.order_by(*NEWEST)[start:end]), queryset, params
+    results = matches(backend, params, cards, engine)
+    searched = params
+    corrected = correction(backend, params, cards, engine, results)
+    if corrected:
+        searched, results = corrected
     # Published cases only: an engine whose index lags behind (background
     # indexing) never counts a case that is no longer published.
-    return list(results[start:end]), queryset.filter(pk__in=results.matching())
+    return list(results[start:end]), queryset.filter(pk__in=results.matching()), searched
 
 
 def answered(params, action):
@@ -223,27 +275,54 @@ def count_matches(params, **changes):
     other = replace(params, **changes)
 
     def count(backend, engine):
-        results = match(backend, other, searchable_cases(other))
-        if engine and results.count() < FUZZY_BELOW:
-            results = match(backend, other, searchable_cases(other), fuzzy=True)
-        return results.count()
+        return matches(backend, other, searchable_cases(other), engine).count()
 
     return answered(other, count)[0]
 
 
+def without_filter_counts(params):
+    """[(filter, value, count)]: for each chosen filter value (at most
+    MAX_FILTER_COUNTS), how many cases the search finds without it."""
+    found = []
+    for name in params.chosen:
+        for value in dict.fromkeys(v.strip() for v in params.filter_data.get(name, [])):
+            if not value or len(found) == MAX_FILTER_COUNTS:
+                continue
+            data = dict(params.filter_data)
+            data[name] = [v for v in data[name] if v.strip() != value]
+            chosen = CaseFilter(data, queryset=CaseStudyPage.objects.none()).chosen
+            found.append((name, value, count_matches(params, filter_data=data, chosen=chosen)))
+    return found
+
+
+def related_counts(params):
+    """[(term, count)]: the query words' synonyms that find something with
+    the same filters, at most MAX_RELATED of them."""
+    found = []
+    for term in related_terms(params.words, params.languages)[:MAX_RELATED]:
+        n = count_matches(params, query=term)
+        if n:
+            found.append((term, n))
+    return found
+
+
 def run_search(params):
-    (results, matching), backend, degraded = answered(
+    (results, matching, searched), backend, degraded = answered(
         params, lambda backend, engine: find(backend, params, engine)
     )
     # The counts of every facet, and the total as the sum of the languages'.
     found = counts(matching, [*FACETS, "language"])
     total = sum(found["language"].values())
-    pattern = word_pattern(params.words, params.languages)
+    # The words searched and their one-word synonyms (a word of a phrase alone is no match).
+    marked = [words[0] for group in searched.groups for words in group if len(words) == 1]
+    marked += [word for group in searched.groups for word in group[0]]
+    pattern = word_pattern(list(dict.fromkeys(marked)), params.languages)
     for case in results:
         texts = [case.summary, case.challenge, case.approach, case.results]
         case.excerpt = excerpt([*texts, *(lesson.text for lesson in case.lessons.all())], pattern)
     suggestion = ""
-    if not total and params.words:
+    # With correction on, the spelling was already tried (find()).
+    if not total and params.words and not params.correct:
         suggestion = suggest(params.words, params.languages)
         # Only a spelling that finds something: "the handläggnig" on the
         # Swedish page became "the handläggning", which finds nothing either.
@@ -251,9 +330,12 @@ def run_search(params):
             suggestion = ""
     in_other_language = 0
     if not total and params.words and params.lang != "all":
-        other = next(code for code in language_codes() if code != params.lang)
-        # The copy drops that language's stop words, not the first one's.
-        in_other_language = count_matches(params, lang=other)
+        # What the link offered ("search both languages") finds: the words
+        # matched in both languages' forms and without either's stop words.
+        # The reader's language found nothing, so these are the other's.
+        in_other_language = count_matches(searched, lang="all")
+    without_filter = without_filter_counts(searched) if not total and params.words else []
+    related = related_counts(searched) if not total and params.words else []
     return SearchOutcome(
         params=params,
         total=total,
@@ -265,6 +347,9 @@ def run_search(params):
         suggestion=suggestion,
         promoted=promoted_cases(params) if params.page == 1 else [],
         in_other_language=in_other_language,
+        corrected_query=searched.query if searched is not params else "",
+        without_filter=without_filter,
+        related=related,
     )
 
 
@@ -324,6 +409,8 @@ def outcome_as_json(outcome, request):
             "The search engine is not answering right now. These results "
             "come from the database's simpler search."
         )
+    if outcome.corrected_query:
+        data["corrected_query"] = outcome.corrected_query
     if outcome.suggestion:
         data["suggestion"] = outcome.suggestion
     return data

@@ -1,10 +1,14 @@
-""" "Did you mean" where the search engine cannot say: the nearest known word
-for each query word that no case title, agency, theme or tag contains. The
-known words are kept briefly in Django's cache, per language."""
+"""Spelling correction against the cases' own words: the nearest known word
+for each query word that no published case's title, summary, tag, agency or
+theme contains. The known words are read at most every few minutes per
+process and language, and looked up by first letter and length, so a
+correction compares a word with a few hundred others even at 10,000 cases."""
 
 import difflib
+import threading
+import time
 
-from django.core.cache import cache
+from wagtail.models import PageLogEntry
 
 from cases.models import CaseTag
 from cases.queries import published_cases
@@ -13,47 +17,86 @@ from search.text import WORD
 
 MIN_LENGTH = 4  # shorter words have too many neighbours to guess from
 CUTOFF = 0.8  # difflib's similarity ratio
-# A new title's words are suggested at the latest this many seconds after publishing.
+# A renamed agency or theme is known at the latest this many seconds later.
 KEEP_SECONDS = 300
+# A typo changes the length by at most this many letters.
+LENGTH_SLACK = 2
+
+_known = {}  # languages -> (read at, last page change, {(first letter, length): [word]})
+_lock = threading.Lock()
 
 
-def vocabulary(languages):
-    """{length: [word]} of the titles and tags of the published cases in the
-    languages, and the agencies' and themes' names."""
-    key = "search-spelling:" + ",".join(sorted(languages))
-    return cache.get_or_set(key, lambda: _load(languages), KEEP_SECONDS)
+def vocabulary(languages, now=None):
+    """{(first letter, length): [word]} of the published cases in the
+    languages (titles, summaries, tags) and the agencies' and themes' names."""
+    key = ",".join(sorted(languages))
+    now = time.monotonic() if now is None else now
+    # The newest page log entry, by id and time (an id alone may come again
+    # after a rolled-back transaction).
+    changed = PageLogEntry.objects.order_by("-pk").values_list("pk", "timestamp").first()
+    read_at, read_after, words = _known.get(key, (None, None, None))
+    if words is None or read_after != changed or now - read_at > KEEP_SECONDS:
+        words = _load(languages)
+        with _lock:
+            _known[key] = (now, changed, words)
+    return words
+
+
+def forget():
+    """Read the words again at the next correction (tests, imports)."""
+    with _lock:
+        _known.clear()
 
 
 def _load(languages):
     cases = published_cases().filter(locale__language_code__in=languages)
     texts = [
-        *cases.values_list("title", flat=True),
+        *(text for pair in cases.values_list("title", "summary") for text in pair),
         *CaseTag.objects.filter(content_object__in=cases.values("pk"))
         .values_list("tag__name", flat=True)
         .distinct(),
         *Agency.objects.values_list("name", flat=True),
         *Theme.objects.values_list("name", flat=True),
     ]
-    by_length = {}
+    found = set()
     for text in texts:
-        for word in WORD.findall(text.lower()):
-            if len(word) >= MIN_LENGTH and not word.isdigit():
-                by_length.setdefault(len(word), set()).add(word)
-    return {length: sorted(words) for length, words in by_length.items()}
+        found.update(
+            word
+            for word in WORD.findall((text or "").lower())
+            if len(word) >= MIN_LENGTH and not word.isdigit()
+        )
+    by_shape = {}
+    for word in sorted(found):
+        by_shape.setdefault((word[0], len(word)), []).append(word)
+        # A typo in the first letter keeps the second ("vygglov").
+        by_shape.setdefault(("*" + word[1], len(word)), []).append(word)
+    return by_shape
+
+
+def nearest(word, by_shape):
+    """The known word nearest to `word` (the same first or second letter,
+    length within LENGTH_SLACK, difflib's ratio at least CUTOFF), or None."""
+    candidates = list(
+        dict.fromkeys(
+            known
+            for n in range(len(word) - LENGTH_SLACK, len(word) + LENGTH_SLACK + 1)
+            for first in (word[0], "*" + word[1])
+            for known in by_shape.get((first, n), ())
+        )
+    )
+    near = difflib.get_close_matches(word, candidates, n=1, cutoff=CUTOFF)
+    return near[0] if near else None
 
 
 def suggest(words, languages):
     """The query with each unknown word replaced by its nearest known word,
     or "" when no word changes."""
-    by_length = vocabulary(languages)
+    by_shape = vocabulary(languages)
     out = []
     for word in words:
-        near = []
-        if len(word) >= MIN_LENGTH and word not in by_length.get(len(word), ()):
-            # A typo changes the length by at most two letters.
-            candidates = [
-                w for n in range(len(word) - 2, len(word) + 3) for w in by_length.get(n, ())
-            ]
-            near = difflib.get_close_matches(word, candidates, n=1, cutoff=CUTOFF)
-        out.append(near[0] if near else word)
+        known = word in by_shape.get((word[0], len(word)), ())
+        replacement = None
+        if len(word) >= MIN_LENGTH and not word.isdigit() and not known:
+            replacement = nearest(word, by_shape)
+        out.append(replacement or word)
     return " ".join(out) if out != list(words) else ""

@@ -29,7 +29,7 @@ def api_search(request):
     except ParameterError as exc:
         return _error(exc)
     outcome = run_search(params)
-    log_query(params, outcome.total)
+    log_query(params, outcome.total, outcome.corrected_query)
     return JsonResponse(
         outcome_as_json(outcome, request), json_dumps_params={"ensure_ascii": False}
     )
@@ -45,21 +45,52 @@ def search_page(request):
         context["error"] = exc
         return render(request, "search/search.html", context, status=400)
     outcome = run_search(params)
-    log_query(params, outcome.total)
+    log_query(params, outcome.total, outcome.corrected_query)
     query_params = request.GET.copy()
     query_params.pop("page", None)
     both_languages = query_params.copy()
     both_languages["lang"] = "all"
+    as_typed = query_params.copy()
+    as_typed["correct"] = "0"
+    active_filters = filter_links(request.GET, outcome.facets)
     context.update(
         both_languages_query=both_languages.urlencode(),
+        as_typed_query=as_typed.urlencode(),
+        without_filter=_without_filter_links(outcome, active_filters),
+        related=[(term, count, _with_query(query_params, term)) for term, count in outcome.related],
         outcome=outcome,
         params=params,
         facets=outcome.facets,
-        active_filters=filter_links(request.GET, outcome.facets),
+        active_filters=active_filters,
         query_string=query_params.urlencode(),
         page_obj=Paginator(range(outcome.total), params.page_size).get_page(params.page),
     )
     return render(request, "search/search.html", context)
+
+
+def _with_query(query_params, query):
+    changed = query_params.copy()
+    changed["q"] = query
+    changed.pop("correct", None)
+    return changed.urlencode()
+
+
+def _without_filter_links(outcome, active_filters):
+    """(label, link, count) for each chosen filter value the zero-hit page
+    offers to remove: the active filter's link, with how many it would find."""
+    counts = {(name, value): n for name, value, n in outcome.without_filter}
+    labels = {
+        (name, label): value
+        for name, rows in outcome.facets.items()
+        for value, label, _count, selected in rows
+        if selected
+    }
+    links = []
+    for name, label, link in active_filters:
+        count = counts.get((name, labels.get((name, label))))
+        if count is not None:
+            links.append((label, link, count))
+    return links
 
 
 @transaction.non_atomic_requests

@@ -2,7 +2,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from search.models import SynonymGroup
 from search.reports import may_read_search_log, search_terms_view
 
 
@@ -21,3 +24,19 @@ def register_search_terms_menu_item():
     return SearchLogMenuItem(
         _("Search terms"), reverse("search_log_report"), icon_name="search", order=900
     )
+
+
+class SynonymGroupViewSet(SnippetViewSet):
+    """Editors' synonyms (search/synonyms.py); a change applies to the next search."""
+
+    model = SynonymGroup
+    icon = "search"
+    menu_label = _("Synonyms")
+    add_to_admin_menu = False
+    list_display = ["terms", "language"]
+    list_filter = ["language"]
+    search_fields = ["terms"]
+    ordering = ["language", "terms"]
+
+
+register_snippet(SynonymGroupViewSet)

@@ -5,12 +5,22 @@ points: the mapping adds the sub-fields, the query compiler matches the
 reader's words (search.backends.query.Words) in them, and the results give
 every match's pk for the facet counts."""
 
+import threading
+from copy import deepcopy
+
+from modelsearch.utils import deep_update
+
+from search.engine_synonyms import SEARCH_ANALYZERS, analysis
+
 from .query import Words
 
+# Indexed with the built-in analysers; searched with the same steps and the
+# editors' synonyms (search/engine_synonyms.py).
 LANGUAGE_SUBFIELDS = {
-    "sv": {"type": "text", "analyzer": "swedish"},
-    "en": {"type": "text", "analyzer": "english"},
+    "sv": {"type": "text", "analyzer": "swedish", "search_analyzer": SEARCH_ANALYZERS["sv"]},
+    "en": {"type": "text", "analyzer": "english", "search_analyzer": SEARCH_ANALYZERS["en"]},
 }
+_settings_lock = threading.Lock()
 # The engine returns at most this many hits to one request (index.max_result_window).
 MAX_MATCHES = 10_000
 
@@ -40,6 +50,7 @@ def words_fields(languages):
 
 def bilingual(backend_class):
     mapping_base = backend_class.mapping_class
+    index_base = backend_class.index_class
     compiler_base = backend_class.query_compiler_class
     results_base = backend_class.results_class
 
@@ -48,6 +59,20 @@ def bilingual(backend_class):
             mapping = super().get_mapping()
             add_language_subfields(mapping["properties"])
             return mapping
+
+    class SynonymIndex(index_base):
+        def put(self):
+            """A new index (a rebuild, a missing one) with the synonyms as they are now."""
+            backend = self.backend
+            with _settings_lock:  # put() reads backend.settings
+                saved = backend.settings
+                backend.settings = deep_update(
+                    deepcopy(saved), {"settings": {"analysis": analysis()}}
+                )
+                try:
+                    super().put()
+                finally:
+                    backend.settings = saved
 
     class WordsCompiler(compiler_base):
         mapping_class = BilingualMapping
@@ -79,6 +104,7 @@ def bilingual(backend_class):
         (backend_class,),
         {
             "mapping_class": BilingualMapping,
+            "index_class": SynonymIndex,
             "query_compiler_class": WordsCompiler,
             "results_class": Results,
         },

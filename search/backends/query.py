@@ -7,12 +7,17 @@ from modelsearch.query import PlainText
 
 
 class Words(PlainText):
-    def __init__(self, words, languages, fuzzy=False):
+    def __init__(self, words, languages, fuzzy=False, groups=None):
         super().__init__(" ".join(words), operator="and")
         self.words = list(words)
         self.languages = list(languages)
         # Engines only: tolerate a typo or two in each word.
         self.fuzzy = fuzzy
+        # The database backends: every group required, any one alternative of
+        # it (a tuple of words, matched as a phrase) enough. Synonyms add
+        # alternatives (search.synonyms.expand); without them each word is
+        # its own group.
+        self.groups = groups or [[(word,)] for word in self.words]
 
     def __repr__(self):
         return f"<Words {self.words!r} in {self.languages!r} fuzzy={self.fuzzy}>"

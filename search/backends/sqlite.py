@@ -9,8 +9,10 @@ from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import (
     BM25,
     Lexeme,
+    LexemeCombinable,
     MatchExpression,
     SearchQueryExpression,
+    SearchQueryField,
 )
 from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteFTSIndexEntry,
@@ -33,16 +35,47 @@ class TitleWeightedBM25(BM25):
         return sql[:-1] + ", 0.0, 1.0, 4.0)", params
 
 
+class Joined(LexemeCombinable):
+    """FTS5 lexemes joined by `joiner` (" + " for a phrase, " OR " for a
+    choice), in parentheses: modelsearch's own OR leaves them out, and FTS5
+    binds AND tighter than OR."""
+
+    _output_field = SearchQueryField()
+
+    def __init__(self, parts, joiner):
+        super().__init__(output_field=SearchQueryField())
+        self.parts = parts
+        self.joiner = joiner
+
+    def as_sql(self, compiler, connection):
+        compiled = []
+        for part in self.parts:
+            sql, params = compiler.compile(part)
+            compiled.append(sql % tuple(params))
+        return "%s", ["(" + self.joiner.join(compiled) + ")"]
+
+
+def word_lexeme(word, languages):
+    prefix = common_prefix(word, languages)
+    # A short stem would match too much ("e" of "e-tjänst"): the word itself.
+    return Lexeme(prefix, prefix=True) if len(prefix) >= 3 else Lexeme(word)
+
+
+def alternative_lexeme(words, languages):
+    """One word, or a phrase of words (a synonym of several words)."""
+    lexemes = [word_lexeme(word, languages) for word in words]
+    return lexemes[0] if len(lexemes) == 1 else Joined(lexemes, " + ")
+
+
 class WordsCompiler(SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         if not isinstance(query, Words):
             return super().build_search_query_content(query, config)
-        lexemes = []
-        for word in query.words:
-            prefix = common_prefix(word, query.languages)
-            # A short stem would match too much ("e" of "e-tjänst"): the word itself.
-            lexemes.append(Lexeme(prefix, prefix=True) if len(prefix) >= 3 else Lexeme(word))
-        return SearchQueryExpression(reduce(and_, lexemes))
+        required = []
+        for group in query.groups:
+            choices = [alternative_lexeme(words, query.languages) for words in group]
+            required.append(choices[0] if len(choices) == 1 else Joined(choices, " OR "))
+        return SearchQueryExpression(reduce(and_, required))
 
     def _build_rank_expression(self, vectors, config):
         if isinstance(self.query, Words):

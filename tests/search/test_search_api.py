@@ -412,6 +412,9 @@ def test_a_word_too_far_from_any_gets_a_spelling_suggestion(make_case, api, sett
             "the suggestion test needs SEARCH_URL to name an engine (OpenSearch or Elasticsearch)"
         )
     make_case(id="permits", title="Snabbare handläggning av bygglov")
-    status, data = api(q="vygglov")  # fuzzy matching keeps the first letter
+    # Fuzzy matching keeps the first letter; the correction searched instead does not.
+    status, data = api(q="vygglov")
+    assert (status, data["total"], data["corrected_query"]) == (200, 1, "bygglov")
+    status, data = api(q="vygglov", correct="0")
     assert (status, data["total"]) == (200, 0)
     assert data["suggestion"] == "bygglov"

@@ -1,0 +1,109 @@
+"""Synonyms editors keep as snippets (search.models.SynonymGroup), per language.
+
+A rule is either a group of equivalent words ("chattbot, chatbot, digital
+assistent": each finds the others) or a one-way expansion ("AI =>
+artificiell intelligens, maskininlärning": the left finds the right too).
+
+The database backends expand the query with them (expand(): each query word,
+or run of words that is a rule's term, becomes a choice of alternatives; a
+word of a term matches by its Snowball stem, so "chattbotar" finds the
+"chattbot" group). The engines use a search-time `synonym_graph` filter fed
+with solr_rules() (search/backends/engines.py), replaced on the live index
+when the list changes (search/engine_synonyms.py)."""
+
+from django.core.cache import cache
+
+from search.synonym_rules import parse_rule
+from search.text import stems
+
+CACHE_KEY = "search-synonyms"
+# Another process with its own (local memory) cache sees a change at the latest after this.
+KEEP_SECONDS = 60
+
+
+def rules():
+    """{language: [(sources, targets)]}, from the cache (cleared on every change)."""
+    found = cache.get(CACHE_KEY)
+    if found is None:
+        found = _load()
+        cache.set(CACHE_KEY, found, KEEP_SECONDS)
+    return found
+
+
+def _load():
+    from search.models import SynonymGroup
+
+    found = {}
+    for language, terms in SynonymGroup.objects.values_list("language", "terms"):
+        sources, targets = parse_rule(terms)
+        if sources and len(targets) > 1:
+            found.setdefault(language, []).append((sources, targets))
+    return found
+
+
+def forget(**kwargs):
+    """post_save / post_delete of a SynonymGroup: the next search reads the list again."""
+    cache.delete(CACHE_KEY)
+
+
+def _key(words, language):
+    return tuple(stems(word, [language])[0] for word in words)
+
+
+def expand(words, languages):
+    """The query as groups, one per word or per run of words that is a
+    synonym term: [[alternative, ...], ...], each alternative a tuple of
+    words, the words as typed first. Longest terms win; a word takes part in
+    one term only."""
+    table = {}  # (language, first stem) -> [(stems of the term, targets)]
+    longest = 1
+    by_language = rules()
+    for language in languages:
+        for sources, targets in by_language.get(language, ()):
+            for source in sources:
+                key = _key(source.split(), language)
+                longest = max(longest, len(key))
+                table.setdefault((language, key[0]), []).append((key, targets))
+    groups, i = [], 0
+    while i < len(words):
+        best_length, alternatives = 0, []
+        for language in languages:
+            stem = _key([words[i]], language)[0]
+            for key, targets in table.get((language, stem), ()):
+                span = words[i : i + len(key)]
+                if len(key) >= best_length and _key(span, language) == key:
+                    if len(key) > best_length:
+                        best_length, alternatives = len(key), []
+                    alternatives += [tuple(t.split()) for t in targets]
+        if not best_length:
+            groups.append([(words[i],)])
+            i += 1
+            continue
+        typed = tuple(words[i : i + best_length])
+        others = [alt for alt in dict.fromkeys(alternatives) if alt != typed]
+        groups.append([typed, *others])
+        i += best_length
+    return groups
+
+
+def related_terms(words, languages):
+    """Searches related to a query that found nothing, for the zero-hit
+    page: with several words, each word (or synonym term) alone, then each
+    one's synonyms. A single word's synonyms were already searched with it."""
+    groups = expand(words, languages)
+    terms = []
+    if len(groups) > 1:
+        terms += [" ".join(group[0]) for group in groups]
+    terms += [" ".join(alternative) for group in groups for alternative in group[1:]]
+    return list(dict.fromkeys(terms))
+
+
+def solr_rules(language):
+    """The language's rules in the engines' (Solr) synonym format."""
+    lines = []
+    for sources, targets in rules().get(language, ()):
+        if sources == targets:
+            lines.append(", ".join(targets))
+        else:
+            lines.append(", ".join(sources) + " => " + ", ".join(targets))
+    return lines

@@ -1,0 +1,229 @@
+"""Misspelt words are corrected, editors' synonyms widen a search, and a
+search that finds nothing offers ways on: on every backend."""
+
+import re
+
+import pytest
+
+from search.models import LoggedQuery, SynonymGroup
+from search.reports import weekly_report
+
+pytestmark = pytest.mark.search
+
+
+def ids(data):
+    return [r["id"] for r in data["results"]]
+
+
+def is_engine(data):
+    return data["backend"] != "database"
+
+
+@pytest.fixture
+def cases(make_case):
+    make_case(
+        id="bot",
+        title="Chattbot som svarar på frågor om deklarationen",
+        summary="En chattbot svarar dygnet runt.",
+    )
+    make_case(
+        id="video",
+        title="Videoförhandlingar i domstolen",
+        summary="Videoförhandlingar ersatte resor.",
+    )
+    make_case(
+        id="security",
+        title="Korta utbildningar i informationssäkerhet",
+        summary="Informationssäkerhet för alla anställda.",
+    )
+    make_case(
+        id="en-transcription",
+        language="en",
+        title="Transcription of interviews in our own environment",
+        summary="Speech to text for recorded interviews.",
+    )
+
+
+@pytest.mark.parametrize(
+    "typed, corrected, expected",
+    [
+        ("chatbott", "chattbot", "bot"),
+        ("videoförhandlngar", "videoförhandlingar", "video"),
+        ("informationssäkrhet", "informationssäkerhet", "security"),
+    ],
+)
+def test_a_misspelt_swedish_word_finds_the_case(cases, api, typed, corrected, expected):
+    status, data = api(q=typed)
+    assert status == 200
+    assert ids(data) == [expected]
+    assert data["query"] == typed
+    # The engine's fuzzy search may find it as typed, and "chatbott" stems
+    # as "chatbot" of the synonyms: then nothing is corrected.
+    assert data.get("corrected_query", corrected) == corrected
+    if typed != "chatbott" and not is_engine(data):
+        assert data["corrected_query"] == corrected
+
+
+def test_a_misspelt_english_word_finds_the_case(cases, api):
+    data = api(q="transcriptoin", lang="en")[1]
+    assert ids(data) == ["en-transcription"]
+    if not is_engine(data):
+        assert data["corrected_query"] == "transcription"
+
+
+def test_the_correction_applies_when_the_engine_finds_nothing_either(cases, api):
+    # Three letters wrong: too many for the engine's fuzzy matching (two at
+    # most), near enough for the correction.
+    data = api(q="infomationssäkrhett")[1]
+    assert ids(data) == ["security"]
+    assert data["corrected_query"] == "informationssäkerhet"
+
+
+def test_the_page_says_what_it_searched_and_offers_the_words_as_typed(cases, page):
+    html = page("/sok/", q="infomationssäkrhett").content.decode()
+    assert "Visar resultat för <em>informationssäkerhet</em>." in html
+    assert (
+        'Sök i stället efter <a href="?q=infomationss%C3%A4krhett&amp;correct=0">'
+        "infomationssäkrhett</a>." in html
+    )
+    assert "Korta utbildningar i informationssäkerhet" in html
+    # The words as typed: nothing, and the spelling offered as before.
+    typed = page("/sok/", q="infomationssäkrhett", correct="0").content.decode()
+    assert "Visar resultat för" not in typed
+    assert "Inga träffar" in typed
+    assert "Menade du" in typed
+    # Three letters wrong: beyond the engine's fuzzy matching too.
+    english = page("/en/search/", q="trnascriptoinn").content.decode()
+    assert "Showing results for <em>transcription</em>." in english
+    assert "Search instead for" in english
+
+
+def test_known_words_are_not_corrected(cases, api):
+    # "chattbot" is a word of the cases: it finds one case, nothing else is tried.
+    data = api(q="chattbot")[1]
+    assert ids(data) == ["bot"]
+    assert "corrected_query" not in data
+    assert api(q="xylofonerna")[1]["total"] == 0
+    assert "corrected_query" not in api(q="xylofonerna")[1]
+
+
+def test_a_bad_correction_parameter_is_named(api):
+    status, data = api(q="chattbot", correct="ja")
+    assert status == 400
+    assert data["error"]["parameter"] == "correct"
+
+
+def test_the_log_marks_corrected_and_zero_hit_searches(cases, api):
+    api(q="infomationssäkrhett")
+    api(q="xylofonerna")
+    api(q="chattbot")
+    logged = {q.query: q for q in LoggedQuery.objects.all()}
+    assert logged["infomationssäkrhett"].corrected_query == "informationssäkerhet"
+    assert logged["infomationssäkrhett"].hits == 1
+    assert logged["xylofonerna"].hits == 0
+    _monday, _frequent, zero = weekly_report(weeks=1)[0]
+    assert ("xylofonerna", 1, "") in zero
+    assert ("infomationssäkrhett", 1, "informationssäkerhet") in zero
+    assert not any(row[0] == "chattbot" for row in zero)
+
+
+# Synonyms (the starter list, search/migrations/0006_seed_synonyms.py)
+
+
+@pytest.fixture
+def stopped(make_case):
+    make_case(id="cloud", title="Pilot med molntjänster som avbröts", status="stopped")
+    make_case(
+        id="ledger",
+        title="Test av blockkedja för fastighetsöverlåtelser",
+        summary="Försöket stoppades efter ett år.",
+        status="stopped",
+    )
+    make_case(
+        id="archive",
+        title="Eget e-arkiv för ärenden",
+        summary="Projektet lades ned till förmån för en gemensam tjänst.",
+        status="stopped",
+    )
+    make_case(id="fine", title="Snabbare handläggning av bygglov", status="completed")
+
+
+def test_a_readers_word_finds_the_cases_described_otherwise(stopped, api):
+    data = api(q="misslyckades")[1]
+    assert sorted(ids(data)) == ["archive", "cloud", "ledger"]
+    assert "corrected_query" not in data
+    # The words the cases use still find them, and no more.
+    assert ids(api(q="avbröts")[1]) == ["cloud"] or "cloud" in ids(api(q="avbröts")[1])
+    assert "fine" not in ids(api(q="avbrutet")[1])
+
+
+def test_equivalent_words_find_each_other(make_case, api):
+    make_case(id="bot", title="Chattbot i kundtjänsten")
+    make_case(id="en-bot", language="en", title="A virtual assistant answers tax questions")
+    assert ids(api(q="chatbot")[1]) == ["bot"]
+    assert ids(api(q="digital assistent")[1]) == ["bot"]
+    assert ids(api(q="chatbot", lang="en")[1]) == ["en-bot"]
+
+
+def test_e_identification_finds_bankid_in_english(make_case, api):
+    make_case(
+        id="en-bankid",
+        language="en",
+        title="Logging in with BankID for applicants",
+        summary="Applicants sign in with BankID.",
+    )
+    make_case(id="en-other", language="en", title="Open data without fees")
+    assert ids(api(q="e-identification", lang="en")[1]) == ["en-bankid"]
+    assert ids(api(q="e-ID", lang="en")[1]) == ["en-bankid"]
+
+
+def test_an_editors_change_applies_to_the_next_search(make_case, api):
+    make_case(id="sirens", title="Utryckningar med färre fordon")
+    make_case(id="en-sirens", language="en", title="Emergency response with fewer vehicles")
+    assert api(q="blåljus")[1]["total"] == 0
+    assert api(q="sirens", lang="en")[1]["total"] == 0
+    SynonymGroup.objects.create(language="sv", terms="blåljus => utryckning, utryckningar")
+    group = SynonymGroup.objects.create(language="en", terms="sirens, emergency response")
+    assert ids(api(q="blåljus")[1]) == ["sirens"]
+    # One way: the word on the right does not bring the left.
+    assert ids(api(q="utryckningar")[1]) == ["sirens"]
+    assert ids(api(q="sirens", lang="en")[1]) == ["en-sirens"]
+    group.delete()
+    assert api(q="sirens", lang="en")[1]["total"] == 0
+
+
+def test_a_synonym_group_needs_two_terms(db):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        SynonymGroup(language="sv", terms="ensam").full_clean()
+    with pytest.raises(ValidationError):
+        SynonymGroup(language="sv", terms=" => a, b").full_clean()
+    SynonymGroup(language="sv", terms="a => b, c").full_clean()
+
+
+# The zero-hit page
+
+
+def test_the_zero_hit_page_offers_both_languages_filters_and_related_words(make_case, page):
+    make_case(id="bot", title="Chattbot för deklarationen", stage="pilot")
+    make_case(id="bot-2", title="Digital assistent i kundtjänsten", stage="pilot")
+    make_case(id="en-bot", language="en", title="A chatbot for tax questions")
+    # English page, a word only Swedish cases use: both languages offered, with the count.
+    html = page("/en/search/", q="kundtjänsten").content.decode()
+    assert "No results" in html
+    assert "Search both languages (1 case)" in html
+    # A filter that hides the matches: removing it, with what it would find.
+    html = page("/sok/", q="chattbot", stage="implementation").content.decode()
+    assert "Inga träffar" in html
+    match = re.search(r'<a href="([^"]*)">Ta bort filtret ([^<]*) \((\d+) erfarenhet', html)
+    assert match and match.group(3) == "2"  # with its synonym "digital assistent"
+    assert "stage" not in match.group(1)
+    # Words related to the query that find something: each word alone, with its synonyms.
+    html = page("/sok/", q="chattbot bygglov").content.decode()
+    assert "Inga träffar" in html
+    assert "Närliggande ord" in html
+    assert re.search(r'href="\?q=chattbot">chattbot \(2 erfarenheter\)', html)
+    assert "bygglov (" not in html
+    html = page("/en/search/", q="chatbot permits").content.decode()
+    assert re.search(r'href="\?q=chatbot">chatbot \(1 case\)', html)
