@@ -5,6 +5,11 @@ points: the mapping adds the sub-fields, the query compiler matches the
 reader's words (search.backends.query.Words) in them, and the results give
 every match's pk for the facet counts."""
 
+from copy import deepcopy
+from pathlib import Path
+
+from modelsearch.utils import deep_update
+
 from .query import Words
 
 LANGUAGE_SUBFIELDS = {
@@ -23,6 +28,76 @@ def add_language_subfields(properties):
             mapping["fields"] = dict(LANGUAGE_SUBFIELDS)
 
 
+# --- Swedish compounds (decompounding) -------------------------------------
+# Swedish text is also indexed split into its compound parts, on a sub-field
+# of its own (`sv_parts`) searched with a lower boost than the exact fields:
+# "säkerhet" finds "informationssäkerhet", and "ärendehantering" finds cases
+# about "ärende" and "hantering", below the cases that say "ärendehantering".
+# The parts come from search/analysis/sv-compound-parts.txt (its README says
+# where from and under which licence), written into the index settings.
+COMPOUND_PARTS_FILE = Path(__file__).resolve().parent.parent / "analysis" / "sv-compound-parts.txt"
+COMPOUND_SUBFIELD = "sv_parts"
+# The fields split into parts, and the boosts of their `sv_parts` sub-fields.
+COMPOUND_FIELDS = {"title": 0.25, "_all_text": 0.15}
+
+
+def compound_parts():
+    lines = COMPOUND_PARTS_FILE.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def compound_analysis():
+    """The index settings of the `sv_parts` analyser: Swedish words, their
+    compound parts beside them (same position), all stemmed."""
+    return {
+        "settings": {
+            "analysis": {
+                "filter": {
+                    "sv_compound_stop": {"type": "stop", "stopwords": "_swedish_"},
+                    "sv_compound_parts": {
+                        "type": "dictionary_decompounder",
+                        "word_list": compound_parts(),
+                        "min_subword_size": 4,
+                        "only_longest_match": True,
+                    },
+                    "sv_compound_stemmer": {"type": "stemmer", "language": "swedish"},
+                },
+                "analyzer": {
+                    "sv_parts": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": [
+                            "lowercase",
+                            "sv_compound_stop",
+                            "sv_compound_parts",
+                            "sv_compound_stemmer",
+                        ],
+                    }
+                },
+            }
+        }
+    }
+
+
+def add_compound_subfields(properties):
+    for name in COMPOUND_FIELDS:
+        mapping = properties.get(name)
+        if mapping and mapping.get("type") == "text":
+            mapping.setdefault("fields", {})[COMPOUND_SUBFIELD] = {
+                "type": "text",
+                "analyzer": "sv_parts",
+            }
+
+
+def compound_fields(languages):
+    if "sv" not in languages:
+        return []
+    return [f"{name}.{COMPOUND_SUBFIELD}^{boost}" for name, boost in COMPOUND_FIELDS.items()]
+
+
+# --- end of Swedish compounds ----------------------------------------------
+
+
 def words_fields(languages):
     """The stemmed sub-fields of the languages first, title above the text;
     the plain fields let a typo in an inflected word still match (stemming
@@ -35,7 +110,8 @@ def words_fields(languages):
             f"_all_text_boost_2_0.{lang}^2",
             f"_all_text.{lang}",
         ]
-    return [*fields, "title^3", "_all_text_boost_3_0^1.5", "_all_text_boost_2_0", "_all_text^0.5"]
+    plain = ["title^3", "_all_text_boost_3_0^1.5", "_all_text_boost_2_0", "_all_text^0.5"]
+    return [*fields, *plain, *compound_fields(languages)]
 
 
 def bilingual(backend_class):
@@ -47,6 +123,7 @@ def bilingual(backend_class):
         def get_mapping(self):
             mapping = super().get_mapping()
             add_language_subfields(mapping["properties"])
+            add_compound_subfields(mapping["properties"])
             return mapping
 
     class WordsCompiler(compiler_base):
@@ -78,6 +155,7 @@ def bilingual(backend_class):
         "Bilingual" + backend_class.__name__,
         (backend_class,),
         {
+            "settings": deep_update(deepcopy(backend_class.settings), compound_analysis()),
             "mapping_class": BilingualMapping,
             "query_compiler_class": WordsCompiler,
             "results_class": Results,

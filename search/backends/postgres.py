@@ -5,15 +5,19 @@ each searched language's configuration (database.py)."""
 import threading
 from collections import defaultdict
 from functools import reduce
-from operator import or_
+from operator import and_, or_
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchVectorExact
+from django.db.models import Case, FloatField, Value, When
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
+
+from search.compounds import LANGUAGE as COMPOUND_LANGUAGE
+from search.compounds import compounds
 
 from .language import CONFIGS, text_search_config
 from .query import Words
@@ -37,17 +41,65 @@ class LocalisedPostgresIndex(PostgresIndex):
                 backend.config = saved
 
 
+# The words themselves rank above the compounds that hold them or their parts.
+EXACT_FIRST = 1000.0
+
+
+def in_languages(text, languages):
+    return reduce(
+        or_,
+        (SearchQuery(text, search_type="plain", config=CONFIGS[lang]) for lang in languages),
+    )
+
+
+def compound_query(compound, languages):
+    """The word, or a compound that holds it, or both of its own parts."""
+    swedish = CONFIGS[COMPOUND_LANGUAGE]
+    alternatives = [in_languages(compound.word, languages)]
+    alternatives += [
+        SearchQuery(w, search_type="plain", config=swedish) for w in compound.containing
+    ]
+    if compound.parts:
+        alternatives.append(
+            SearchQuery(" ".join(compound.parts), search_type="plain", config=swedish)
+        )
+    return reduce(or_, alternatives)
+
+
 class WordsCompiler(PostgresSearchQueryCompiler):
     def build_tsquery_content(self, query, config=None, invert=False):
         if not isinstance(query, Words):
             return super().build_tsquery_content(query, config, invert)
-        return reduce(
-            or_,
-            (
-                SearchQuery(query.query_string, search_type="plain", config=CONFIGS[lang])
-                for lang in query.languages
-            ),
+        if query.any_word:
+            return reduce(or_, (in_languages(word, query.languages) for word in query.words))
+        found = compounds(query.words, query.languages)
+        if not any(found):
+            return in_languages(query.query_string, query.languages)
+        return reduce(and_, (compound_query(c, query.languages) for c in found))
+
+    def exact_query(self):
+        """The words alone, when compounds widened the query; else None."""
+        query = self.query
+        if not isinstance(query, Words) or query.any_word:
+            return None
+        if not any(compounds(query.words, query.languages)):
+            return None
+        return in_languages(query.query_string, query.languages)
+
+    def _build_rank_expression(self, vectors, config):
+        rank = super()._build_rank_expression(vectors, config)
+        exact = self.exact_query()
+        if exact is None:
+            return rank
+        vector = vectors[0][0]
+        for other, _boost in vectors[1:]:
+            vector = vector._combine(other, "||", False)
+        exact_first = Case(
+            When(SearchVectorExact(vector, exact), then=Value(EXACT_FIRST)),
+            default=Value(0.0),
+            output_field=FloatField(),
         )
+        return rank + exact_first
 
 
 class Results(PostgresSearchResults):
