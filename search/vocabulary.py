@@ -57,9 +57,15 @@ def read_vocabulary(language):
     return Vocabulary(len(words), dict(frequency.most_common(MAX_WORDS)))
 
 
-def vocabulary(language, now=None):
-    now = time.monotonic() if now is None else now
+def vocabularies(languages, now=None):
+    """The vocabularies of the languages, the page log read once."""
     entry = last_page_change()
+    return [vocabulary(language, now, entry) for language in languages]
+
+
+def vocabulary(language, now=None, entry=None):
+    now = time.monotonic() if now is None else now
+    entry = last_page_change() if entry is None else entry
     kept = _kept.get(language)
     if kept and kept[1] == entry and now - kept[0] < VOCABULARY_SECONDS:
         return kept[2]

@@ -21,3 +21,11 @@ def register_search_terms_menu_item():
     return SearchLogMenuItem(
         _("Search terms"), reverse("search_log_report"), icon_name="search", order=900
     )
+
+
+@hooks.register("case_content_neighbours")
+def case_content_neighbours(page):
+    """The cases most like a case by content, for its related cases (cases.models)."""
+    from search.related import content_neighbours
+
+    return content_neighbours(page)
