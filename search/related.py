@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 CANDIDATES = 20
 # The most distinctive words of a case asked for on the database.
-DISTINCTIVE_WORDS = 12
+DISTINCTIVE_WORDS = 20
 # A word more than this share of the cases hold says nothing about a case.
 COMMON_SHARE = 0.5
 # How much of a case's text the engine is given to find cases like it.
@@ -68,6 +68,7 @@ def engine_neighbours(page, language):
                         "min_term_freq": 1,
                         "min_doc_freq": 1,
                         "max_query_terms": 25,
+                        "minimum_should_match": 1,
                     }
                 },
                 "must_not": {"ids": {"values": [str(page.pk)]}},
@@ -85,13 +86,15 @@ def engine_neighbours(page, language):
 
 
 def distinctive_words(page, language):
-    """The words of the case's title (counted twice), summary and lessons
-    with the most weight: how often the case says them times how few cases
+    """The words of the case's title (counted three times), summary (twice),
+    lessons and texts with the most weight: how often the case says them times how few cases
     (in every language) hold them. Words most cases hold are left out."""
     known = vocabularies(language_codes())
     cases = sum(each.cases for each in known)
     lessons = [lesson.text for lesson in page.lessons.all()]
-    texts = [page.title, page.title, page.summary, *lessons]  # the title counts twice
+    # The title counts three times, the summary twice.
+    texts = [page.title] * 3 + [page.summary] * 2 + lessons
+    texts += [page.challenge, page.approach, page.results]
     counts = Counter(
         word
         for text in texts
