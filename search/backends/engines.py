@@ -6,6 +6,7 @@ reader's words (search.backends.query.Words) in them, and the results give
 every match's pk for the facet counts."""
 
 from copy import deepcopy
+from functools import lru_cache
 from pathlib import Path
 
 from modelsearch.utils import deep_update
@@ -41,9 +42,29 @@ COMPOUND_SUBFIELD = "sv_parts"
 COMPOUND_FIELDS = {"title": 0.25, "_all_text": 0.15}
 
 
+@lru_cache(maxsize=1)
 def compound_parts():
     lines = COMPOUND_PARTS_FILE.read_text(encoding="utf-8").splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# Letters that join a compound's parts ("ärende-s-hantering"), and how many
+# letters an inflected last part may add ("tjänst-erna").
+LINKS = ("s", "e", "a", "u", "o")
+MAX_ENDING = 4
+
+
+def split_compound(word):
+    """The word as two parts of the list ("molntjänsterna" -> "moln
+    tjänsterna"), or the word itself."""
+    parts = set(compound_parts())
+    for cut in range(4, len(word) - 3):
+        head, tail = word[:cut], word[cut:]
+        if head not in parts and not (head[-1] in LINKS and head[:-1] in parts):
+            continue
+        if any(tail.startswith(p) and len(tail) - len(p) <= MAX_ENDING for p in parts):
+            return f"{head} {tail}"
+    return word
 
 
 def compound_analysis():
@@ -72,7 +93,14 @@ def compound_analysis():
                             "sv_compound_parts",
                             "sv_compound_stemmer",
                         ],
-                    }
+                    },
+                    # Queries are not split by the filter (its parts would be
+                    # alternatives): compound_query() asks for every part.
+                    "sv_parts_query": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": ["lowercase", "sv_compound_stop", "sv_compound_stemmer"],
+                    },
                 },
             }
         }
@@ -86,6 +114,7 @@ def add_compound_subfields(properties):
             mapping.setdefault("fields", {})[COMPOUND_SUBFIELD] = {
                 "type": "text",
                 "analyzer": "sv_parts",
+                "search_analyzer": "sv_parts_query",
             }
 
 
@@ -93,6 +122,23 @@ def compound_fields(languages):
     if "sv" not in languages:
         return []
     return [f"{name}.{COMPOUND_SUBFIELD}^{boost}" for name, boost in COMPOUND_FIELDS.items()]
+
+
+def compound_query(query, match):
+    """The words' match, or also every part of the compounds among them in
+    the `sv_parts` sub-fields ("ärendehantering": "ärende" and "hantering")."""
+    if "sv" not in query.languages or query.any_word:
+        return {"multi_match": match}
+    split = " ".join(split_compound(word) for word in query.words)
+    if split == " ".join(query.words):
+        return {"multi_match": match}
+    parts = {**match, "query": split, "fields": compound_fields(query.languages)}
+    return {
+        "bool": {
+            "should": [{"multi_match": match}, {"multi_match": parts}],
+            "minimum_should_match": 1,
+        }
+    }
 
 
 # --- end of Swedish compounds ----------------------------------------------
@@ -139,7 +185,7 @@ def bilingual(backend_class):
             }
             if self.query.fuzzy:
                 match.update(fuzziness="AUTO", prefix_length=1)
-            return {"multi_match": match}
+            return compound_query(self.query, match)
 
     class Results(results_base):
         def matching(self):
