@@ -29,8 +29,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageLogEntry, PageManager
@@ -60,6 +67,11 @@ PAGE_SIZE = 20
 # case page reads a bounded number of rows however many cases there are.
 RELATED_CANDIDATES = 200
 RELATED_SHOWN = 4
+# How a related case is ranked: its likeness in content (0-1, from the
+# `case_content_neighbours` hook, e.g. the search app's "more like this"),
+# plus these for the share of the case's themes it has and the same stage.
+RELATED_THEME_WEIGHT = 0.5
+RELATED_STAGE_WEIGHT = 0.2
 # What a case card template reads besides the page's own columns.
 CARD_RELATIONS = ("agency", "stage", "locale", "hero_image")
 CARD_PREFETCH = ("themes",)
@@ -385,6 +397,12 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
         FieldPanel("inspired_by"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Image")),
         InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
+        InlinePanel(
+            "pinned_related",
+            heading=_("Related cases chosen by hand"),
+            label=_("related case"),
+            help_text=_("Shown first among the related cases, in this order."),
+        ),
         MultiFieldPanel(
             [FieldPanel("change_note"), FieldPanel("updated", read_only=True)],
             heading=_("Changes"),
@@ -589,14 +607,20 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
         return response
 
     def related_cases(self):
-        """Up to RELATED_SHOWN cases in the page's language sharing its themes
-        or stage: most shared themes first, then the same stage, then the
-        newest, ranked among the RELATED_CANDIDATES newest such cases."""
+        """The published cases related to this one: those an editor chose, in
+        their order, then up to RELATED_SHOWN in all: the same language
+        first, ranked by likeness in content (the `case_content_neighbours`
+        hook) plus shared themes and the same stage; the case's translations
+        left out. Candidates: the content's, and the RELATED_CANDIDATES
+        newest cases of the language sharing a theme or the stage."""
+        pinned = [item.case_id for item in self.pinned_related.all() if item.case_id]
+        likeness = content_likeness(self)
         theme_ids = [theme.pk for theme in self.themes.all()]
         through = CaseStudyPage.themes.through.objects
-        candidates = (
-            CaseStudyPage.objects.published(self.locale)
-            .exclude(pk=self.pk)
+        # Outside the list of the published: the query below reads only those.
+        by_themes = (
+            CaseStudyPage.objects.live()
+            .filter(locale_id=self.locale_id)
             .filter(
                 Q(stage_id=self.stage_id)
                 | Q(pk__in=through.filter(theme_id__in=theme_ids).values("casestudypage_id"))
@@ -611,11 +635,49 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
             .annotate(n=Count("pk"))
             .values("n")
         )
-        ranked = CaseStudyPage.objects.filter(pk__in=candidates).alias(
-            shared=Coalesce(Subquery(shared, output_field=IntegerField()), Value(0)),
-            same_stage=Case(When(stage_id=self.stage_id, then=Value(1)), default=Value(0)),
+        rows = (
+            CaseStudyPage.objects.published()
+            .exclude(pk=self.pk)
+            .exclude(translation_key=self.translation_key)
+            .filter(Q(pk__in=by_themes) | Q(pk__in=[*likeness, *pinned]))
+            .annotate(
+                shared=Coalesce(Subquery(shared, output_field=IntegerField()), Value(0)),
+                same_stage=Case(When(stage_id=self.stage_id, then=Value(1)), default=Value(0)),
+            )
+            .values_list("pk", "locale_id", "shared", "same_stage", "first_published_at")
         )
-        return list(ranked.order_by("-shared", "-same_stage", *NEWEST).for_cards()[:RELATED_SHOWN])
+        rows = list(rows)
+        published_pinned = {row[0] for row in rows} & set(pinned)
+        pinned = [pk for pk in pinned if pk in published_pinned]
+
+        def rank(row):
+            pk, locale_id, shared_themes, same_stage, published = row
+            score = (
+                likeness.get(pk, 0.0)
+                + RELATED_THEME_WEIGHT * shared_themes / max(len(theme_ids), 1)
+                + RELATED_STAGE_WEIGHT * same_stage
+            )
+            newest = published.timestamp() if published else 0
+            return (locale_id != self.locale_id, -score, -newest, -pk)
+
+        others = sorted((row for row in rows if row[0] not in published_pinned), key=rank)
+        wanted = [*pinned, *(row[0] for row in others[: max(RELATED_SHOWN - len(pinned), 0)])]
+        # Published, as the rows above say.
+        cards = {case.pk: case for case in CaseStudyPage.objects.filter(pk__in=wanted).for_cards()}
+        return [cards[pk] for pk in wanted if pk in cards]
+
+
+def content_likeness(page):
+    """{pk: likeness from 0 to 1} of the cases most like the page by content,
+    from the first `case_content_neighbours` hook ([(pk, score)], best first;
+    the scores are relative to the best one). Empty without such a hook."""
+    for neighbours in hooks.get_hooks("case_content_neighbours"):
+        found = neighbours(page)
+        if not found or not found[0][1]:
+            return {}
+        best = found[0][1]
+        return {pk: max(score / best, 0.0) for pk, score in found}
+    return {}
 
 
 def related_key(page, themes):
@@ -663,6 +725,21 @@ class CaseLink(Orderable):
     url = models.URLField(_("address"), max_length=500)
 
     panels = [FieldPanel("title"), FieldPanel("url")]
+
+
+class PinnedRelatedCase(Orderable):
+    """A related case an editor chose: shown first among the related cases."""
+
+    page = ParentalKey(CaseStudyPage, related_name="pinned_related", on_delete=models.CASCADE)
+    case = models.ForeignKey(
+        CaseStudyPage, verbose_name=_("case"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("case", "cases.CaseStudyPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related case")
+        verbose_name_plural = _("related cases chosen by hand")
 
 
 class CaseAttachment(Orderable):

@@ -40,3 +40,11 @@ class SynonymGroupViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymGroupViewSet)
+
+
+@hooks.register("case_content_neighbours")
+def case_content_neighbours(page):
+    """The cases most like a case by content, for its related cases (cases.models)."""
+    from search.related import content_neighbours
+
+    return content_neighbours(page)

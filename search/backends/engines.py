@@ -7,6 +7,8 @@ every match's pk for the facet counts."""
 
 import threading
 from copy import deepcopy
+from functools import lru_cache
+from pathlib import Path
 
 from modelsearch.utils import deep_update
 
@@ -33,6 +35,121 @@ def add_language_subfields(properties):
             mapping["fields"] = dict(LANGUAGE_SUBFIELDS)
 
 
+# --- Swedish compounds (decompounding) -------------------------------------
+# Swedish text is also indexed split into its compound parts, on a sub-field
+# of its own (`sv_parts`) searched with a lower boost than the exact fields:
+# "säkerhet" finds "informationssäkerhet", and "ärendehantering" finds cases
+# about "ärende" and "hantering", below the cases that say "ärendehantering".
+# The parts come from search/analysis/sv-compound-parts.txt (its README says
+# where from and under which licence), written into the index settings.
+COMPOUND_PARTS_FILE = Path(__file__).resolve().parent.parent / "analysis" / "sv-compound-parts.txt"
+COMPOUND_SUBFIELD = "sv_parts"
+# The fields split into parts, and the boosts of their `sv_parts` sub-fields.
+COMPOUND_FIELDS = {"title": 0.25, "_all_text": 0.15}
+
+
+@lru_cache(maxsize=1)
+def compound_parts():
+    lines = COMPOUND_PARTS_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# Letters that join a compound's parts ("ärende-s-hantering"), and how many
+# letters an inflected last part may add ("tjänst-erna").
+LINKS = ("s", "e", "a", "u", "o")
+MAX_ENDING = 4
+
+
+def split_compound(word):
+    """The word as two parts of the list ("molntjänsterna" -> "moln
+    tjänsterna"), or the word itself."""
+    parts = set(compound_parts())
+    for cut in range(4, len(word) - 3):
+        head, tail = word[:cut], word[cut:]
+        if head not in parts and not (head[-1] in LINKS and head[:-1] in parts):
+            continue
+        if any(tail.startswith(p) and len(tail) - len(p) <= MAX_ENDING for p in parts):
+            return f"{head} {tail}"
+    return word
+
+
+def compound_analysis():
+    """The index settings of the `sv_parts` analyser: Swedish words, their
+    compound parts beside them (same position), all stemmed."""
+    return {
+        "settings": {
+            "analysis": {
+                "filter": {
+                    "sv_compound_stop": {"type": "stop", "stopwords": "_swedish_"},
+                    "sv_compound_parts": {
+                        "type": "dictionary_decompounder",
+                        "word_list": compound_parts(),
+                        "min_subword_size": 4,
+                        "only_longest_match": True,
+                    },
+                    "sv_compound_stemmer": {"type": "stemmer", "language": "swedish"},
+                },
+                "analyzer": {
+                    "sv_parts": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": [
+                            "lowercase",
+                            "sv_compound_stop",
+                            "sv_compound_parts",
+                            "sv_compound_stemmer",
+                        ],
+                    },
+                    # Queries are not split by the filter (its parts would be
+                    # alternatives): compound_query() asks for every part.
+                    "sv_parts_query": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": ["lowercase", "sv_compound_stop", "sv_compound_stemmer"],
+                    },
+                },
+            }
+        }
+    }
+
+
+def add_compound_subfields(properties):
+    for name in COMPOUND_FIELDS:
+        mapping = properties.get(name)
+        if mapping and mapping.get("type") == "text":
+            mapping.setdefault("fields", {})[COMPOUND_SUBFIELD] = {
+                "type": "text",
+                "analyzer": "sv_parts",
+                "search_analyzer": "sv_parts_query",
+            }
+
+
+def compound_fields(languages):
+    if "sv" not in languages:
+        return []
+    return [f"{name}.{COMPOUND_SUBFIELD}^{boost}" for name, boost in COMPOUND_FIELDS.items()]
+
+
+def compound_query(query, match):
+    """The words' match, or also every part of the compounds among them in
+    the `sv_parts` sub-fields ("ärendehantering": "ärende" and "hantering")."""
+    if "sv" not in query.languages or query.any_word:
+        return {"multi_match": match}
+    split = " ".join(split_compound(word) for word in query.words)
+    if split == " ".join(query.words):
+        return {"multi_match": match}
+    parts = {**match, "query": split, "fields": compound_fields(query.languages)}
+    return {
+        "bool": {
+            "should": [{"multi_match": match}, {"multi_match": parts}],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+# --- end of Swedish compounds ----------------------------------------------
+
+
 def words_fields(languages):
     """The stemmed sub-fields of the languages first, title above the text;
     the plain fields let a typo in an inflected word still match (stemming
@@ -45,7 +162,8 @@ def words_fields(languages):
             f"_all_text_boost_2_0.{lang}^2",
             f"_all_text.{lang}",
         ]
-    return [*fields, "title^3", "_all_text_boost_3_0^1.5", "_all_text_boost_2_0", "_all_text^0.5"]
+    plain = ["title^3", "_all_text_boost_3_0^1.5", "_all_text_boost_2_0", "_all_text^0.5"]
+    return [*fields, *plain, *compound_fields(languages)]
 
 
 def bilingual(backend_class):
@@ -58,6 +176,7 @@ def bilingual(backend_class):
         def get_mapping(self):
             mapping = super().get_mapping()
             add_language_subfields(mapping["properties"])
+            add_compound_subfields(mapping["properties"])
             return mapping
 
     class SynonymIndex(index_base):
@@ -87,7 +206,7 @@ def bilingual(backend_class):
             }
             if self.query.fuzzy:
                 match.update(fuzziness="AUTO", prefix_length=1)
-            return {"multi_match": match}
+            return compound_query(self.query, match)
 
     class Results(results_base):
         def matching(self):
@@ -103,6 +222,7 @@ def bilingual(backend_class):
         "Bilingual" + backend_class.__name__,
         (backend_class,),
         {
+            "settings": deep_update(deepcopy(backend_class.settings), compound_analysis()),
             "mapping_class": BilingualMapping,
             "index_class": SynonymIndex,
             "query_compiler_class": WordsCompiler,

@@ -7,13 +7,17 @@ from collections import defaultdict
 from functools import reduce
 from operator import and_, or_
 
-from django.contrib.postgres.search import SearchQuery
+from django.contrib.postgres.search import SearchQuery, SearchVectorExact
+from django.db.models import Case, FloatField, Value, When
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
+
+from search.compounds import LANGUAGE as COMPOUND_LANGUAGE
+from search.compounds import compounds
 
 from .language import CONFIGS, text_search_config
 from .query import Words
@@ -37,38 +41,84 @@ class LocalisedPostgresIndex(PostgresIndex):
                 backend.config = saved
 
 
+# The words themselves rank above the compounds that hold them or their parts.
+EXACT_FIRST = 1000.0
+
+
+def in_languages(text, languages):
+    return reduce(
+        or_,
+        (SearchQuery(text, search_type="plain", config=CONFIGS[lang]) for lang in languages),
+    )
+
+
+def compound_query(compound, languages):
+    """The word, or a compound that holds it, or both of its own parts."""
+    swedish = CONFIGS[COMPOUND_LANGUAGE]
+    alternatives = [in_languages(compound.word, languages)]
+    alternatives += [
+        SearchQuery(w, search_type="plain", config=swedish) for w in compound.containing
+    ]
+    if compound.parts:
+        alternatives.append(
+            SearchQuery(" ".join(compound.parts), search_type="plain", config=swedish)
+        )
+    return reduce(or_, alternatives)
+
+
 class WordsCompiler(PostgresSearchQueryCompiler):
     def build_tsquery_content(self, query, config=None, invert=False):
         if not isinstance(query, Words):
             return super().build_tsquery_content(query, config, invert)
-        if query.groups == [[(word,)] for word in query.words]:  # no synonyms
-            return reduce(
-                or_,
-                (
-                    SearchQuery(query.query_string, search_type="plain", config=CONFIGS[lang])
-                    for lang in query.languages
-                ),
-            )
-        # Every group required, any alternative of it in any language; a
-        # synonym of several words as a phrase.
+        if query.any_word:
+            return reduce(or_, (in_languages(word, query.languages) for word in query.words))
+        widened = dict(zip(query.words, compounds(query.words, query.languages), strict=True))
+        if query.groups == [[(word,)] for word in query.words] and not any(widened.values()):
+            return in_languages(query.query_string, query.languages)
+        # Every group required: a plain word widened by its compounds, a word
+        # with synonyms any one of them in any language (several words as a phrase).
+        return reduce(and_, (self._group_query(group, widened, query) for group in query.groups))
+
+    @staticmethod
+    def _group_query(group, widened, query):
+        if len(group) == 1 and len(group[0]) == 1 and widened.get(group[0][0]):
+            return compound_query(widened[group[0][0]], query.languages)
         return reduce(
-            and_,
+            or_,
             (
-                reduce(
-                    or_,
-                    (
-                        SearchQuery(
-                            " ".join(words),
-                            search_type="phrase" if len(words) > 1 else "plain",
-                            config=CONFIGS[lang],
-                        )
-                        for words in group
-                        for lang in query.languages
-                    ),
+                SearchQuery(
+                    " ".join(words),
+                    search_type="phrase" if len(words) > 1 else "plain",
+                    config=CONFIGS[lang],
                 )
-                for group in query.groups
+                for words in group
+                for lang in query.languages
             ),
         )
+
+    def exact_query(self):
+        """The words alone, when compounds widened the query; else None."""
+        query = self.query
+        if not isinstance(query, Words) or query.any_word:
+            return None
+        if not any(compounds(query.words, query.languages)):
+            return None
+        return in_languages(query.query_string, query.languages)
+
+    def _build_rank_expression(self, vectors, config):
+        rank = super()._build_rank_expression(vectors, config)
+        exact = self.exact_query()
+        if exact is None:
+            return rank
+        vector = vectors[0][0]
+        for other, _boost in vectors[1:]:
+            vector = vector._combine(other, "||", False)
+        exact_first = Case(
+            When(SearchVectorExact(vector, exact), then=Value(EXACT_FIRST)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+        return rank + exact_first
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         """With synonyms, ranked by the words as typed (twice) and the

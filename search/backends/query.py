@@ -7,8 +7,8 @@ from modelsearch.query import PlainText
 
 
 class Words(PlainText):
-    def __init__(self, words, languages, fuzzy=False, groups=None):
-        super().__init__(" ".join(words), operator="and")
+    def __init__(self, words, languages, fuzzy=False, groups=None, any_word=False):
+        super().__init__(" ".join(words), operator="or" if any_word else "and")
         self.words = list(words)
         self.languages = list(languages)
         # Engines only: tolerate a typo or two in each word.
@@ -18,6 +18,10 @@ class Words(PlainText):
         # alternatives (search.synonyms.expand); without them each word is
         # its own group.
         self.groups = groups or [[(word,)] for word in self.words]
+        # Any one word is enough (a case's distinctive words, for its related
+        # cases); compounds are not split then.
+        self.any_word = any_word
 
     def __repr__(self):
-        return f"<Words {self.words!r} in {self.languages!r} fuzzy={self.fuzzy}>"
+        flags = f"fuzzy={self.fuzzy} any={self.any_word}"
+        return f"<Words {self.words!r} in {self.languages!r} {flags}>"

@@ -1,13 +1,13 @@
 """SQLite: modelsearch's FTS5 backend, matching the reader's words by the
 prefix their stems share and ranking title matches first (database.py)."""
 
-from functools import reduce
-from operator import and_
+from operator import and_, or_
 
-from django.db.models import Case, CharField, IntegerField, When
+from django.db.models import Case, CharField, FloatField, IntegerField, Value, When
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.query import (
     BM25,
+    CombinedLexeme,
     Lexeme,
     LexemeCombinable,
     MatchExpression,
@@ -22,6 +22,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.utils import get_descendants_content_types_pks
 
+from search.compounds import compounds
 from search.text import common_prefix
 
 from .query import Words
@@ -55,6 +56,21 @@ class Joined(LexemeCombinable):
         return "%s", ["(" + self.joiner.join(compiled) + ")"]
 
 
+class Grouped(CombinedLexeme):
+    """Lexemes combined in parentheses: FTS5 binds AND before OR."""
+
+    def as_sql(self, compiler, connection):
+        sql, params = super().as_sql(compiler, connection)
+        return sql, [f"({params[0]})"]
+
+
+def combined(lexemes, operator):
+    first, *rest = lexemes
+    for lexeme in rest:
+        first = Grouped(first, "AND" if operator is and_ else "OR", lexeme)
+    return first
+
+
 def word_lexeme(word, languages):
     prefix = common_prefix(word, languages)
     # A short stem would match too much ("e" of "e-tjänst"): the word itself.
@@ -67,25 +83,53 @@ def alternative_lexeme(words, languages):
     return lexemes[0] if len(lexemes) == 1 else Joined(lexemes, " + ")
 
 
+def compound_lexeme(compound, languages):
+    """The word, or a compound that holds it, or both of its own parts."""
+    alternatives = [word_lexeme(compound.word, languages)]
+    alternatives += [Lexeme(word) for word in compound.containing]
+    if compound.parts:
+        parts = [word_lexeme(part, languages) for part in compound.parts]
+        alternatives.append(combined(parts, and_))
+    return combined(alternatives, or_)
+
+
 class WordsCompiler(SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         if not isinstance(query, Words):
             return super().build_search_query_content(query, config)
+        if query.any_word:
+            lexemes = [word_lexeme(word, query.languages) for word in query.words]
+            return SearchQueryExpression(combined(lexemes, or_))
+        widened = dict(zip(query.words, compounds(query.words, query.languages), strict=True))
+        # Every group required: a plain word widened by its compounds, a word
+        # with synonyms any one of them (several words as a phrase).
         required = []
         for group in query.groups:
+            if len(group) == 1 and len(group[0]) == 1 and widened.get(group[0][0]):
+                required.append(compound_lexeme(widened[group[0][0]], query.languages))
+                continue
             choices = [alternative_lexeme(words, query.languages) for words in group]
             required.append(choices[0] if len(choices) == 1 else Joined(choices, " OR "))
-        return SearchQueryExpression(reduce(and_, required))
+        return SearchQueryExpression(combined(required, and_))
+
+    def exact_query(self):
+        """The words alone, when compounds widened the query; else None."""
+        query = self.query
+        if query.any_word or not any(compounds(query.words, query.languages)):
+            return None
+        lexemes = [word_lexeme(word, query.languages) for word in query.words]
+        return SearchQueryExpression(combined(lexemes, and_))
 
     def _build_rank_expression(self, vectors, config):
         if isinstance(self.query, Words):
             return TitleWeightedBM25()
         return super()._build_rank_expression(vectors, config)
 
-    def matches(self, config):
+    def matches(self, config, query=None):
         """The full-text entries of the queryset's objects that match the words."""
         match = MatchExpression(
-            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(self.query, config)
+            self.fields or self.FTS_TABLE_FIELDS,
+            query or self.build_search_query(self.query, config),
         )
         allowed = self.queryset.order_by().annotate(key=Cast("pk", CharField())).values("key")
         return SQLiteFTSIndexEntry.objects.filter(
@@ -101,19 +145,31 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
         cases cannot afford."""
         if not isinstance(self.query, Words) or not self.order_by_relevance:
             return super().search(config, start, stop, score_field)
-        ranked = (
-            self.matches(config)
-            .annotate(score=TitleWeightedBM25())
-            .order_by("score", "-index_entry__object_id")
-            .values_list("index_entry__object_id", flat=True)
-        )
-        page = [int(pk) for pk in ranked[start:stop]]
+        ranked = self.matches(config).annotate(score=TitleWeightedBM25())
+        order = ["score", "-index_entry__object_id"]
+        exact = self.exact_query()
+        if exact is not None:
+            # The words themselves above the compounds that hold them.
+            exact_ids = self.matches(config, exact).values("index_entry_id")
+            ranked = ranked.annotate(
+                part_only=Case(When(index_entry_id__in=exact_ids, then=0), default=1)
+            )
+            order.insert(0, "part_only")
+        rows = ranked.order_by(*order).values_list("index_entry__object_id", "score")[start:stop]
+        page = [int(pk) for pk, _score in rows]
         position = Case(
             *(When(pk=pk, then=i) for i, pk in enumerate(page)),
             default=len(page),
             output_field=IntegerField(),
         )
-        return self.queryset.filter(pk__in=page).order_by(position)
+        queryset = self.queryset.filter(pk__in=page).order_by(position)
+        if score_field:  # bm25: the lower, the better
+            score = Case(
+                *(When(pk=int(pk), then=Value(value)) for pk, value in rows),
+                output_field=FloatField(),
+            )
+            queryset = queryset.annotate(**{score_field: score})
+        return queryset
 
 
 class Results(SQLiteSearchResults):

@@ -33,6 +33,7 @@ def edit_form(case, **changes):
         "links": inline_formset([]),
         "attachments": inline_formset([]),
         "follow_ups": inline_formset([]),
+        "pinned_related": inline_formset([]),
         "comments": inline_formset([]),
         "contact_name": "",
         "contact_role": "",
@@ -97,3 +98,23 @@ def test_image_without_alt_text_is_refused(editor_client, make_case):
 )
 def test_editors_manage_taxonomy_and_agencies(editor_client, site, path):
     assert editor_client.get(path).status_code == 200
+
+
+def test_an_editor_pins_related_cases_shown_first(editor_client, make_case, client):
+    case = make_case(themes=["security"], stage="evaluation")
+    make_case(title="Delar tema och skede", themes=["security"], stage="evaluation")
+    pinned = make_case(title="Vald för hand", themes=["sustainability"], stage="problem")
+    form = edit_form(case)
+    form.update(
+        {
+            key: value
+            for key, value in nested_form_data(
+                {"pinned_related": inline_formset([{"case": pinned.pk}])}
+            ).items()
+        }
+    )
+    response = editor_client.post(f"/admin/pages/{case.pk}/edit/", form)
+    assert response.status_code == 302, response.context["form"].errors
+    page = client.get(case.url).content.decode()
+    related = page[page.index("Relaterade erfarenheter") :]
+    assert related.index("Vald för hand") < related.index("Delar tema och skede")

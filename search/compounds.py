@@ -1,0 +1,81 @@
+"""Swedish compounds on the database backends, split against the published
+cases' own words (search.vocabulary): a query word is also matched inside the
+compounds that hold it ("säkerhet" -> "informationssäkerhet"), and a compound
+query word also by its parts ("ärendehantering" -> "ärende" and "hantering").
+The backends rank the words' own matches above these (sqlite.py, postgres.py).
+The engines split compounds in their analysers instead (engines.py)."""
+
+from dataclasses import dataclass
+
+from search.text import common_prefix
+from search.vocabulary import vocabulary
+
+# The language whose compounds are split.
+LANGUAGE = "sv"
+# A part shorter than this would split unrelated words ("ring" in "hantering").
+MIN_PART = 4
+# What comes before a part inside a compound: "osäker" is not a compound of "säker".
+MIN_HEAD = 3
+# The most compounds one query word is expanded into (the most frequent).
+MAX_COMPOUNDS = 20
+# Letters that join a compound's parts ("ärende-s-hantering").
+LINKS = ("s", "e", "a", "u", "o")
+_MEMO_SIZE = 2_000
+
+
+@dataclass(frozen=True)
+class Compound:
+    word: str
+    # Whole words of the cases that hold the word as a part, not at their start.
+    containing: tuple = ()
+    # The word's own two parts, when it is a compound of words the cases hold.
+    parts: tuple = ()
+
+    def __bool__(self):
+        return bool(self.containing or self.parts)
+
+
+_memo = {}
+
+
+def compounds(words, languages):
+    """A Compound per word (empty ones when Swedish is not searched)."""
+    if LANGUAGE not in languages:
+        return [Compound(word) for word in words]
+    known = vocabulary(LANGUAGE)
+    if len(_memo) > _MEMO_SIZE:
+        _memo.clear()
+    return [_compound(word, known) for word in words]
+
+
+def _compound(word, known):
+    key = (id(known), word)
+    if key not in _memo:
+        _memo[key] = Compound(word, _containing(word, known), _parts(word, known))
+    return _memo[key]
+
+
+def _containing(word, known):
+    stem = common_prefix(word, [LANGUAGE])
+    if len(stem) < MIN_PART:
+        return ()
+    found = [w for w in known.frequency if w.find(stem, MIN_HEAD) > 0 and w != word]
+    found.sort(key=lambda w: (-known.frequency[w], w))
+    return tuple(found[:MAX_COMPOUNDS])
+
+
+def _parts(word, known):
+    """The split of the word into two known words whose rarer part is most
+    frequent, a joining letter allowed after the first."""
+    best, best_count = (), 0
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        tail_count = known.frequency.get(tail, 0)
+        if not tail_count:
+            continue
+        heads = [head] + [head[:-1] for link in LINKS if head.endswith(link)]
+        for first in heads:
+            count = min(known.frequency.get(first, 0), tail_count)
+            if len(first) >= MIN_PART and count > best_count:
+                best, best_count = (first, tail), count
+    return best

@@ -1,0 +1,70 @@
+"""Swedish compounds on every backend: a part finds the compounds that hold
+it, a compound finds cases about its parts, below the cases with the
+compound itself. English words are not split."""
+
+import pytest
+
+pytestmark = pytest.mark.search
+
+
+def ids(data):
+    return [r["id"] for r in data["results"]]
+
+
+def test_a_part_finds_the_compounds_that_hold_it(make_case, api):
+    make_case(
+        id="compound",
+        title="Informationssäkerhet i molnet",
+        summary="Vi klassade informationen innan flytten.",
+        approach="Informationssäkerheten granskades av en extern part.",
+    )
+    make_case(
+        id="word",
+        title="Säkerhet i kundmötet",
+        summary="Säkerhet för personalen i receptionen.",
+    )
+    make_case(id="unrelated", title="Ny växel för kundtjänsten")
+    status, data = api(q="säkerhet")
+    assert status == 200
+    assert ids(data) == ["word", "compound"]
+
+
+def test_tjanst_finds_e_tjanst(make_case, api):
+    make_case(id="e-service", title="Gemensam e-tjänst för bygglov")
+    make_case(id="unrelated", title="Ny växel för telefonin", themes=["sustainability"])
+    status, data = api(q="tjänst")
+    assert status == 200
+    assert ids(data) == ["e-service"]
+
+
+def test_a_compound_finds_cases_about_its_parts_below_exact_matches(make_case, api):
+    make_case(
+        id="parts",
+        title="Hantering av varje ärende i en gemensam kö",
+        summary="Varje ärende får en handläggare direkt.",
+    )
+    make_case(
+        id="exact",
+        title="Nytt system för ärendehantering",
+        summary="Ärendehantering i en kö.",
+    )
+    make_case(id="unrelated", title="Ny växel för telefonin", themes=["sustainability"])
+    status, data = api(q="ärendehantering")
+    assert status == 200
+    assert ids(data) == ["exact", "parts"]
+
+
+def test_english_words_are_not_split(make_case, api):
+    make_case(
+        id="warehouse",
+        language="en",
+        title="A new warehouse for archived records",
+        summary="The records moved to a warehouse.",
+        themes=["sustainability"],
+    )
+    make_case(id="e-service", language="en", title="A shared e-service for permits")
+    status, data = api(q="house", lang="en")
+    assert status == 200
+    assert ids(data) == []
+    status, data = api(q="service", lang="en")
+    assert ids(data) == ["e-service"]
