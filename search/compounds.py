@@ -35,7 +35,9 @@ class Compound:
         return bool(self.containing or self.parts)
 
 
-_memo = {}
+# The compounds found per word, for the vocabulary they were found in (held,
+# so that a new vocabulary starts afresh).
+_memo = {"vocabulary": None, "words": {}}
 
 
 def compounds(words, languages):
@@ -43,16 +45,16 @@ def compounds(words, languages):
     if LANGUAGE not in languages:
         return [Compound(word) for word in words]
     known = vocabulary(LANGUAGE)
-    if len(_memo) > _MEMO_SIZE:
-        _memo.clear()
+    if _memo["vocabulary"] is not known or len(_memo["words"]) > _MEMO_SIZE:
+        _memo.update(vocabulary=known, words={})
     return [_compound(word, known) for word in words]
 
 
 def _compound(word, known):
-    key = (id(known), word)
-    if key not in _memo:
-        _memo[key] = Compound(word, _containing(word, known), _parts(word, known))
-    return _memo[key]
+    found = _memo["words"]
+    if word not in found:
+        found[word] = Compound(word, _containing(word, known), _parts(word, known))
+    return found[word]
 
 
 def _containing(word, known):

@@ -57,6 +57,12 @@ def read_vocabulary(language):
     return Vocabulary(len(words), dict(frequency.most_common(MAX_WORDS)))
 
 
+def forget():
+    """Read the words again at the next use (tests)."""
+    with _lock:
+        _kept.clear()
+
+
 def vocabularies(languages, now=None):
     """The vocabularies of the languages, the page log read once."""
     entry = last_page_change()

@@ -9,7 +9,7 @@ from django.test import Client
 from modelsearch.backends import get_search_backend
 
 from cases.models import CaseStudyPage
-from search import engine, spelling
+from search import engine, spelling, vocabulary
 
 # Tasks go to the database queue and wait there: no worker runs them.
 QUEUED_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -23,6 +23,7 @@ def _is_engine(backends):
 def isolated_search_index(db, settings):
     engine._state.update(checked=0.0, up=True)
     spelling.forget()
+    vocabulary.forget()
     index = None
     if _is_engine(settings.WAGTAILSEARCH_BACKENDS):
         backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
