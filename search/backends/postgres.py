@@ -41,11 +41,14 @@ class WordsCompiler(PostgresSearchQueryCompiler):
     def build_tsquery_content(self, query, config=None, invert=False):
         if not isinstance(query, Words):
             return super().build_tsquery_content(query, config, invert)
+        # Every word together ("plain"), or any one of them with operator "or".
+        texts = query.words if query.operator == "or" else [query.query_string]
         return reduce(
             or_,
             (
-                SearchQuery(query.query_string, search_type="plain", config=CONFIGS[lang])
+                SearchQuery(text, search_type="plain", config=CONFIGS[lang])
                 for lang in query.languages
+                for text in texts
             ),
         )
 

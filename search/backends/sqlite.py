@@ -2,7 +2,7 @@
 prefix their stems share and ranking title matches first (database.py)."""
 
 from functools import reduce
-from operator import and_
+from operator import and_, or_
 
 from django.db.models import Case, CharField, IntegerField, When
 from django.db.models.functions import Cast
@@ -42,7 +42,7 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
             prefix = common_prefix(word, query.languages)
             # A short stem would match too much ("e" of "e-tjänst"): the word itself.
             lexemes.append(Lexeme(prefix, prefix=True) if len(prefix) >= 3 else Lexeme(word))
-        return SearchQueryExpression(reduce(and_, lexemes))
+        return SearchQueryExpression(reduce(or_ if query.operator == "or" else and_, lexemes))
 
     def _build_rank_expression(self, vectors, config):
         if isinstance(self.query, Words):
