@@ -10,8 +10,8 @@ from django.conf import settings
 from django.db import transaction
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
@@ -23,7 +23,8 @@ from search.plan import FIRST_KINDS, MAX_TEXT_LENGTH, find_plan, has_words, plan
 
 def _too_many():
     return _(
-        "Many descriptions have come from your network in a short time. Wait a minute and try again."
+        "Many descriptions have come from your network in a short time. "
+        "Wait a minute and try again."
     )
 
 
