@@ -92,6 +92,7 @@ class PlanForm(forms.Form):
         ),
         widget=forms.Textarea(attrs={"rows": 10, "maxlength": MAX_TEXT_LENGTH}),
         strip=False,
+        error_messages={"required": gettext_lazy("Describe your project in at least one word.")},
     )
     lang = forms.ChoiceField(label=gettext_lazy("Cases in"), required=False)
 

@@ -67,9 +67,11 @@ def chatbot_cases(make_case):
     )
 
 
-def test_chatbot_description_returns_the_chatbot_lessons_and_cases(chatbot_cases, plan_api):
+def test_chatbot_description_returns_the_chatbot_lessons_and_cases(chatbot_cases, plan_api, caplog):
     response = plan_api({"text": CHATBOT_PLAN, "lang": "sv"})
     assert response.status_code == 200
+    # Answered by the configured backend, the engine too: no fallback.
+    assert not [r for r in caplog.records if r.name == "search.service"]
     data = response.json()
     # The avoid and advice lessons of the chatbot cases first, then what worked.
     kinds = [(lesson["case"], lesson["kind"]) for lesson in data["lessons"]]
