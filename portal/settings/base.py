@@ -472,3 +472,8 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "core.login_throttle.lockout_response"
 AXES_DISABLE_ACCESS_LOG = True  # no record of successful log-ins: personal data with no use here
+
+# search: descriptions one client address may send to the plan page and
+# /api/plan/ per window (seconds); each costs a few searches.
+SEARCH_PLAN_RATE_LIMIT = int(os.environ.get("SEARCH_PLAN_RATE_LIMIT", "30"))
+SEARCH_PLAN_RATE_WINDOW = int(os.environ.get("SEARCH_PLAN_RATE_WINDOW", "60"))

@@ -202,7 +202,7 @@ def bilingual(backend_class):
             match = {
                 "query": self.query.query_string,
                 "fields": words_fields(self.query.languages),
-                "operator": "and",
+                "operator": self.query.operator,
             }
             if self.query.fuzzy:
                 match.update(fuzziness="AUTO", prefix_length=1)

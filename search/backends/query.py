@@ -1,7 +1,8 @@
 """The query the portal's backends understand: a reader's words, matched in
 the languages searched. Each backend here extends modelsearch's query
-compiler for it (database.py, engines.py); it is a PlainText (every word
-required) to modelsearch itself."""
+compiler for it (database.py, engines.py); it is a PlainText to modelsearch
+itself: every word required, or any of them with operator "or" (the plan
+page's distinctive terms)."""
 
 from modelsearch.query import PlainText
 

@@ -27,6 +27,7 @@ PAGES = [
     ("search, results", "/sok/?q=r%C3%B6strobot", "/en/search/?q=voice+robot"),
     ("search, no results", "/sok/?q=xyzzyplugh", "/en/search/?q=xyzzyplugh"),
     ("lessons", "/lardomar/", "/en/lessons/"),
+    ("plan your project", "/planera/", "/en/plan/"),
     ("activity index", "{activities_sv}", "{activities_en}"),
     ("activity page with registration form", "{activity_sv}", "{activity_en}"),
     ("contributor sign-up", "/konto/registrera/", "/en/account/sign-up/"),
