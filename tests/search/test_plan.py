@@ -76,7 +76,9 @@ def test_chatbot_description_returns_the_chatbot_lessons_and_cases(chatbot_cases
     # The avoid and advice lessons of the chatbot cases first, then what worked.
     kinds = [(lesson["case"], lesson["kind"]) for lesson in data["lessons"]]
     assert kinds[0] == ("chatbot-stopped", "avoid")
-    assert kinds[1] == ("chatbot-stopped", "advice")
+    # Two advice lessons as relevant as each other: in the order of their
+    # cases' relevance, which synonyms ("digital assistent") may change.
+    assert {kinds[1], kinds[2]} == {("chatbot-stopped", "advice"), ("chatbot-completed", "advice")}
     assert {kind for _case, kind in kinds[:3]} <= {"avoid", "advice"}
     assert ("chatbot-stopped", "worked") in kinds
     assert kinds.index(("chatbot-stopped", "worked")) > kinds.index(("chatbot-stopped", "advice"))
