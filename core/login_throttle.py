@@ -22,6 +22,20 @@ def client_address(request):
         return None
 
 
+# The length of django-axes' username column: a longer name failed to save
+# (PostgreSQL enforces it) and answered 500 instead of "wrong password".
+USERNAME_STORED = 255
+
+
+def username(request, credentials=None):
+    """The name a failed log-in is recorded under, cut to what axes stores."""
+    if credentials:
+        name = credentials.get("username")
+    else:
+        name = getattr(request, "POST", {}).get("username")
+    return name[:USERNAME_STORED] if isinstance(name, str) else name
+
+
 def _language(request):
     """The page's language; on the admin's paths, which have no language
     prefix, the browser's (Swedish unless it asks for English)."""

@@ -3,6 +3,7 @@ log-in form and both password resets, counted in the database by the
 client's real address."""
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
@@ -185,3 +186,14 @@ def test_a_request_without_an_address_is_counted_without_failing(admin):
     client = Client()
     statuses = [admin_login(client, f"guess-{n}", REMOTE_ADDR="").status_code for n in range(10)]
     assert statuses == [200] * 9 + [429]
+
+
+def test_an_over_long_user_name_is_a_failed_log_in_not_an_error(admin, contributor):
+    """The throttle records the name it was given; one longer than its column
+    (PostgreSQL enforces the length) answered 500."""
+    long_name = "9" * 300
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    assert admin_login(client, "wrong", username=long_name).status_code == 200
+    assert contributor_login(client, long_name, "wrong").status_code == 200
+    assert not logged_in_as(client)
+    assert AccessAttempt.objects.filter(username="9" * 255).exists()
