@@ -7,23 +7,9 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
+from core.links import LinkExpired, LinkInvalid, absolute, base_url  # noqa: F401 (used by callers)
+
 SALT = "activities.cancel-registration"
-
-
-class LinkInvalid(Exception):
-    pass
-
-
-class LinkExpired(LinkInvalid):
-    pass
-
-
-def base_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
-def absolute(url):
-    return url if url.startswith(("http://", "https://")) else base_url() + url
 
 
 def link_max_age():

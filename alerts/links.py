@@ -7,32 +7,16 @@ as the alert exists (they are in every digest)."""
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
 
 from alerts.models import UNCONFIRMED_DAYS, Alert
+from core.links import LinkExpired, LinkInvalid, absolute, base_url  # noqa: F401 (used by callers)
 
 CONFIRM = "alerts.confirm"
 MANAGE = "alerts.manage"
 UNSUBSCRIBE = "alerts.unsubscribe"
-
-
-class LinkInvalid(Exception):
-    pass
-
-
-class LinkExpired(LinkInvalid):
-    pass
-
-
-def base_url():
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
-def absolute(url):
-    return url if url.startswith(("http://", "https://")) else base_url() + url
 
 
 def make_token(alert, purpose):
