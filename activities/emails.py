@@ -4,6 +4,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import npgettext
 from wagtail.models import Locale
 
 from activities.calendar import activity_calendar
@@ -70,7 +71,12 @@ def send_registration_received(registration):
 
 def send_promoted(registration):
     with translation.override(registration.language):
-        subject = _("You have a place: {title}")
+        subject = npgettext(
+            "registrants",
+            "You have a place: {title}",
+            "You both have a place: {title}",
+            registration.people,
+        )
     _send(registration, "promoted", subject, with_calendar=True)
 
 
@@ -78,6 +84,13 @@ def send_cancelled_by_you(registration):
     with translation.override(registration.language):
         subject = _("Registration cancelled: {title}")
     _send(registration, "cancelled_by_you", subject, with_cancel_link=False)
+
+
+def send_deleted_by_you(registration):
+    """The receipt for a registration its registrant deleted, to everyone in it."""
+    with translation.override(registration.language):
+        subject = _("Registration deleted: {title}")
+    _send(registration, "deleted_by_you", subject, with_cancel_link=False)
 
 
 def send_activity_cancelled(registration):

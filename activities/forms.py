@@ -1,6 +1,7 @@
 """The registration form on the activity page: one person, or a pair for joint activities."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -12,19 +13,24 @@ from core.languages import current_language
 
 
 def agencies_for_language(language):
-    """Agencies in the reader's language, else in the default language."""
+    """Every agency once: in the reader's language where it is translated, else
+    in the default language, so that no language lists fewer agencies."""
+    default = Locale.get_default()
     locale = Locale.objects.filter(language_code=language).first()
-    agencies = Agency.objects.filter(locale=locale) if locale else Agency.objects.none()
-    if not agencies.exists():
-        agencies = Agency.objects.filter(locale=Locale.get_default())
-    return agencies.order_by("name")
+    if locale is None or locale.pk == default.pk:
+        return Agency.objects.filter(locale=default).order_by("name")
+    translated = Agency.objects.filter(locale=locale)
+    untranslated = Agency.objects.filter(locale=default).exclude(
+        translation_key__in=translated.values("translation_key")
+    )
+    return Agency.objects.filter(Q(pk__in=translated) | Q(pk__in=untranslated)).order_by("name")
 
 
 class PersonFields:
     """Field definitions for one person; prefixed for the second of a pair."""
 
     @staticmethod
-    def build(prefix, with_role):
+    def build(prefix, with_role, with_diet=True):
         fields = {
             f"{prefix}name": forms.CharField(
                 label=_("Name"),
@@ -55,6 +61,8 @@ class PersonFields:
             required=False,
             help_text=_("Only the organisers see this."),
         )
+        if not with_diet:
+            del fields[f"{prefix}dietary_needs"]
         return fields
 
 
@@ -67,26 +75,31 @@ class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
         self.activity = activity
         self.joint = activity.joint_registration
         self.language = current_language()
+        # Online activities serve no food: no question about diet.
+        with_diet = not activity.is_online
         if self.joint:
             for prefix, _role in self.PAIR:
-                self.fields.update(PersonFields.build(prefix, with_role=False))
+                self.fields.update(PersonFields.build(prefix, with_role=False, with_diet=with_diet))
         else:
-            self.fields.update(PersonFields.build("", with_role=True))
+            self.fields.update(PersonFields.build("", with_role=True, with_diet=with_diet))
         self.fields["agency"] = forms.ModelChoiceField(
             label=_("Agency"),
             queryset=agencies_for_language(self.language),
-            required=self.joint,
+            required=False,
             empty_label=_("Choose agency"),
             help_text=_("The agency you both work at.") if self.joint else None,
         )
-        if not self.joint:
-            self.fields["organisation"] = forms.CharField(
-                label=_("Other organisation"),
-                max_length=200,
-                required=False,
-                help_text=_("If your organisation is not in the list."),
-                widget=forms.TextInput(attrs={"autocomplete": "organization"}),
-            )
+        self.fields["organisation"] = forms.CharField(
+            label=_("Other organisation"),
+            max_length=200,
+            required=False,
+            help_text=(
+                _("If your organisation is not in the list.")
+                if not self.joint
+                else _("If the organisation you both work at is not in the list.")
+            ),
+            widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+        )
         self.fields["consent"] = forms.BooleanField(
             label=_("I have read how my personal data is handled"),
             required=True,
@@ -94,27 +107,27 @@ class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
 
     def person_groups(self):
         """[(legend, [bound fields])] for the template."""
-        if not self.joint:
-            return [
-                (
-                    None,
-                    [
-                        self[n]
-                        for n in ("name", "email", "role", "dietary_needs", "accessibility_needs")
-                    ],
-                )
-            ]
-        names = ("name", "email", "dietary_needs", "accessibility_needs")
+        names = ("name", "email", "role", "dietary_needs", "accessibility_needs")
+        groups = (
+            [(Role(role).label.capitalize(), prefix) for prefix, role in self.PAIR]
+            if self.joint
+            else [(None, "")]
+        )
         return [
-            (Role(role).label.capitalize(), [self[prefix + n] for n in names])
-            for prefix, role in self.PAIR
+            (legend, [self[prefix + n] for n in names if prefix + n in self.fields])
+            for legend, prefix in groups
         ]
 
     def clean(self):
         data = super().clean()
-        if not self.joint and not data.get("agency") and not data.get("organisation"):
+        if not data.get("agency") and not data.get("organisation"):
             self.add_error(
-                "agency", _("Choose your agency or write the name of your organisation.")
+                "agency",
+                _("Choose your agency or write the name of your organisation.")
+                if not self.joint
+                else _(
+                    "Choose the agency you both work at or write the name of your organisation."
+                ),
             )
         if self.joint:
             first, second = (data.get(p + "email") for p, _role in self.PAIR)
@@ -133,7 +146,7 @@ class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
                 name=data[p + "name"],
                 email=data[p + "email"],
                 role=role,
-                dietary_needs=data[p + "dietary_needs"],
+                dietary_needs=data.get(p + "dietary_needs", ""),
                 accessibility_needs=data[p + "accessibility_needs"],
             )
             for p, role in pairs

@@ -1,4 +1,5 @@
-"""Absolute links for e-mails and calendars, and the signed cancellation link."""
+"""Absolute links for e-mails and calendars, and the signed link to a registration
+(where the registrant sees what is stored about them and can delete it)."""
 
 from datetime import timedelta
 

@@ -224,6 +224,18 @@ class ActivityPage(IndexedWhenPublic, RoutablePageMixin, Page):
         return "open"
 
     @property
+    def is_online(self):
+        """Held online only: no physical place, so nothing to eat and no venue."""
+        return bool(self.online_url) and not (self.venue or self.address)
+
+    def has_ended(self, now=None):
+        return (now or timezone.now()) >= self.ends_at
+
+    @property
+    def is_past(self):
+        return self.has_ended()
+
+    @property
     def cancel_until(self):
         return self.cancellation_deadline or self.starts_at
 

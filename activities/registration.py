@@ -62,7 +62,7 @@ def _window_error(activity, now):
     return None
 
 
-def _check_people(activity, people, agency):
+def _check_people(activity, people, agency, organisation):
     emails = [p.email for p in people]
     if len(set(emails)) != len(emails):
         raise RegistrationError("same_email", _("Each person needs their own e-mail address."))
@@ -76,7 +76,7 @@ def _check_people(activity, people, agency):
                     "and one employee representative."
                 ),
             )
-        if agency is None:
+        if agency is None and not organisation.strip():
             raise RegistrationError("agency_required", _("Choose the agency you both come from."))
     elif len(people) != 1:
         raise RegistrationError("one_person", _("Register one person at a time."))
@@ -104,7 +104,7 @@ def register(activity, people, *, agency=None, organisation="", language="sv"):
         )
         for p in people
     ]
-    _check_people(activity, people, agency)
+    _check_people(activity, people, agency, organisation)
     organisation = (agency.name if agency else organisation).strip()
     if not organisation:
         raise RegistrationError("organisation_required", _("Give your agency or organisation."))
@@ -201,6 +201,48 @@ def fill_places(activity, now=None):
         registration.save(update_fields=["status", "confirmed_at"])
         free -= registration.people
         promoted.append(registration)
+    return promoted
+
+
+def delete_registration(registration):
+    """The registrant's own deletion through their link: cancel the registration
+    if it still holds a place (freeing it for the waiting list, as `cancel` does),
+    then delete the names, e-mail addresses and needs. What stays is an anonymous
+    row (status, number of people, agency) that counts like the purged ones.
+    A confirmed place cannot be given up after the cancellation deadline while the
+    activity is still to come; once the activity has ended, the data can always go.
+    Returns the promoted registrations."""
+    from activities import emails
+
+    with transaction.atomic():
+        activity = _lock(registration.activity_id)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        now = timezone.now()
+        if registration.anonymised_at is not None:
+            raise RegistrationError("already_deleted", _("The registration is already deleted."))
+        promoted = []
+        holds_place = (
+            registration.is_active and not activity.cancelled and not activity.has_ended(now)
+        )
+        if holds_place:
+            if registration.status == Status.CONFIRMED and now >= activity.cancel_until:
+                raise RegistrationError(
+                    "deadline", _("The last day to cancel has passed. Contact the organiser.")
+                )
+            registration.status = Status.CANCELLED
+            registration.cancelled_at = now
+        # The receipt is written while the addresses still exist.
+        emails.send_deleted_by_you(registration)
+        registration.participants.all().delete()
+        registration.anonymised_at = now
+        registration.organisation = registration.agency.name if registration.agency else ""
+        registration.save(
+            update_fields=["status", "cancelled_at", "anonymised_at", "organisation"]
+        )
+        if holds_place:
+            promoted = fill_places(activity, now)
+    for other in promoted:
+        emails.send_promoted(other)
     return promoted
 
 

@@ -10,7 +10,7 @@ app_name = "activities"
 urlpatterns = [
     path(
         pgettext_lazy("URL", "activities/cancel/<str:token>/"),
-        views.cancel_registration,
+        views.registration_page,
         name="cancel",
     ),
 ]

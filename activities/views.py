@@ -1,26 +1,58 @@
-"""The cancellation page reached from the signed link in the e-mails.
+"""The registrant's own page, reached from the signed link in the e-mails.
 
-GET shows what will be cancelled and a button; only POST cancels, so that
-mail scanners that follow links cancel nothing."""
+GET shows what is stored about the registration (the people, their needs, the
+organisation) and a form to delete it; only POST deletes, so that mail scanners
+that follow links change nothing. Deleting gives up the place, which goes to the
+waiting list as with a cancellation, and deletes the personal data."""
 
+from django import forms
+from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, npgettext_lazy
 
 from activities.emails import activity_in_language
 from activities.links import LinkExpired, LinkInvalid, registration_from_token
-from activities.registration import RegistrationError, cancel
+from activities.registration import RegistrationError, delete_registration
 from core.languages import current_language
+from core.ratelimit import over_limit
 
 
-def cancel_registration(request, token):
+class DeleteForm(forms.Form):
+    """The confirmation: nothing is deleted unless the box is ticked."""
+
+    confirm = forms.BooleanField(
+        label=gettext_lazy("Yes, delete the registration and the data about me"),
+        error_messages={
+            "required": gettext_lazy("Tick the box to confirm that you want to delete it.")
+        },
+    )
+
+    def __init__(self, *args, people=1, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+        if people > 1:
+            self.fields["confirm"].label = npgettext_lazy(
+                "registrants",
+                "Yes, delete the registration and the data about me",
+                "Yes, delete the registration and the data about us both",
+                people,
+            )
+
+
+def registration_page(request, token):
     try:
         registration = registration_from_token(token)
     except LinkExpired:
         return _problem(
             request,
             _("The link has expired"),
-            _("The cancellation link is too old. Contact the organiser."),
+            _(
+                "The link to your registration is too old. Contact the organiser to see "
+                "or delete your registration."
+            ),
             410,
         )
     except LinkInvalid:
@@ -31,34 +63,68 @@ def cancel_registration(request, token):
             400,
         )
     activity = activity_in_language(registration.activity, current_language())
+    source = registration.activity
+    participants = list(registration.participants.all())
     context = {
         "registration": registration,
         "activity": activity,
-        "participants": registration.participants.all(),
+        "participants": participants,
+        "retention_days": getattr(settings, "ACTIVITIES_PURGE_AFTER_DAYS", 90),
     }
-    if registration.status == registration.Status.CANCELLED:
-        return render(request, "activities/cancel.html", {**context, "done": True})
-    if registration.activity.cancelled or not registration.participants.exists():
-        return _problem(
-            request, _("Nothing to cancel"), _("The activity is cancelled or already over."), 410
-        )
-    error = None
-    if request.method == "POST":
-        try:
-            cancel(registration)
-        except RegistrationError as exc:
-            error = exc.message
-        else:
-            return render(request, "activities/cancel.html", {**context, "done": True})
-    elif registration.activity.cancel_until <= timezone.now():
-        error = _("The last day to cancel has passed. Contact the organiser.")
-    status = 403 if error else 200
-    return render(
-        request,
-        "activities/cancel.html",
-        {**context, "error": error, "closed": bool(error)},
-        status=status,
+    if registration.anonymised_at is not None or not participants:
+        return _page(request, {**context, "deleted": True})
+    now = timezone.now()
+    holds_place = registration.is_active and not source.cancelled and not source.has_ended(now)
+    too_late = (
+        holds_place
+        and registration.status == registration.Status.CONFIRMED
+        and now >= source.cancel_until
     )
+    form = DeleteForm(
+        request.POST if request.method == "POST" else None, people=registration.people
+    )
+    error = None
+    status = 200
+    if request.method == "POST":
+        if over_limit(
+            "activity-registration-link",
+            request,
+            limit=settings.ACTIVITIES_REGISTRATION_RATE_LIMIT,
+            window=settings.ACTIVITIES_REGISTRATION_RATE_WINDOW,
+        ):
+            error = _("Many requests have come from your network in a short time. Try again later.")
+            status = 429
+        elif too_late:
+            error = _("The last day to cancel has passed. Contact the organiser.")
+            status = 403
+        elif form.is_valid():
+            try:
+                delete_registration(registration)
+            except RegistrationError as exc:
+                error = exc.message
+                status = 403
+            else:
+                return _page(request, {**context, "participants": [], "deleted": True})
+        else:
+            status = 400
+    return _page(
+        request,
+        {
+            **context,
+            "form": None if too_late else form,
+            "error": error,
+            "too_late": too_late,
+            "holds_place": holds_place,
+        },
+        status,
+    )
+
+
+def _page(request, context, status=200):
+    """Personal data: never stored by a cache on the way."""
+    response = render(request, "activities/my_registration.html", context, status=status)
+    add_never_cache_headers(response)
+    return response
 
 
 def _problem(request, title, text, status):
