@@ -123,7 +123,12 @@ def _add_hero(page):
 
 def _seed_activities():
     """The demo activities (index and pages, both languages); their paths."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from activities.links import cancel_token
     from activities.models import ActivityIndexPage, ActivityPage
+    from activities.registration import Person, register
     from portal.activity_demo import seed_activities
 
     seed_activities()
@@ -136,6 +141,17 @@ def _seed_activities():
         assert activity.registration_state() == "open"
         paths[f"activities_{language}"] = index.url
         paths[f"activity_{language}"] = activity.url
+        # A registration and the registrant's own page behind the e-mailed link.
+        registration = register(
+            activity,
+            [Person(name="Anna Ek", email=f"anna.{language}@example.se", dietary_needs="Vegansk")],
+            organisation="Vinnova",
+            language=language,
+        )
+        with translation.override(language):
+            paths[f"my_registration_{language}"] = reverse(
+                "activities:cancel", kwargs={"token": cancel_token(registration)}
+            )
     return paths
 
 

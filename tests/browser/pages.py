@@ -30,6 +30,7 @@ PAGES = [
     ("plan your project", "/planera/", "/en/plan/"),
     ("activity index", "{activities_sv}", "{activities_en}"),
     ("activity page with registration form", "{activity_sv}", "{activity_en}"),
+    ("registrant's page (signed link)", "{my_registration_sv}", "{my_registration_en}"),
     ("contributor sign-up", "/konto/registrera/", "/en/account/sign-up/"),
     ("contributor log-in", "/konto/logga-in/", "/en/account/log-in/"),
     ("follow-up form (signed link)", "{follow_up_sv}", "{follow_up_en}"),
