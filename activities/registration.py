@@ -236,9 +236,7 @@ def delete_registration(registration):
         registration.participants.all().delete()
         registration.anonymised_at = now
         registration.organisation = registration.agency.name if registration.agency else ""
-        registration.save(
-            update_fields=["status", "cancelled_at", "anonymised_at", "organisation"]
-        )
+        registration.save(update_fields=["status", "cancelled_at", "anonymised_at", "organisation"])
         if holds_place:
             promoted = fill_places(activity, now)
     for other in promoted:

@@ -3,7 +3,6 @@ organisation" for pairs, the plural for pairs, places and closing time on the
 cards, and nothing to register for or add to a calendar once an activity is over.
 Each in both languages."""
 
-
 import pytest
 from django.core import mail
 from freezegun import freeze_time
