@@ -232,10 +232,6 @@ class ActivityPage(IndexedWhenPublic, RoutablePageMixin, Page):
         return (now or timezone.now()) >= self.ends_at
 
     @property
-    def is_past(self):
-        return self.has_ended()
-
-    @property
     def cancel_until(self):
         return self.cancellation_deadline or self.starts_at
 
