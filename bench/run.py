@@ -1,6 +1,7 @@
 """make bench-search: /api/search/ under gunicorn on N seeded cases, for the
 database backend (SQLite and PostgreSQL) and OpenSearch: p50, p95 against the
-guard's target, and requests per second.
+guard's target, and requests per second; and /api/plan/'s p50 and p95 for a
+few project descriptions.
 
     python bench/run.py [N ...]      (default 1000 10000)
     BENCH_SEARCH=sqlite,postgres,opensearch   which runs to make (default: all
@@ -19,6 +20,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import urllib.request
 
 from corpus import CACHE_OFF, REINDEX, Corpus, commit, machine, write_report
 
@@ -37,6 +39,32 @@ RUNS = {  # name: (database, search backend)
 }
 # p95 of /api/search/ in ms: up to this many cases, at most this.
 TARGETS = {10000: 100, 100000: 150}
+# p95 of /api/plan/ in ms.
+PLAN_TARGET_MS = 300
+# Project descriptions as a planner pastes them, short and long, in both languages.
+PLANS = [
+    {
+        "lang": "sv",
+        "text": "Vi planerar en chattbot som ska svara på frågor från medborgare dygnet "
+        "runt och avlasta kundtjänsten. Vi vill koppla den till våra e-tjänster.",
+    },
+    {
+        "lang": "sv",
+        "text": " ".join(
+            [
+                "Myndigheten ska automatisera handläggningen av ansökningar med "
+                "mjukvarurobotar. Handläggarna och de fackliga företrädarna ska vara "
+                "med från början, och vi vill undvika att arbetsmiljön blir sämre."
+            ]
+            * 8
+        ),
+    },
+    {
+        "lang": "en",
+        "text": "We are planning to move our case handling to a cloud service and "
+        "need to know what went wrong for other agencies with procurement.",
+    },
+]
 
 
 def target_ms(n):
@@ -94,13 +122,38 @@ def measure(stack, rounds=30, seconds=10.0):
         "hits": totals,
         "rps_4_clients": round(count[0] / seconds, 1),
         "backend_reported": timed_get("/api/search/?q=chattbot")[1]["backend"],
+        **measure_plan(stack),
+    }
+
+
+def measure_plan(stack, rounds=10):
+    """p50 and p95 of /api/plan/ over the descriptions, sequentially."""
+    url = stack.url("a", "/api/plan/")
+
+    def timed_post(body):
+        request = urllib.request.Request(  # noqa: S310 (the harness's own 127.0.0.1 address)
+            url, json.dumps(body).encode(), {"Content-Type": "application/json"}
+        )
+        started = time.monotonic()
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            response.read()
+        return time.monotonic() - started
+
+    for body in PLANS:
+        timed_post(body)  # warm up
+    latencies = [timed_post(body) for _ in range(rounds) for body in PLANS]
+    return {
+        "plan_p50_ms": percentile(latencies, 50),
+        "plan_p95_ms": percentile(latencies, 95),
+        "plan_target_p95_ms": PLAN_TARGET_MS,
     }
 
 
 def search_run(corpus, search):
     seed_seconds = corpus.ensure_seeded()
     index_seconds = corpus.rebuild_index(search) if REINDEX or seed_seconds else None
-    with corpus.stack(search, serve=True, **CACHE_OFF) as stack:
+    # The plan API's rate limit would stop the benchmark's own requests.
+    with corpus.stack(search, serve=True, SEARCH_PLAN_RATE_LIMIT="100000", **CACHE_OFF) as stack:
         stack.start_app("a")
         result = measure(stack)
     return {

@@ -212,47 +212,58 @@ def match(backend, params, queryset, fuzzy=False):
 
 
 def matches(backend, params, queryset, engine):
-    """The results for the words; on an engine with typos tolerated when the
-    words as written find fewer than FUZZY_BELOW."""
+    """(results, every match's pk) for the words; on an engine with typos
+    tolerated when the words as written find fewer than FUZZY_BELOW."""
     results = match(backend, params, queryset)
-    if engine and results.count() < FUZZY_BELOW:
+    matching = results.matching()
+    if engine and len(matching) < FUZZY_BELOW:
         results = match(backend, params, queryset, fuzzy=True)
-    return results
+        matching = results.matching()
+    return results, matching
 
 
-def correction(backend, params, queryset, engine, results):
-    """(params, results) for the corrected spelling when the words as typed
-    find fewer than FUZZY_BELOW (nothing, on an engine, whose fuzzy search
-    already tried) and the correction finds more; None otherwise. Costs the
-    known words (cached) and one more search."""
-    found = results.count()
-    if not params.correct or found >= FUZZY_BELOW or (engine and found):
+def counted(queryset, matching):
+    """(the matching cases, their facet counts, how many they are)."""
+    matched = queryset.filter(pk__in=matching)
+    found = counts(matched, [*FACETS, "language"])
+    return matched, found, sum(found["language"].values())
+
+
+def correction(backend, params, cards, queryset, engine, total):
+    """(params, results, matched, found, total) for the corrected spelling
+    when the words as typed find fewer than FUZZY_BELOW (nothing, on an
+    engine, whose fuzzy search already tried) and the correction finds more;
+    None otherwise. Costs the known words (cached) and one more search."""
+    if not params.correct or total >= FUZZY_BELOW or (engine and total):
         return None
     spelling = suggest(params.words, params.languages)
     if not spelling:
         return None
     corrected = replace(params, query=spelling)
-    better = matches(backend, corrected, queryset, engine)
-    return (corrected, better) if better.count() > found else None
+    results, matching = matches(backend, corrected, cards, engine)
+    matched, found, better = counted(queryset, matching)
+    return (corrected, results, matched, found, better) if better > total else None
 
 
 def find(backend, params, engine):
-    """(the page's cases, a queryset of every match, the params searched:
-    the corrected spelling's when it was searched instead)."""
+    """(the page's cases, a queryset of every match, its facet counts, the
+    params searched: the corrected spelling's when it was searched instead)."""
     queryset = searchable_cases(params)
     cards = for_cards(queryset).prefetch_related("lessons")
     start = (params.page - 1) * params.page_size
     end = start + params.page_size
     if not params.words:
-        return list(cards.order_by(*NEWEST)[start:end]), queryset, params
-    results = matches(backend, params, cards, engine)
-    searched = params
-    corrected = correction(backend, params, cards, engine, results)
-    if corrected:
-        searched, results = corrected
+        found = counts(queryset, [*FACETS, "language"])
+        return list(cards.order_by(*NEWEST)[start:end]), queryset, found, params
+    results, matching = matches(backend, params, cards, engine)
     # Published cases only: an engine whose index lags behind (background
     # indexing) never counts a case that is no longer published.
-    return list(results[start:end]), queryset.filter(pk__in=results.matching()), searched
+    matched, found, total = counted(queryset, matching)
+    searched = params
+    corrected = correction(backend, params, cards, queryset, engine, total)
+    if corrected:
+        searched, results, matched, found, total = corrected
+    return (list(results[start:end]) if total else []), matched, found, searched
 
 
 def answered(params, action):
@@ -275,7 +286,8 @@ def count_matches(params, **changes):
     other = replace(params, **changes)
 
     def count(backend, engine):
-        return matches(backend, other, searchable_cases(other), engine).count()
+        queryset = searchable_cases(other)
+        return queryset.filter(pk__in=matches(backend, other, queryset, engine)[1]).count()
 
     return answered(other, count)[0]
 
@@ -307,11 +319,10 @@ def related_counts(params):
 
 
 def run_search(params):
-    (results, matching, searched), backend, degraded = answered(
+    (results, matching, found, searched), backend, degraded = answered(
         params, lambda backend, engine: find(backend, params, engine)
     )
-    # The counts of every facet, and the total as the sum of the languages'.
-    found = counts(matching, [*FACETS, "language"])
+    # The total as the sum of the languages' counts.
     total = sum(found["language"].values())
     # The words searched and their one-word synonyms (a word of a phrase alone is no match).
     marked = [words[0] for group in searched.groups for words in group if len(words) == 1]

@@ -211,12 +211,17 @@ def bilingual(backend_class):
     class Results(results_base):
         def matching(self):
             """The pks of every match (at most MAX_MATCHES), in one request."""
-            body = self._get_es_body(for_count=True)
+            # Unscored, in index order, with nothing but the ids in the answer.
+            body = {**self._get_es_body(for_count=True), "sort": ["_doc"]}
             index = self.backend.get_index_for_model(self.query_compiler.queryset.model)
             response = self._backend_do_search(
-                body, index=index.name, _source=False, size=MAX_MATCHES
+                body,
+                index=index.name,
+                _source=False,
+                size=MAX_MATCHES,
+                filter_path="hits.hits._id",
             )
-            return [int(hit["_id"]) for hit in response["hits"]["hits"]]
+            return [int(hit["_id"]) for hit in response.get("hits", {}).get("hits", [])]
 
     return type(
         "Bilingual" + backend_class.__name__,

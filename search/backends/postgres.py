@@ -17,7 +17,6 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 
 from search.compounds import LANGUAGE as COMPOUND_LANGUAGE
-from search.compounds import compounds
 
 from .language import CONFIGS, text_search_config
 from .query import Words
@@ -72,7 +71,7 @@ class WordsCompiler(PostgresSearchQueryCompiler):
             return super().build_tsquery_content(query, config, invert)
         if query.any_word:
             return reduce(or_, (in_languages(word, query.languages) for word in query.words))
-        widened = dict(zip(query.words, compounds(query.words, query.languages), strict=True))
+        widened = dict(zip(query.words, query.compounds, strict=True))
         if query.groups == [[(word,)] for word in query.words] and not any(widened.values()):
             return in_languages(query.query_string, query.languages)
         # Every group required: a plain word widened by its compounds, a word
@@ -101,7 +100,7 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         query = self.query
         if not isinstance(query, Words) or query.any_word:
             return None
-        if not any(compounds(query.words, query.languages)):
+        if not any(query.compounds):
             return None
         return in_languages(query.query_string, query.languages)
 
@@ -127,6 +126,7 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         if not isinstance(query, Words) or query.groups == [[(w,)] for w in query.words]:
             return super().build_tsrank(vector, query, config, boost)
         typed = Words(query.words, query.languages)
+        typed.compounds = query.compounds  # the same words: read once
         rank = super().build_tsrank(vector, typed, config, boost * 2)
         single = [words for group in query.groups for words in group[1:] if len(words) == 1]
         if single:

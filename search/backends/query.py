@@ -4,7 +4,11 @@ compiler for it (database.py, engines.py); it is a PlainText to modelsearch
 itself: every word required, or any of them with operator "or" (the plan
 page's distinctive terms)."""
 
+from functools import cached_property
+
 from modelsearch.query import PlainText
+
+from search.compounds import compounds
 
 
 class Words(PlainText):
@@ -22,6 +26,12 @@ class Words(PlainText):
         # Any one word is enough (a case's distinctive words, for its related
         # cases); compounds are not split then.
         self.any_word = any_word
+
+    @cached_property
+    def compounds(self):
+        """search.compounds.compounds() of the words, read once per query: the
+        database backends ask for them when building the match and its rank."""
+        return compounds(self.words, self.languages)
 
     def __repr__(self):
         flags = f"fuzzy={self.fuzzy} any={self.any_word}"

@@ -22,7 +22,6 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.compounds import compounds
 from search.text import common_prefix
 
 from .query import Words
@@ -100,7 +99,7 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
         if query.any_word:
             lexemes = [word_lexeme(word, query.languages) for word in query.words]
             return SearchQueryExpression(combined(lexemes, or_))
-        widened = dict(zip(query.words, compounds(query.words, query.languages), strict=True))
+        widened = dict(zip(query.words, query.compounds, strict=True))
         # Every group required: a plain word widened by its compounds, a word
         # with synonyms any one of them (several words as a phrase).
         required = []
@@ -115,7 +114,7 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
     def exact_query(self):
         """The words alone, when compounds widened the query; else None."""
         query = self.query
-        if query.any_word or not any(compounds(query.words, query.languages)):
+        if query.any_word or not any(query.compounds):
             return None
         lexemes = [word_lexeme(word, query.languages) for word in query.words]
         return SearchQueryExpression(combined(lexemes, and_))
