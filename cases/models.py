@@ -204,6 +204,26 @@ class CaseStudyPageForm(WagtailAdminPageForm):
         help_text=_('Moves the "Updated" date to today. Describe the change in the change note.'),
     )
 
+    # Translatable snippets offered as checkboxes, each stored once per
+    # language: the page's language's (and whatever the page already has).
+    IN_PAGE_LOCALE = ("partner_agencies", "themes")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        locale_id = self.instance.locale_id or getattr(self.parent_page, "locale_id", None)
+        if locale_id is None:
+            return
+        for name in self.IN_PAGE_LOCALE:
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            chosen = self.initial.get(name)
+            chosen = [chosen] if isinstance(chosen, models.Model | int | str) else chosen or []
+            chosen = [getattr(c, "pk", c) for c in chosen if c]
+            field.queryset = field.queryset.filter(
+                models.Q(locale_id=locale_id) | models.Q(pk__in=chosen)
+            )
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("substantial_change") and not cleaned.get("change_note"):

@@ -51,11 +51,14 @@ class ModerationTask(AbstractGroupApprovalTask):
     (back to the contributor, who can resubmit) and reject (the workflow ends)."""
 
     task_state_class = ModerationTaskState
+    # Already says it publishes: the admin's action menu must not add
+    # "and Publish" to it (see wagtail_hooks.approve_label_once).
+    approve_label = _("Approve and publish")
 
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
             return [
-                ("approve", _("Approve and publish"), False),
+                ("approve", self.approve_label, False),
                 ("reject", _("Request changes"), True),
                 ("decline", _("Reject"), True),
             ]

@@ -1,5 +1,5 @@
-"""Admin side: the waiting list, an "Invite a contributor" link and the
-withdrawal requests editors decide on."""
+"""Admin side: the waiting list, an "Invite a contributor" link, the
+withdrawal requests editors decide on, and the moderation action's label."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from contributions.models import WithdrawalRequest
+from contributions.models import ModerationTask, WithdrawalRequest
 from contributions.permissions import is_editor
 from contributions.views.editors import WaitingView
 from contributions.withdrawals import apply_decision
@@ -62,3 +62,16 @@ register_snippet(WithdrawalRequestViewSet)
 def after_withdrawal_decision(request, instance):
     if isinstance(instance, WithdrawalRequest):
         apply_decision(instance, request.user)
+
+
+@hooks.register("construct_page_action_menu")
+def approve_label_once(menu_items, request, context):
+    """Wagtail's page action menu turns the last task's "approve" into
+    "<label> and Publish"; ours already says so ("Approve and publish")."""
+    page = context.get("page")
+    task = page.current_workflow_task if page is not None else None
+    if task is None or not isinstance(task.specific, ModerationTask):
+        return
+    for item in menu_items:
+        if getattr(item, "name", None) == "approve":
+            item.label = ModerationTask.approve_label

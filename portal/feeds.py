@@ -9,9 +9,12 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import BadRequest
 from django.http import Http404, QueryDict
+from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.cache import patch_vary_headers
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, Stylesheet
 from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator
 from wagtail.models import Locale
 
 from alerts.followed import followed_view, summary
@@ -53,7 +56,17 @@ class RssFeed(XmlSafeFeedMixin, Rss201rev2Feed):
 
 
 class AtomFeed(XmlSafeFeedMixin, Atom1Feed):
-    pass
+    """Atom with the xml-stylesheet instructions RSS has in Django."""
+
+    def write(self, outfile, encoding):
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        for stylesheet in self.feed["stylesheets"] or []:
+            handler.processingInstruction("xml-stylesheet", stylesheet)
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
 
 
 @dataclass
@@ -103,6 +116,24 @@ class CaseFeed(Feed):
             or set(obj.view.filters) - {"theme"}
             or (len(obj.view.filters.get("theme", [])) > (1 if obj.theme else 0))
         )
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # Browsers apply the stylesheet only to XML they render, which the
+        # feed types are not; so a browser asking for a page (text/html) gets
+        # the same feed as XML, and feed readers the feed type.
+        if response.status_code == 200 and "text/html" in request.headers.get("Accept", ""):
+            response["Content-Type"] = "application/xml; charset=utf-8"
+        patch_vary_headers(response, ["Accept"])
+        return response
+
+    def stylesheets(self, obj):
+        """A browser shows the feed as a page that explains how to subscribe
+        (static/feeds/feed.xsl), styled with the site's stylesheet."""
+        return [
+            Stylesheet(static("feeds/feed.xsl"), mimetype="text/xsl"),
+            Stylesheet(static("css/site.css"), mimetype="text/css"),
+        ]
 
     def title(self, obj):
         if self._selected(obj):

@@ -3,9 +3,11 @@
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page
 
+from core.languages import language_codes
 from core.seo import absolute
 from portal.models import HomePage
 
@@ -67,6 +69,16 @@ def sitemap(request):
     return django_sitemap(request, sitemaps={"pages": PageSitemap(request)})
 
 
+def search_paths():
+    """The search page in every language (/sok/, /en/search/): its results are
+    for people, not for a search engine's index."""
+    paths = []
+    for language in language_codes():
+        with translation.override(language):
+            paths.append(reverse("search"))
+    return paths
+
+
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = [
@@ -74,6 +86,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /api/",
         "Allow: /api/v2/",
+        *(f"Disallow: {path}" for path in search_paths()),
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
         "",
     ]

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
@@ -164,7 +165,12 @@ def absolute_url(context, url=None):
 @register.inclusion_tag("components/listen.html", takes_context=True)
 def listen_button(context):
     language = _language(context)
-    return {"speech_lang": seo.SPEECH_LANGUAGES.get(language, "sv-SE")}
+    return {
+        "speech_lang": seo.SPEECH_LANGUAGES.get(language, "sv-SE"),
+        # The language's own name ("svenska", "English"): the page's language
+        # is the interface's, so it reads right in either.
+        "language_name": get_language_info(language)["name_local"],
+    }
 
 
 @register.inclusion_tag("components/share.html", takes_context=True)

@@ -1,7 +1,9 @@
 /* Listen ("Lyssna"): reads the page's main content ([data-listen-root]) aloud
    with the browser's own speech synthesis. One utterance per block (paragraph,
    heading, list item); the sentence being read is highlighted from the
-   utterance's boundary events and kept in view. No third-party service. */
+   utterance's boundary events and kept in view. The voice is one in the
+   page's language; without one, the widget says so and how to get one.
+   No third-party service. */
 (function () {
   "use strict";
 
@@ -15,12 +17,16 @@
   var SKIP = "[data-listen-skip],[hidden],[aria-hidden='true'],script,style,template,noscript";
   var HIGHLIGHT = "listen-sentence";
   var RATE_KEY = "listen-rate";
+  // Browsers fill the voice list after the page loads; an empty list counts as
+  // "no voice" once voiceschanged came or this many milliseconds passed.
+  var VOICE_WAIT = 1500;
 
   var playButton = widget.querySelector("[data-listen-play]");
   var pauseButton = widget.querySelector("[data-listen-pause]");
   var stopButton = widget.querySelector("[data-listen-stop]");
   var rateSelect = widget.querySelector("[data-listen-rate]");
   var status = widget.querySelector("[data-listen-status]");
+  var noVoice = widget.querySelector("[data-listen-no-voice]");
   var lang = widget.getAttribute("data-lang") || document.documentElement.lang || "sv-SE";
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
@@ -30,6 +36,7 @@
   var position = {block: 0, sentence: 0};
   var highlightedElement = null;
   var restartOnResume = false;
+  var voicesSettled = false;
 
   function message(name) { return widget.getAttribute("data-msg-" + name) || ""; }
 
@@ -161,8 +168,14 @@
 
   /* --- speaking -------------------------------------------------------- */
 
+  function allVoices() {
+    return (synth.getVoices && synth.getVoices()) || [];
+  }
+
+  // A voice whose language is the page's: the exact variant (sv-SE) if there
+  // is one, else any of the same language (sv-FI).
   function pickVoice() {
-    var voices = synth.getVoices ? synth.getVoices() || [] : [];
+    var voices = allVoices();
     var wanted = lang.toLowerCase().replace("_", "-");
     var base = wanted.split("-")[0];
     var exact = null;
@@ -173,6 +186,29 @@
       else if (voiceLang.split("-")[0] === base && !near) near = voices[i];
     }
     return exact || near;
+  }
+
+  function showNoVoice(missing) {
+    noVoice.hidden = !missing;
+    widget.classList.toggle("listen--no-voice", missing);
+    if (missing) {
+      playButton.setAttribute("aria-describedby", noVoice.id);
+    } else {
+      playButton.removeAttribute("aria-describedby");
+    }
+  }
+
+  // True if a voice in the page's language exists; shows the message when
+  // the browser has none (or has not listed any when the wait is over).
+  function checkVoices() {
+    if (pickVoice()) { showNoVoice(false); return true; }
+    if (voicesSettled || allVoices().length) showNoVoice(true);
+    return false;
+  }
+
+  function voicesLoaded() {
+    voicesSettled = true;
+    checkVoices();
   }
 
   function rate() { return parseFloat(rateSelect.value) || 1; }
@@ -239,6 +275,12 @@
   }
 
   function play() {
+    if (!pickVoice()) {
+      // Never silently: without a voice the message shows and is announced.
+      voicesLoaded();
+      announce(noVoice.textContent.replace(/\s+/g, " ").trim());
+      return;
+    }
     blocks = collectBlocks();
     if (!blocks.length) return;
     var start = startPoint();
@@ -307,6 +349,11 @@
     if (event.key === "Escape" && state !== "idle") { event.preventDefault(); stop(); }
   });
   window.addEventListener("pagehide", function () { if (state !== "idle") synth.cancel(); });
+
+  if (synth.addEventListener) synth.addEventListener("voiceschanged", voicesLoaded);
+  else synth.onvoiceschanged = voicesLoaded;
+  window.setTimeout(voicesLoaded, VOICE_WAIT);
+  checkVoices();
 
   setState("idle");
   widget.hidden = false;

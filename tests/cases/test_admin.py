@@ -118,3 +118,25 @@ def test_an_editor_pins_related_cases_shown_first(editor_client, make_case, clie
     page = client.get(case.url).content.decode()
     related = page[page.index("Relaterade erfarenheter") :]
     assert related.index("Vald för hand") < related.index("Delar tema och skede")
+
+
+def test_case_editor_lists_each_partner_and_theme_once(editor_client, make_case):
+    """Agencies and themes exist once per language; the editor's checkboxes
+    offer those of the case's language."""
+    from wagtail.models import Locale
+
+    from cases.snippets import Agency, Theme
+
+    case = make_case(themes=["skills"])
+    english = Locale.objects.get(language_code="en")
+    for agency in Agency.objects.filter(locale=case.locale):
+        if not Agency.objects.filter(translation_key=agency.translation_key, locale=english):
+            agency.copy_for_translation(english).save()
+    html = editor_client.get(f"/admin/pages/{case.pk}/edit/").content.decode()
+    offered = {
+        "partner_agencies": html.count('name="partner_agencies" value='),
+        "themes": html.count('name="themes" value='),
+    }
+    for name, model in (("partner_agencies", Agency), ("themes", Theme)):
+        assert model.objects.filter(locale=english).exists()
+        assert offered[name] == model.objects.filter(locale=case.locale).count(), name

@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from cases.models import CaseStudyPage
 from contributions.states import case_state
@@ -179,3 +180,22 @@ def test_withdrawal_requests_are_limited_per_contributor(
     assert "Too many" in response.content.decode() or "För många" in response.content.decode()
     assert WithdrawalRequest.objects.count() == 2
     assert len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize(
+    "language, label, doubled",
+    [
+        ("sv", "Godkänn och publicera", "och Publicera"),
+        ("en", "Approve and publish", "and Publish"),
+    ],
+)
+def test_the_approve_action_says_publish_once(editor, submitted, language, label, doubled):
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    client.force_login(editor)
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = language
+    profile.save()
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[submitted.pk])).content.decode()
+    approve = html.split('data-workflow-action-name="approve"', 1)[1].split("</button>", 1)[0]
+    assert label in approve
+    assert doubled not in html
