@@ -7,6 +7,7 @@ import hashlib
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from core.models import Organisation
 from portal import site_content
@@ -248,3 +249,34 @@ def test_the_installed_texts_are_not_taken_for_earlier_ones():
         for values in texts.values():
             assert _digest(values["body"]) not in site_content.EARLIER_TEXTS
             assert _digest(values["intro"]) not in site_content.EARLIER_TEXTS
+
+
+def test_an_editor_changes_the_organisation_in_the_admin(client, organisation):
+    admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "losenord-42")
+    client.force_login(admin)
+    form_url = f"/admin/settings/core/organisation/{organisation.pk}/"
+    assert text(client.get(form_url))
+    contact = Organisation.load().contact_page_id
+    response = client.post(
+        form_url,
+        {
+            "name": "Arbetsgivarverket",
+            "name_en": "",
+            "org_number": "202100-5208",
+            "address": "Box 3267\r\n103 65 Stockholm",
+            "email": "registrator@example.se",
+            "phone": "",
+            "dpo_email": "dso@example.se",
+            "accessibility_assessed": "2026-12-01",
+            "open_data_licence": "cc-by-4.0",
+            "contact_page": contact,
+        },
+    )
+    assert response.status_code == 302
+    client.logout()
+    page = text(client.get("/en/contact/"))
+    assert "Arbetsgivarverket" in page and "Partsrådet" not in page
+    assert "Run by Arbetsgivarverket" in page
+    assert "The latest assessment was made on 1 December 2026" in text(
+        client.get("/en/accessibility/")
+    )
