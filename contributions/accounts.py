@@ -1,9 +1,13 @@
 """Creating contributor accounts: sign-up by work address and invitation."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.db import transaction
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.http import base36_to_int
 from wagtail.users.models import UserProfile
 
@@ -70,3 +74,34 @@ def create_contributor(
     profile.submitted_notifications = False
     profile.save()
     return user
+
+
+# A contributor account unused for two years is deleted (the privacy notice).
+UNUSED_ACCOUNT_DAYS = 730
+
+
+def unused_accounts(days, now=None):
+    """Contributor accounts with no log-in for `days`, counted from the last
+    log-in or, for one never used, from the sign-up. Staff and members of a
+    group (editors) are not contributors only, and are left alone."""
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    return (
+        get_user_model()
+        .objects.filter(contributor__isnull=False, is_staff=False, is_superuser=False)
+        .filter(groups__isnull=True)
+        .annotate(last_used=Coalesce("last_login", "date_joined"))
+        .filter(last_used__lt=cutoff)
+    )
+
+
+def delete_unused_accounts(days, dry_run=False, now=None):
+    """Delete unused_accounts: the cases and "We tried this" records they
+    wrote stay, without the link to the account. Returns how many."""
+    accounts = unused_accounts(days, now)
+    if dry_run:
+        return accounts.count()
+    count = 0
+    for user in accounts:
+        user.delete()
+        count += 1
+    return count

@@ -58,11 +58,37 @@ class Organisation(BaseGenericSetting):
         help_text=_("The licence under which the case collection is published as open data."),
     )
 
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page that says how to reach you; the footer and the forms link to it."),
+    )
+
     class Meta:
         verbose_name = _("organisation")
 
     def display_name(self, language):
         return (self.name_en if language == "en" and self.name_en else self.name) or ""
+
+    def contact_url(self, language, request=None):
+        """The contact page in a language (its translation), or None."""
+        if self.contact_page_id is None:
+            return None
+        from wagtail.models import Page
+
+        page = (
+            Page.objects.live()
+            .filter(
+                translation_key=self.contact_page.translation_key,
+                locale__language_code=language,
+            )
+            .first()
+        )
+        return page.get_url(request) if page is not None else None
 
     @property
     def licence_label(self):

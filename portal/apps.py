@@ -7,6 +7,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from portal import signals
+        from portal.site_setup import update_existing_site
 
         signals.connect()
+        post_migrate.connect(update_existing_site, sender=self)

@@ -62,7 +62,19 @@ def restriction_changed(sender, instance, **kwargs):
     transaction.on_commit(purge)
 
 
+def organisation_changed(sender, instance, **kwargs):
+    """The standard pages show the organisation's details (the contact page,
+    the privacy notice, the accessibility statement): out of nginx's cache
+    with them. Other pages' footers follow within PAGE_CACHE_SHARED_SECONDS."""
+    from portal.models import StandardPage
+
+    transaction.on_commit(lambda: purge_from_frontend_cache(StandardPage.objects.live().specific()))
+
+
 def connect():
+    from core.models import Organisation
+
+    post_save.connect(organisation_changed, sender=Organisation, dispatch_uid="portal-organisation")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_changed, dispatch_uid=f"portal-page-changed-{id(signal)}")
     for signal in (post_save, post_delete):

@@ -1,5 +1,9 @@
 """The page tree every installation needs: a home page per language, the case
-index and the standard pages. Idempotent: what exists is left alone."""
+index and the standard pages. Idempotent: what exists is left alone, except a
+standard page still showing a text installed earlier, which gets the current
+one (refresh_installed_texts)."""
+
+import hashlib
 
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -82,4 +86,69 @@ def ensure_site_structure():
     add_translated_pages(homes, CaseIndexPage, site_content.CASE_INDEX, show_in_menus=True)
     for texts in site_content.STANDARD_PAGES:
         add_translated_pages(homes, StandardPage, texts)
+    refresh_installed_texts(homes)
+    contact = add_translated_pages(homes, StandardPage, site_content.CONTACT)
+    _set_contact_page(contact.get("sv"))
     return homes
+
+
+def _digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def refresh_installed_texts(homes):
+    """Give each standard page whose intro or body is still a text installed
+    earlier (site_content.EARLIER_TEXTS) the current text, as a new published
+    revision; an editor's own text is kept. Returns the pages changed."""
+    from portal.models import StandardPage
+
+    changed = []
+    for texts in site_content.STANDARD_PAGES:
+        for language, home in homes.items():
+            new = texts[language]
+            page = StandardPage.objects.child_of(home).filter(slug=new["slug"]).first()
+            if page is None or not page.live:
+                continue
+            fields = [
+                field
+                for field in ("intro", "body")
+                if _digest(getattr(page, field)) in site_content.EARLIER_TEXTS
+            ]
+            if not fields:
+                continue
+            for field in fields:
+                setattr(page, field, new[field])
+            page.save_revision().publish()
+            changed.append(page)
+    return changed
+
+
+def _set_contact_page(page):
+    """Point the Organisation setting at the contact page, unless an editor
+    chose one."""
+    from core.models import Organisation
+
+    organisation = Organisation.load()
+    if page is not None and organisation.contact_page_id is None:
+        organisation.contact_page = page
+        organisation.save(update_fields=["contact_page"])
+
+
+def update_existing_site(**kwargs):
+    """After `migrate` on an installation that has its page tree: the current
+    standard-page texts where editors kept the installed ones and, on a site
+    that had them, the contact page they refer to. Nothing on an empty
+    database, and nothing that an editor deleted comes back."""
+    from portal.models import HomePage, StandardPage
+
+    homes = {
+        language: HomePage.objects.filter(locale__language_code=language).first()
+        for language in language_codes()
+    }
+    homes = {language: home for language, home in homes.items() if home is not None}
+    if not homes:
+        return
+    with transaction.atomic():
+        if refresh_installed_texts(homes):
+            contact = add_translated_pages(homes, StandardPage, site_content.CONTACT)
+            _set_contact_page(contact.get("sv"))

@@ -77,7 +77,8 @@ class SignUpForm(HoneypotMixin):
             raise forms.ValidationError(
                 _(
                     "The address does not belong to an agency in Erfarenhetsbanken. Use your "
-                    "work address, or ask an editor to invite you."
+                    "work address, or ask the editors to invite you: the contact link is below "
+                    "the form."
                 ),
                 code="unknown_domain",
             )

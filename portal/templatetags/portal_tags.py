@@ -159,3 +159,15 @@ def footer_links(context):
         return []
     pages = StandardPage.objects.live().child_of(home).filter(show_in_menus=False)
     return [(p.title, p.get_url(request)) for p in pages]
+
+
+@register.simple_tag(takes_context=True)
+def page_body(context, page):
+    """A standard page's rich text with the organisation's details filled in
+    (portal.organisation_text)."""
+    from wagtail.templatetags.wagtailcore_tags import richtext
+
+    from portal.organisation_text import fill_in
+
+    language = context.get("current_language", settings.LANGUAGE_CODE)
+    return fill_in(richtext(page.body), context.get("request"), language, page)

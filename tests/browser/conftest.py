@@ -218,6 +218,10 @@ def seeded_site(transactional_db, flushed_tables_restored, site, make_case, live
         with translation.override(case.locale.language_code):
             path = reverse("contributions:follow_up", args=[follow_up_token(case)])
         follow_ups[f"follow_up_{case.locale.language_code}"] = path
+    from core.models import Organisation
+    from portal.management.commands.seed_demo import DEMO_ORGANISATION
+
+    Organisation.objects.filter(pk=Organisation.load().pk).update(**DEMO_ORGANISATION)
     paths = {
         **follow_ups,
         "case_sv": stopped.url,

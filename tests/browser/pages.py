@@ -24,6 +24,8 @@ PAGES = [
     ),
     ("standard page", "/om/", "/en/about/"),
     ("accessibility statement", "/tillganglighet/", "/en/accessibility/"),
+    ("privacy notice", "/personuppgifter/", "/en/privacy/"),
+    ("contact page", "/kontakt/", "/en/contact/"),
     ("search, results", "/sok/?q=r%C3%B6strobot", "/en/search/?q=voice+robot"),
     ("search, no results", "/sok/?q=xyzzyplugh", "/en/search/?q=xyzzyplugh"),
     ("lessons", "/lardomar/", "/en/lessons/"),

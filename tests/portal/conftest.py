@@ -2,7 +2,13 @@
 register for, agencies and contributors to write cases)."""
 
 from tests.activities.conftest import indexes, make_activity  # noqa: F401
-from tests.contributions.conftest import agency, contributor  # noqa: F401
+from tests.contributions.conftest import (  # noqa: F401
+    agency,
+    colleague,
+    contributor,
+    other_agency,
+    outsider,
+)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -1,8 +1,22 @@
+import datetime
+
 from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from portal.site_setup import ensure_site_structure
+
+# The demo's organisation: Partsrådet, whose page the portal grew from, with
+# example addresses (no real person's).
+DEMO_ORGANISATION = {
+    "name": "Partsrådet",
+    "name_en": "Partsrådet, the social partners' council for central government",
+    "org_number": "802000-1234",
+    "address": "Box 1234\n103 65 Stockholm",
+    "email": "kontakt@example.se",
+    "dpo_email": "dataskyddsombud@example.se",
+    "accessibility_assessed": datetime.date(2026, 11, 16),
+}
 
 
 class Command(BaseCommand):
@@ -13,6 +27,7 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             homes = ensure_site_structure()
+            self._organisation()
             report = seed_cases()
             self._feature(homes)
             if apps.is_installed("activities"):
@@ -22,6 +37,17 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo content: {report.created} cases created, {report.unchanged} already there."
         )
+
+    def _organisation(self):
+        """Partsrådet runs the demo, unless an editor has named someone."""
+        from core.models import Organisation
+
+        organisation = Organisation.load()
+        if organisation.name:
+            return
+        for field, value in DEMO_ORGANISATION.items():
+            setattr(organisation, field, value)
+        organisation.save()
 
     def _feature(self, homes):
         """Let editors' first featured choice be three recent cases per language."""
