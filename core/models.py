@@ -3,6 +3,7 @@ organisation that runs the portal (a Wagtail setting)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
@@ -37,7 +38,7 @@ class Organisation(BaseGenericSetting):
     )
     org_number = models.CharField(_("organisation number"), max_length=20, blank=True)
     address = models.TextField(_("postal address"), blank=True)
-    email = models.EmailField(_("contact e-mail"), blank=True)
+    email = models.EmailField(pgettext_lazy("organisation", "contact e-mail"), blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
     dpo_email = models.EmailField(
         _("data protection officer's e-mail"),
