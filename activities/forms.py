@@ -44,13 +44,13 @@ class PersonFields:
                 choices=[("", _("Choose your role")), *Role.choices],
             )
         fields[f"{prefix}dietary_needs"] = forms.CharField(
-            label=_("Dietary needs (optional)"),
+            label=_("Dietary needs"),
             max_length=500,
             required=False,
             help_text=_("Only the organisers see this."),
         )
         fields[f"{prefix}accessibility_needs"] = forms.CharField(
-            label=_("Accessibility needs (optional)"),
+            label=_("Accessibility needs"),
             max_length=500,
             required=False,
             help_text=_("Only the organisers see this."),
@@ -79,6 +79,8 @@ class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
             empty_label=_("Choose agency"),
             help_text=_("The agency you both work at.") if self.joint else None,
         )
+        # Alone: the agency or another organisation, so neither is marked optional.
+        self.fields["agency"].conditional = not self.joint
         if not self.joint:
             self.fields["organisation"] = forms.CharField(
                 label=_("Other organisation"),
@@ -87,6 +89,7 @@ class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
                 help_text=_("If your organisation is not in the list."),
                 widget=forms.TextInput(attrs={"autocomplete": "organization"}),
             )
+            self.fields["organisation"].conditional = True
         self.fields["consent"] = forms.BooleanField(
             label=_("I have read how my personal data is handled"),
             required=True,
