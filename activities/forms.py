@@ -80,7 +80,7 @@ class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
             help_text=_("The agency you both work at.") if self.joint else None,
         )
         # Alone: the agency or another organisation, so neither is marked optional.
-        self.fields["agency"].conditional = not self.joint
+        self.fields["agency"].mark_optional = False
         if not self.joint:
             self.fields["organisation"] = forms.CharField(
                 label=_("Other organisation"),
@@ -89,7 +89,7 @@ class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
                 help_text=_("If your organisation is not in the list."),
                 widget=forms.TextInput(attrs={"autocomplete": "organization"}),
             )
-            self.fields["organisation"].conditional = True
+            self.fields["organisation"].mark_optional = False
         self.fields["consent"] = forms.BooleanField(
             label=_("I have read how my personal data is handled"),
             required=True,

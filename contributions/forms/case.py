@@ -207,7 +207,7 @@ class CaseForm(WithoutControlCharactersMixin, forms.Form):
             field.required = name == "title" or (strict and name in REQUIRED_FOR_SUBMIT)
             field.needed_for_submit = name in REQUIRED_FOR_SUBMIT
             # Required only with a stopped status or an image: not marked optional.
-            field.conditional = name in CONDITIONAL
+            field.mark_optional = name not in CONDITIONAL
         if fixed_language:
             del self.fields["language"]
         else:

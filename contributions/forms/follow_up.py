@@ -52,7 +52,7 @@ class FollowUpForm(WithoutControlCharactersMixin, forms.Form):
         super().__init__(*args, **kwargs)
         # Required for a stopped case only: not marked optional.
         for name in ("stopped_reason_kind", "stopped_reason_text"):
-            self.fields[name].conditional = True
+            self.fields[name].mark_optional = False
 
     def clean(self):
         cleaned = super().clean()
