@@ -59,9 +59,7 @@ def test_only_the_optional_fields_are_marked_optional(make_activity, client, lan
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])
-def test_the_joint_form_links_to_the_second_persons_fields(
-    make_activity, agency, client, language
-):
+def test_the_joint_form_links_to_the_second_persons_fields(make_activity, agency, client, language):
     page = page_in(make_activity(english=True, joint_registration=True), language)
     response = client.post(page.url, {"employer_name": "Eva Ek", "consent": "on"})
     _heading, links, _texts = summary(response)
