@@ -93,6 +93,7 @@ class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
         self.fields["consent"] = forms.BooleanField(
             label=_("I have read how my personal data is handled"),
             required=True,
+            error_messages={"required": _("Tick the box to show that you have read it.")},
         )
 
     def person_groups(self):
