@@ -17,6 +17,11 @@ from tests.form_pages import (
     title,
 )
 
+CONSENT = {
+    "sv": "Kryssa i rutan för att visa att du har läst det.",
+    "en": "Tick the box to show that you have read it.",
+}
+
 
 def page_in(activity, language):
     if language == "sv":
@@ -32,6 +37,7 @@ def test_a_failed_submit_lists_each_field_in_error_with_a_link(make_activity, cl
     heading, links, texts = summary(response)
     assert heading == SUMMARY_TITLE[language]
     assert links == ["#id_email", "#id_role", "#id_agency", "#id_consent"]
+    assert texts[-1].endswith(CONSENT[language])
     html = soup(response)
     for target in links:
         assert html.select_one(target) is not None  # each link reaches its field
