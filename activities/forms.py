@@ -50,13 +50,13 @@ class PersonFields:
                 choices=[("", _("Choose your role")), *Role.choices],
             )
         fields[f"{prefix}dietary_needs"] = forms.CharField(
-            label=_("Dietary needs (optional)"),
+            label=_("Dietary needs"),
             max_length=500,
             required=False,
             help_text=_("Only the organisers see this."),
         )
         fields[f"{prefix}accessibility_needs"] = forms.CharField(
-            label=_("Accessibility needs (optional)"),
+            label=_("Accessibility needs"),
             max_length=500,
             required=False,
             help_text=_("Only the organisers see this."),
@@ -89,6 +89,8 @@ class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
             empty_label=_("Choose agency"),
             help_text=_("The agency you both work at.") if self.joint else None,
         )
+        # The agency or another organisation, so neither is marked optional.
+        self.fields["agency"].mark_optional = False
         self.fields["organisation"] = forms.CharField(
             label=_("Other organisation"),
             max_length=200,
@@ -100,9 +102,11 @@ class RegistrationForm(WithoutControlCharactersMixin, forms.Form):
             ),
             widget=forms.TextInput(attrs={"autocomplete": "organization"}),
         )
+        self.fields["organisation"].mark_optional = False
         self.fields["consent"] = forms.BooleanField(
             label=_("I have read how my personal data is handled"),
             required=True,
+            error_messages={"required": _("Tick the box to show that you have read it.")},
         )
 
     def person_groups(self):

@@ -25,6 +25,7 @@ class HoneypotMixin(WithoutControlCharactersMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    website.mark_optional = False  # people never see it; a bot needs no hint
 
     @property
     def is_spam(self):

@@ -30,6 +30,7 @@ REQUIRED_FOR_SUBMIT = (
     "challenge",
     "approach",
 )
+CONDITIONAL = ("stopped_reason_kind", "stopped_reason_text", "hero_alt")
 MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-\d{1,2})?\s*$", re.ASCII)
 
 
@@ -205,6 +206,8 @@ class CaseForm(WithoutControlCharactersMixin, forms.Form):
         for name, field in self.fields.items():
             field.required = name == "title" or (strict and name in REQUIRED_FOR_SUBMIT)
             field.needed_for_submit = name in REQUIRED_FOR_SUBMIT
+            # Required only with a stopped status or an image: not marked optional.
+            field.mark_optional = name not in CONDITIONAL
         if fixed_language:
             del self.fields["language"]
         else:
@@ -381,6 +384,7 @@ class LinkForm(WithoutControlCharactersMixin, forms.Form):
 
 class BaseLessonFormSet(forms.BaseFormSet):
     strict = False
+    row_label = _("Lesson %(n)s")  # names the rows in the error summary
 
     def clean(self):
         super().clean()
@@ -394,7 +398,15 @@ class BaseLessonFormSet(forms.BaseFormSet):
 LessonFormSet = forms.formset_factory(
     LessonForm, formset=BaseLessonFormSet, extra=3, can_delete=True, max_num=30
 )
-LinkFormSet = forms.formset_factory(LinkForm, extra=2, can_delete=True, max_num=30)
+
+
+class BaseLinkFormSet(forms.BaseFormSet):
+    row_label = _("Link %(n)s")
+
+
+LinkFormSet = forms.formset_factory(
+    LinkForm, formset=BaseLinkFormSet, extra=2, can_delete=True, max_num=30
+)
 
 
 def kept_rows(formset):

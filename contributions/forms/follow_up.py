@@ -48,6 +48,12 @@ class FollowUpForm(WithoutControlCharactersMixin, forms.Form):
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Required for a stopped case only: not marked optional.
+        for name in ("stopped_reason_kind", "stopped_reason_text"):
+            self.fields[name].mark_optional = False
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("status") == CaseStatus.STOPPED:
