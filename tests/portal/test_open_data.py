@@ -8,10 +8,14 @@ import re
 import pytest
 from django.test import Client
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
 from core.models import Organisation
 
+# Plain namespaces: rdflib's own warn when pytest inspects this module.
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
 
