@@ -90,7 +90,7 @@ def test_dcat_describes_the_dataset_as_dcat_ap_se_requires(organisation, case_fa
         assert (distribution, RDF.type, DCAT.Distribution) in graph
         access = str(graph.value(distribution, DCAT.accessURL))
         assert access.startswith("http://testserver/api/cases.")
-        formats[access] = str(graph.value(distribution, DCTERMS.format))
+        formats[access] = str(graph.value(distribution, DCTERMS["format"]))
         assert graph.value(distribution, DCTERMS.license) is not None
         # The access URL answers with the cases.
         response = Client().get(access.removeprefix("http://testserver"), {"lang": "all"})
