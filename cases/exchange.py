@@ -9,6 +9,7 @@ import datetime
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from django.core import validators
 from django.core.exceptions import ValidationError
@@ -648,15 +649,41 @@ def _agency_record(agency):
     return {"name": agency.name, "org_number": agency.org_number or None}
 
 
-def exchange_record(page):
-    """One case as a dict in the exchange format (published or not)."""
-    translation_of = None
-    default = Locale.get_default()
-    if page.locale_id != default.pk:
-        source = CaseStudyPage.objects.filter(
-            translation_key=page.translation_key, locale=default
-        ).first()
-        translation_of = source.exchange_id if source else None
+# What exchange_record() reads besides the page's own columns.
+EXPORT_RELATIONS = ("agency", "stage", "locale")
+EXPORT_PREFETCH = (
+    "partner_agencies",
+    "themes",
+    "lessons",
+    "links",
+    "tags",
+    "follow_ups",
+    "inspired_by",
+)
+
+
+def _translated(page):
+    return page.locale.language_code != language_codes()[0]
+
+
+def translation_sources(pages):
+    """{translation key: exchange id} of the default language's cases that
+    these pages translate, in one query: for exchange_record(sources=...)."""
+    keys = {page.translation_key for page in pages if _translated(page)}
+    if not keys:
+        return {}
+    found = CaseStudyPage.objects.filter(
+        translation_key__in=keys, locale__language_code=language_codes()[0]
+    )
+    return dict(found.values_list("translation_key", "exchange_id"))
+
+
+def exchange_record(page, sources=None):
+    """One case as a dict in the exchange format (published or not).
+    `sources` (translation_sources()) saves a query per translated case."""
+    if sources is None:
+        sources = translation_sources([page])
+    translation_of = sources.get(page.translation_key) if _translated(page) else None
     contact = {"name": page.contact_name, "role": page.contact_role, "email": page.contact_email}
     published = (
         timezone.localtime(page.first_published_at).date().isoformat()
@@ -754,15 +781,22 @@ def exchange_record_from_values(values):
     }
 
 
+def exchange_records(queryset, chunk_size=500):
+    """(page, record) for each case of the queryset, in its order, read a
+    chunk at a time with what the records need: a few queries a chunk."""
+    pages = (
+        queryset.select_related(*EXPORT_RELATIONS)
+        .prefetch_related(*EXPORT_PREFETCH)
+        .iterator(chunk_size=chunk_size)
+    )
+    while chunk := list(islice(pages, chunk_size)):
+        sources = translation_sources(chunk)
+        for page in chunk:
+            yield page, exchange_record(page, sources)
+
+
 def export_lines():
     """Every published case, one JSON document per line, in a stable order."""
-    pages = (
-        CaseStudyPage.objects.live()
-        .select_related("agency", "stage", "locale")
-        .prefetch_related(
-            "partner_agencies", "themes", "lessons", "links", "tags", "follow_ups", "inspired_by"
-        )
-        .order_by("exchange_id")
-    )
-    for page in pages:
-        yield json.dumps(exchange_record(page), ensure_ascii=False)
+    pages = CaseStudyPage.objects.live().order_by("exchange_id")
+    for _page, record in exchange_records(pages):
+        yield json.dumps(record, ensure_ascii=False)

@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.password_reset import AdminPasswordResetView
-from portal import sitemaps, views
+from portal import open_data, sitemaps, views
 from portal.api import api_router
 from portal.feeds import AtomCaseFeed, CaseFeed
 from portal.liveness import livez
@@ -27,6 +27,7 @@ urlpatterns = [
     path("robots.txt", sitemaps.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("api/v2/", api_router.urls),
+    path("api/dcat.rdf", open_data.dcat, name="dcat"),
     *search_api_urls,
 ]
 

@@ -425,3 +425,22 @@ def outcome_as_json(outcome, request):
     if outcome.suggestion:
         data["suggestion"] = outcome.suggestion
     return data
+
+
+def all_matches(params):
+    """Every case the search finds for these parameters, not paged, newest
+    first: the same cases that run_search() counts in its total (with the
+    corrected spelling when that was searched). For the open-data exports."""
+
+    def action(backend, engine):
+        queryset = searchable_cases(params)
+        if not params.words:
+            return queryset
+        results = matches(backend, params, queryset, engine)
+        corrected = correction(backend, params, queryset, engine, results)
+        if corrected:
+            results = corrected[1]
+        # On an engine, the ids are fetched here, where a failure still falls back.
+        return queryset.filter(pk__in=results.matching())
+
+    return answered(params, action)[0].order_by(*NEWEST)
