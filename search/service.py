@@ -436,11 +436,9 @@ def all_matches(params):
         queryset = searchable_cases(params)
         if not params.words:
             return queryset
-        results = matches(backend, params, queryset, engine)
-        corrected = correction(backend, params, queryset, engine, results)
-        if corrected:
-            results = corrected[1]
         # On an engine, the ids are fetched here, where a failure still falls back.
-        return queryset.filter(pk__in=results.matching())
+        matched = queryset.filter(pk__in=matches(backend, params, queryset, engine)[1])
+        corrected = correction(backend, params, queryset, queryset, engine, matched.count())
+        return corrected[2] if corrected else matched
 
     return answered(params, action)[0].order_by(*NEWEST)
