@@ -129,7 +129,8 @@ PRIVACY = {
         "<h2>Anmälan till aktiviteter</h2>"
         "<p>När du anmäler dig till en aktivitet sparar vi namn, e-postadress, myndighet, roll "
         "och de behov av kost och tillgänglighet du själv anger. Behoven visas bara för "
-        "redaktörerna som ordnar aktiviteten.</p>"
+        "redaktörerna som ordnar aktiviteten. I varje e-postmeddelande om anmälan finns en "
+        "länk där du ser allt vi sparat om anmälan och kan radera den.</p>"
         "<p><strong>Rättslig grund:</strong> berättigat intresse (artikel 6.1 f), att "
         "ordna aktiviteten. Behov av kost och tillgänglighet kan säga något om din hälsa; dem "
         "behandlar vi med ditt samtycke (artikel 9.2 a), som du kan ta tillbaka. "
@@ -211,7 +212,8 @@ PRIVACY = {
         "<h2>Activity registrations</h2>"
         "<p>When you register for an activity we store your name, e-mail address, agency, role "
         "and any dietary and accessibility needs you give. The needs are shown only to the "
-        "editors who organise the activity.</p>"
+        "editors who organise the activity. Every e-mail about your registration has a link "
+        "where you see everything we store about it and can delete it.</p>"
         "<p><strong>Legal basis:</strong> legitimate interest (Article 6(1)(f)), to organise "
         "the activity. Dietary and accessibility needs may say something about your health; "
         "we process them with your consent (Article 9(2)(a)), which you can withdraw. "
@@ -334,6 +336,8 @@ ACCESSIBILITY = {
 # one of them gets the current text (portal.site_setup.refresh_installed_texts);
 # a text an editor changed is kept.
 EARLIER_TEXTS = {
+    "3e375f8cfcef80fc",
+    "801bdb1d4e7b6d77",
     "7c90411bd2870243",
     "5c46d042f9047e0e",
     "5a16e667808628f0",
