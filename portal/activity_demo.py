@@ -1,6 +1,7 @@
 """Demo activities in Swedish and English, as a real programme would have them:
-on working days (core.working_days) in office hours, registration closing on a
-working day. Dates are relative to the day the demo is loaded.
+on working days (core.working_days) outside the Christmas holidays and July,
+in office hours, registration closing on a working day. Dates are relative to
+the day the demo is loaded.
 
 Idempotent: loading again keeps an activity's day while it still fits (still
 ahead, or still past, on a working day); otherwise, as on a database from an
@@ -16,12 +17,7 @@ from wagtail.models import Locale
 
 from activities.models import ActivityIndexPage, ActivityPage, ActivityType
 from core.languages import language_codes
-from core.working_days import (
-    is_working_day,
-    working_day_on_or_after,
-    working_day_on_or_before,
-    working_days_before,
-)
+from core.working_days import is_working_day, working_day_on_or_before, working_days_before
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -48,18 +44,36 @@ def _programme(items):
     ]
 
 
+def is_event_day(day):
+    """A working day outside the Christmas holidays and July, when few come."""
+    holidays = day.month == 7 or (day.month, day.day) >= (12, 20) or (day.month, day.day) <= (1, 6)
+    return is_working_day(day) and not holidays
+
+
+def event_day_on_or_after(day):
+    while not is_event_day(day):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def event_day_on_or_before(day):
+    while not is_event_day(day):
+        day -= datetime.timedelta(days=1)
+    return day
+
+
 def days_ahead(days):
-    """The first working day at least `days` days from today; fits while ahead."""
+    """The first event day at least `days` days from today; fits while ahead."""
     return {
-        "when": lambda today: working_day_on_or_after(today + datetime.timedelta(days=days)),
+        "when": lambda today: event_day_on_or_after(today + datetime.timedelta(days=days)),
         "fits": lambda day, today: day > today,
     }
 
 
 def days_ago(days):
-    """The last working day at least `days` days before today; fits while past."""
+    """The last event day at least `days` days before today; fits while past."""
     return {
-        "when": lambda today: working_day_on_or_before(today - datetime.timedelta(days=days)),
+        "when": lambda today: event_day_on_or_before(today - datetime.timedelta(days=days)),
         "fits": lambda day, today: day < today,
     }
 
@@ -71,7 +85,7 @@ def in_may():
         year = today.year if today < datetime.date(today.year, 4, 15) else today.year + 1
         tuesday = datetime.date(year, 5, 11)
         tuesday += datetime.timedelta(days=(1 - tuesday.weekday()) % 7)
-        return working_day_on_or_after(tuesday)
+        return event_day_on_or_after(tuesday)
 
     return {"when": when, "fits": lambda day, today: day > today and day.month == 5}
 
@@ -375,7 +389,7 @@ def _day(spec, existing, today):
     """The existing activity's day while it still fits, else a new one from today."""
     for page in existing:
         day = timezone.localtime(page.starts_at, STOCKHOLM).date()
-        if spec["fits"](day, today) and is_working_day(day):
+        if spec["fits"](day, today) and is_event_day(day):
             return day
     return spec["when"](today)
 

@@ -18,11 +18,11 @@ from activities.models import ActivityPage
 from cases.models import CaseStudyPage
 from cases.snippets import Agency
 from core.working_days import easter_sunday, is_working_day
-from portal.activity_demo import ACTIVITIES, activity_values
+from portal.activity_demo import ACTIVITIES, activity_values, is_event_day
 
 pytestmark = pytest.mark.django_db
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-# Stockholm's day 21 days ahead is Christmas Day: it must move.
+# Stockholm's day 21 days ahead is Christmas Day: it moves past the holidays.
 TODAY = "2026-12-04 10:00"
 
 
@@ -61,7 +61,7 @@ def test_every_demo_date_on_every_day_of_a_year_fits_a_working_week():
                 timezone.localtime(values[n], STOCKHOLM) for n in ("starts_at", "ends_at")
             )
             closes = timezone.localtime(values["registration_closes_at"], STOCKHOLM)
-            assert is_working_day(starts.date()) and is_working_day(closes.date())
+            assert is_event_day(starts.date()) and is_working_day(closes.date())
             assert 8 <= starts.hour and ends.hour <= 17
             assert values["registration_opens_at"] < values["registration_closes_at"] < starts
 
@@ -113,7 +113,7 @@ def check_activities():
     assert len(past) >= 4  # two past activities, in both languages
     stockholm = demo_activity("innovationsdag-stockholm")
     assert stockholm.venue == "Tekniska museet"
-    assert timezone.localtime(stockholm.starts_at).date() == datetime.date(2026, 12, 28)
+    assert timezone.localtime(stockholm.starts_at).date() == datetime.date(2027, 1, 7)
     assert stockholm.starts_at.date() > today and stockholm.registration_state() == "open"
     assert demo_activity("innovation-day-stockholm").venue == "Tekniska museet"
     assert timezone.localtime(demo_activity("innovationslabb-designtankande").starts_at).month == 5
@@ -191,3 +191,9 @@ def test_standard_pages_show_when_they_were_last_updated(site, client, path, lab
     html = client.get(path).content.decode()
     day = "2 mars 2026" if label == "Uppdaterad" else "2 March 2026"
     assert f'{label}: <time datetime="2026-03-02">{day}</time>' in html
+
+
+def test_no_demo_activity_in_the_christmas_holidays_or_july():
+    assert is_event_day(datetime.date(2027, 1, 7))
+    for day in ["2026-12-21", "2026-12-28", "2027-01-05", "2027-07-14", "2027-06-25"]:
+        assert not is_event_day(datetime.date.fromisoformat(day)), day
