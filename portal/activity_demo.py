@@ -178,7 +178,7 @@ ACTIVITIES = [
         },
     },
     {
-        **days_ahead(30),
+        **days_ahead(35),
         "start": (13, 0),
         "end": (16, 0),
         "capacity": 20,
