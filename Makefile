@@ -19,12 +19,13 @@ $(PIP_STAMP): requirements.lock
 
 install: $(PIP_STAMP) ## Create .venv and install the pinned dependencies
 
-run: $(PIP_STAMP) ## Fresh machine -> portal with demo content at http://127.0.0.1:8000
+run: $(PIP_STAMP) ## Fresh machine -> portal with demo content at http://127.0.0.1:8000 (PORT=...)
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py seed_demo
 	$(PY) manage.py rebuild_modelsearch_index -v0
-	$(PY) manage.py ensure_admin
-	$(PY) manage.py runserver 127.0.0.1:8000
+	BASE_URL="$${BASE_URL:-http://127.0.0.1:$${PORT:-8000}}" $(PY) manage.py ensure_admin
+	BASE_URL="$${BASE_URL:-http://127.0.0.1:$${PORT:-8000}}" \
+		$(PY) manage.py runserver 127.0.0.1:$${PORT:-8000}
 
 test: $(PIP_STAMP) services lint check test-sqlite test-postgres test-opensearch test-elasticsearch test-browser test-production ## The whole suite: lint, checks, SQLite, PostgreSQL, OpenSearch, Elasticsearch, browser, production
 
@@ -77,7 +78,8 @@ stop-services: ## Stop them
 serve: $(PIP_STAMP) ## Production-like: gunicorn, DEBUG off, WhiteNoise static files, plain HTTP on 127.0.0.1
 	@test -s .secret-key || (umask 077 && head -c 48 /dev/urandom | base64 > .secret-key)
 	export DJANGO_SETTINGS_MODULE=portal.settings.base SECRET_KEY="$${SECRET_KEY:-$$(cat .secret-key)}" \
-		HTTPS="$${HTTPS:-false}" SERVE_MEDIA="$${SERVE_MEDIA:-true}"; \
+		HTTPS="$${HTTPS:-false}" SERVE_MEDIA="$${SERVE_MEDIA:-true}" \
+		BASE_URL="$${BASE_URL:-http://127.0.0.1:$${PORT:-8000}}"; \
 	$(PY) manage.py collectstatic --noinput -v0 && \
 	$(PY) manage.py migrate --noinput -v0 && \
 	exec .venv/bin/gunicorn portal.wsgi --bind 127.0.0.1:$${PORT:-8000} \

@@ -57,6 +57,7 @@ from cases.facets import facet_counts, filter_links
 from cases.filters import CaseFilter, facet_titles
 from cases.snippets import Agency, DigitalisationStage, Theme  # noqa: F401 (model registry)
 from core.indexing import IndexedWhenPublic
+from core.links import absolute
 from core.ratelimit import over_limit
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -592,7 +593,7 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
                     "Wait an hour and try again."
                 )
             elif form.is_valid():
-                send_contact_message(self, form.cleaned_data, self.get_full_url(request))
+                send_contact_message(self, form.cleaned_data, absolute(self.url))
                 return HttpResponseRedirect(self.url + self.reverse_subpage("contact_sent"))
             else:
                 status = 400

@@ -147,8 +147,15 @@ def fill(page, content):
         page.inspired_by = content.inspired_by
     page.themes = list(Theme.objects.filter(slug__in=content.themes, locale=locale))
     page.partner_agencies = [in_locale(a, locale) for a in content.partner_agencies]
-    page.lessons = [CaseLesson(kind=row["kind"], text=row["text"]) for row in content.lessons]
-    page.links = [CaseLink(title=row["title"], url=row["url"]) for row in content.links]
+    # In the given order: without sort_order, PostgreSQL returns them in any order.
+    page.lessons = [
+        CaseLesson(kind=row["kind"], text=row["text"], sort_order=n)
+        for n, row in enumerate(content.lessons)
+    ]
+    page.links = [
+        CaseLink(title=row["title"], url=row["url"], sort_order=n)
+        for n, row in enumerate(content.links)
+    ]
     page.evidence_level = content.evidence_level
     stopped = content.status == CaseStatus.STOPPED
     page.stopped_reason_kind = content.stopped_reason_kind if stopped else ""

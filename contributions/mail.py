@@ -1,14 +1,11 @@
 """E-mails to contributors and editors, in the case's (or the page's) language."""
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+from core.links import absolute
 
 
 def send(template, to, context, language):

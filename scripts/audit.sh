@@ -16,7 +16,8 @@ fi
 
 export DJANGO_SETTINGS_MODULE=portal.settings.base HTTPS=false SERVE_MEDIA=true \
   DATABASE_URL="sqlite:///$WORK/db.sqlite3" MEDIA_ROOT="$WORK/media" STATIC_ROOT="$WORK/static" \
-  CACHE_URL="file://$WORK/cache" SEARCH_URL= ALLOWED_HOSTS=127.0.0.1,localhost
+  CACHE_URL="file://$WORK/cache" SEARCH_URL= ALLOWED_HOSTS=127.0.0.1,localhost \
+  BASE_URL="http://127.0.0.1:$PORT"
 export SECRET_KEY="${SECRET_KEY:-$(head -c 48 /dev/urandom | base64)}"
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py seed_demo >/dev/null

@@ -18,6 +18,7 @@ from contributions.reuses import (
     own_cases,
     purge_case_pages,
 )
+from core.links import absolute
 
 T = "contributions/reuse/"
 
@@ -54,7 +55,7 @@ def reuse_form(request, page_id):
             reuse.save()
             purge_case_pages(case)
             if created and case.contact_email:
-                notify_contact(reuse, case.get_full_url(request))
+                notify_contact(reuse, absolute(case.url))
             messages.success(
                 request,
                 _("Thank you. What your agency did is now shown on the case.")

@@ -314,7 +314,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Erfarenhetsbanken <no
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Erfarenhetsbanken"
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+# The public address for links in e-mails and calendar files (core/links.py):
+# BASE_URL, else the default Site's root URL. Production refuses to start
+# without one of them (portal/wsgi.py).
+BASE_URL = os.environ.get("BASE_URL", "").strip().rstrip("/")
+if BASE_URL:
+    WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"jpeg": "webp", "png": "webp", "webp": "webp"}
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
@@ -392,7 +397,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SILENCED_SYSTEM_CHECKS = []
+# Without BASE_URL, Wagtail's own e-mails fall back to the default Site, as ours do.
+SILENCED_SYSTEM_CHECKS = ["wagtailadmin.W003"]
 
 # Logs: JSON lines with the request id (LOG_FORMAT=text for plain lines);
 # one access line per request at INFO on "portal.request".

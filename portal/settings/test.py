@@ -23,3 +23,6 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 )
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / ".test-media")  # noqa: F405
 ALLOWED_HOSTS = ["*"]
+# Links in the tests' e-mails; tests of the Site fallback clear it.
+BASE_URL = os.environ.get("BASE_URL", "").strip().rstrip("/") or "http://127.0.0.1:8000"
+WAGTAILADMIN_BASE_URL = BASE_URL

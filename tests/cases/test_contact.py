@@ -144,3 +144,14 @@ def test_the_form_is_rate_limited_per_client(cases):
     # Another client may still write.
     other = Client(REMOTE_ADDR="10.0.0.8")
     assert other.post(cases[1].url + "contact/", sender()).status_code == 302
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+@override_settings(BASE_URL="https://erfarenhetsbanken.partsradet.se")
+def test_the_message_links_to_the_case_at_the_portals_address(cases, language):
+    """Not at the address the sender's request came in on (testserver)."""
+    page = cases[0] if language == "sv" else cases[1]
+    Client().post(page.url + "contact/", sender())
+    to_contact = mail.outbox[0]
+    assert f"https://erfarenhetsbanken.partsradet.se{page.url}" in to_contact.body
+    assert "testserver" not in to_contact.body

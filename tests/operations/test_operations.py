@@ -125,6 +125,7 @@ def test_error_pages_and_healthz_when_the_database_is_down(tmp_path):
         check=True,
     )
     port = free_port()
+    env["BASE_URL"] = f"http://127.0.0.1:{port}"
     log = tmp_path / "server.log"
     with open(log, "w") as stderr:
         server = subprocess.Popen(
@@ -211,4 +212,25 @@ def test_production_settings_start_with_a_real_secret_key():
         capture_output=True,
         text=True,
     )
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_to_start_without_its_public_address(tmp_path):
+    """Links in e-mails need the portal's address: BASE_URL, or a default Site
+    with a real hostname (an empty database has none)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.base",
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "SEARCH_URL": "",
+        "CACHE_URL": "locmem:",
+        "BASE_URL": "",
+    }
+    start = [sys.executable, "-c", "import portal.wsgi"]
+    result = subprocess.run(start, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: BASE_URL must be set" in result.stderr
+    env["BASE_URL"] = "https://erfarenhetsbanken.partsradet.se"
+    result = subprocess.run(start, cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

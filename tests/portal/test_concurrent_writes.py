@@ -100,6 +100,7 @@ def server(tmp_path_factory):
     assert static.wait() == 0
     port = free_port()
     log = open(folder / "gunicorn.log", "wb")  # noqa: SIM115 (closed below)
+    env["BASE_URL"] = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),

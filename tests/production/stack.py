@@ -187,6 +187,8 @@ class Stack:
             # nginx keeps the anonymous pages, purged on publish; no in-app cache.
             "PAGE_CACHE_SECONDS": "0",
             "FRONTEND_CACHE_URL": f"http://127.0.0.1:{self.ports['nginx']}",
+            # Links in e-mails lead to the address readers use: nginx's.
+            "BASE_URL": f"http://127.0.0.1:{self.ports['nginx']}",
             # The tests stand in for many people registering from one address.
             "ACTIVITIES_REGISTRATION_RATE_LIMIT": "1000",
             "LOG_LEVEL": "WARNING",

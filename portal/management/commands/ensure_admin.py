@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from core.links import base_url
+
 LOGIN_FILE = settings.BASE_DIR / ".admin-login"
 
 
@@ -23,10 +25,7 @@ class Command(BaseCommand):
             LOGIN_FILE.write_text(f"admin {password}\n", encoding="utf-8")
             LOGIN_FILE.chmod(0o600)
         username, password = LOGIN_FILE.read_text(encoding="utf-8").split()
-        self.stdout.write(
-            f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  user: {username}  "
-            f"password: {password}"
-        )
+        self.stdout.write(f"Admin: {base_url()}/admin/  user: {username}  password: {password}")
         if settings.TWO_FACTOR_REQUIRED_FOR_SUPERUSERS:
             self.stdout.write(
                 "The first sign-in asks you to set up an authenticator app (two-factor "
