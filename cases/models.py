@@ -24,6 +24,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -301,6 +302,13 @@ def with_reuse_count(queryset):
     )
 
 
+class UpdatedDatePanel(FieldPanel):
+    """The read-only "Updated" date, or a word for a case never updated."""
+
+    def format_value_for_display(self, value):
+        return date_format(value) if value else _("Not updated since it was published")
+
+
 class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
     exchange_id = models.CharField(
         _("exchange id"),
@@ -425,7 +433,7 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
             help_text=_("Shown first among the related cases, in this order."),
         ),
         MultiFieldPanel(
-            [FieldPanel("change_note"), FieldPanel("updated", read_only=True)],
+            [FieldPanel("change_note"), UpdatedDatePanel("updated", read_only=True)],
             heading=_("Changes"),
         ),
     ]

@@ -1,5 +1,7 @@
 """Editors in the Wagtail admin: the "substantial change" mark and the snippets."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
@@ -140,3 +142,16 @@ def test_case_editor_lists_each_partner_and_theme_once(editor_client, make_case)
     for name, model in (("partner_agencies", Agency), ("themes", Theme)):
         assert model.objects.filter(locale=english).exists()
         assert offered[name] == model.objects.filter(locale=case.locale).count(), name
+
+
+def test_the_editor_sees_when_a_case_was_last_updated(editor_client, make_case):
+    case = make_case(published="2023-05-04")
+    url = f"/admin/pages/{case.pk}/edit/"
+    html = editor_client.get(url).content.decode()
+    assert "Inte uppdaterad sedan publiceringen" in html
+    assert ">\n    None\n</div>" not in html
+
+    case.updated = datetime.date(2024, 3, 2)
+    case.save_revision().publish()
+    html = editor_client.get(url).content.decode()
+    assert "2 mars 2024" in html
