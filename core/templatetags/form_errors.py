@@ -55,9 +55,12 @@ def error_summary(*forms, error=None):
 
 
 def has_errors(value):
-    if isinstance(value, BaseFormSet):
+    # type(), not isinstance(): isinstance() would evaluate a lazy value such
+    # as the context's csrf_token, which sets a cookie and makes the page
+    # uncacheable.
+    if issubclass(type(value), BaseFormSet):
         return value.is_bound and not value.is_valid()
-    return isinstance(value, BaseForm) and value.is_bound and bool(value.errors)
+    return issubclass(type(value), BaseForm) and value.is_bound and bool(value.errors)
 
 
 @register.simple_tag(takes_context=True)

@@ -25,7 +25,9 @@ COUNTS = (
     "if not m._meta.proxy and m._meta.app_label not in ('wagtailsearch', 'modelsearch')}))"
 )
 ADD_FILES = (
-    "from cases.demo import _add_hero_images; _add_hero_images(); "
+    "from cases.demo import _add_hero_images; "
+    "_add_hero_images([{'id': f'b-{i}', 'translation_of': None, 'themes': ['digital-services']} "
+    "for i in range(3)]); "
     "from django.core.files.base import ContentFile; "
     "from wagtail.documents import get_document_model as D; "
     "D().objects.create(title='Rapport', file=ContentFile(b'%PDF-1.4 rapport', name='rapport.pdf'))"
