@@ -11,12 +11,13 @@ import io
 import json
 
 from django.db import transaction
-from django.http import JsonResponse, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from cases.exchange import exchange_records
 from search.service import ParameterError, all_matches, parse_params
+from search.views import parameter_error
 
 CSV_COLUMNS = (
     "id",
@@ -107,9 +108,8 @@ def _download(lines, content_type, extension):
 def _export(request, build):
     try:
         params = parse_params(request.GET)
-    except ParameterError as exc:  # as /api/search/ answers
-        error = {"parameter": exc.parameter, "message": exc.message}
-        return JsonResponse({"error": error}, status=400)
+    except ParameterError as exc:
+        return parameter_error(exc)
     return build(all_matches(params))
 
 

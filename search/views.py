@@ -15,7 +15,8 @@ from search.service import ParameterError, outcome_as_json, parse_params, run_se
 from search.text import clean_query, query_words
 
 
-def _error(exc):
+def parameter_error(exc):
+    """The 400 answer naming a bad parameter (the search API and its exports)."""
     return JsonResponse({"error": {"parameter": exc.parameter, "message": exc.message}}, status=400)
 
 
@@ -27,7 +28,7 @@ def api_search(request):
     try:
         params = parse_params(request.GET)
     except ParameterError as exc:
-        return _error(exc)
+        return parameter_error(exc)
     outcome = run_search(params)
     log_query(params, outcome.total, outcome.corrected_query)
     return JsonResponse(
