@@ -204,6 +204,22 @@ def fill_places(activity, now=None):
     return promoted
 
 
+def holds_place(registration, activity, now):
+    """Whether the registration still keeps a place (or a waiting-list spot)
+    at an activity yet to happen."""
+    return registration.is_active and not activity.cancelled and not activity.has_ended(now)
+
+
+def past_deadline(registration, activity, now):
+    """A confirmed place that can no longer be given up: the cancellation
+    deadline has passed and the activity has not yet ended."""
+    return (
+        holds_place(registration, activity, now)
+        and registration.status == Status.CONFIRMED
+        and now >= activity.cancel_until
+    )
+
+
 def delete_registration(registration):
     """The registrant's own deletion through their link: cancel the registration
     if it still holds a place (freeing it for the waiting list, as `cancel` does),
@@ -221,14 +237,12 @@ def delete_registration(registration):
         if registration.anonymised_at is not None:
             raise RegistrationError("already_deleted", _("The registration is already deleted."))
         promoted = []
-        holds_place = (
-            registration.is_active and not activity.cancelled and not activity.has_ended(now)
-        )
-        if holds_place:
-            if registration.status == Status.CONFIRMED and now >= activity.cancel_until:
-                raise RegistrationError(
-                    "deadline", _("The last day to cancel has passed. Contact the organiser.")
-                )
+        if past_deadline(registration, activity, now):
+            raise RegistrationError(
+                "deadline", _("The last day to cancel has passed. Contact the organiser.")
+            )
+        had_place = holds_place(registration, activity, now)
+        if had_place:
             registration.status = Status.CANCELLED
             registration.cancelled_at = now
         # The receipt is written while the addresses still exist.
@@ -237,7 +251,7 @@ def delete_registration(registration):
         registration.anonymised_at = now
         registration.organisation = registration.agency.name if registration.agency else ""
         registration.save(update_fields=["status", "cancelled_at", "anonymised_at", "organisation"])
-        if holds_place:
+        if had_place:
             promoted = fill_places(activity, now)
     for other in promoted:
         emails.send_promoted(other)

@@ -15,7 +15,12 @@ from django.utils.translation import gettext_lazy, npgettext_lazy
 
 from activities.emails import activity_in_language
 from activities.links import LinkExpired, LinkInvalid, registration_from_token
-from activities.registration import RegistrationError, delete_registration
+from activities.registration import (
+    RegistrationError,
+    delete_registration,
+    holds_place,
+    past_deadline,
+)
 from core.languages import current_language
 from core.ratelimit import over_limit
 
@@ -24,7 +29,6 @@ class DeleteForm(forms.Form):
     """The confirmation: nothing is deleted unless the box is ticked."""
 
     confirm = forms.BooleanField(
-        label=gettext_lazy("Yes, delete the registration and the data about me"),
         error_messages={
             "required": gettext_lazy("Tick the box to confirm that you want to delete it.")
         },
@@ -33,13 +37,12 @@ class DeleteForm(forms.Form):
     def __init__(self, *args, people=1, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        if people > 1:
-            self.fields["confirm"].label = npgettext_lazy(
-                "registrants",
-                "Yes, delete the registration and the data about me",
-                "Yes, delete the registration and the data about us both",
-                people,
-            )
+        self.fields["confirm"].label = npgettext_lazy(
+            "registrants",
+            "Yes, delete the registration and the data about me",
+            "Yes, delete the registration and the data about us both",
+            people,
+        )
 
 
 def registration_page(request, token):
@@ -74,12 +77,7 @@ def registration_page(request, token):
     if registration.anonymised_at is not None or not participants:
         return _page(request, {**context, "deleted": True})
     now = timezone.now()
-    holds_place = registration.is_active and not source.cancelled and not source.has_ended(now)
-    too_late = (
-        holds_place
-        and registration.status == registration.Status.CONFIRMED
-        and now >= source.cancel_until
-    )
+    too_late = past_deadline(registration, source, now)
     form = DeleteForm(
         request.POST if request.method == "POST" else None, people=registration.people
     )
@@ -114,7 +112,7 @@ def registration_page(request, token):
             "form": None if too_late else form,
             "error": error,
             "too_late": too_late,
-            "holds_place": holds_place,
+            "holds_place": holds_place(registration, source, now),
         },
         status,
     )
