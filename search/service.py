@@ -22,7 +22,7 @@ from wagtail.search.utils import normalise_query_string
 from cases.facets import counts, facet_counts, language_counts
 from cases.filters import FACETS, CaseFilter
 from cases.models import CaseStudyPage
-from cases.queries import for_cards, published_cases
+from cases.queries import cards_of, for_cards, published_cases
 from core.languages import current_language, language_codes
 from search.backends.query import Words
 from search.engine import engine_available, mark_unavailable
@@ -229,7 +229,7 @@ def counted(queryset, matching):
     return matched, found, sum(found["language"].values())
 
 
-def correction(backend, params, cards, queryset, engine, total):
+def correction(backend, params, keys, queryset, engine, total):
     """(params, results, matched, found, total) for the corrected spelling
     when the words as typed find fewer than FUZZY_BELOW (nothing, on an
     engine, whose fuzzy search already tried) and the correction finds more;
@@ -240,7 +240,7 @@ def correction(backend, params, cards, queryset, engine, total):
     if not spelling:
         return None
     corrected = replace(params, query=spelling)
-    results, matching = matches(backend, corrected, cards, engine)
+    results, matching = matches(backend, corrected, keys, engine)
     matched, found, better = counted(queryset, matching)
     return (corrected, results, matched, found, better) if better > total else None
 
@@ -249,21 +249,23 @@ def find(backend, params, engine):
     """(the page's cases, a queryset of every match, its facet counts, the
     params searched: the corrected spelling's when it was searched instead)."""
     queryset = searchable_cases(params)
-    cards = for_cards(queryset).prefetch_related("lessons")
+    # Matched and ordered on the keys alone; the page's cards read after.
+    keys = queryset.only("pk")
     start = (params.page - 1) * params.page_size
     end = start + params.page_size
     if not params.words:
         found = counts(queryset, [*FACETS, "language"])
-        return list(cards.order_by(*NEWEST)[start:end]), queryset, found, params
-    results, matching = matches(backend, params, cards, engine)
+        page = cards_of(keys.order_by(*NEWEST)[start:end], "lessons")
+        return page, queryset, found, params
+    results, matching = matches(backend, params, keys, engine)
     # Published cases only: an engine whose index lags behind (background
     # indexing) never counts a case that is no longer published.
     matched, found, total = counted(queryset, matching)
     searched = params
-    corrected = correction(backend, params, cards, queryset, engine, total)
+    corrected = correction(backend, params, keys, queryset, engine, total)
     if corrected:
         searched, results, matched, found, total = corrected
-    return (list(results[start:end]) if total else []), matched, found, searched
+    return (cards_of(results[start:end], "lessons") if total else []), matched, found, searched
 
 
 def answered(params, action):

@@ -5,11 +5,13 @@ points: the mapping adds the sub-fields, the query compiler matches the
 reader's words (search.backends.query.Words) in them, and the results give
 every match's pk for the facet counts."""
 
+import json
 import threading
 from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
 
+from django.db.models import Expression, IntegerField
 from modelsearch.utils import deep_update
 
 from search.engine_synonyms import SEARCH_ANALYZERS, analysis
@@ -25,6 +27,25 @@ LANGUAGE_SUBFIELDS = {
 _settings_lock = threading.Lock()
 # The engine returns at most this many hits to one request (index.max_result_window).
 MAX_MATCHES = 10_000
+
+
+class Keys(Expression):
+    """The engine's matching keys as a subquery for `pk__in=` that takes them
+    as one parameter: a list of thousands of keys would otherwise become as
+    many placeholders, each one parsed and bound."""
+
+    def __init__(self, keys):
+        super().__init__(output_field=IntegerField())
+        self.keys = [int(key) for key in keys]
+
+    def __len__(self):
+        return len(self.keys)
+
+    def as_sql(self, compiler, connection):
+        return "(SELECT value FROM json_each(%s))", [json.dumps(self.keys)]
+
+    def as_postgresql(self, compiler, connection):
+        return "(SELECT unnest(%s::bigint[]))", [self.keys]
 
 
 def add_language_subfields(properties):
@@ -221,7 +242,7 @@ def bilingual(backend_class):
                 size=MAX_MATCHES,
                 filter_path="hits.hits._id",
             )
-            return [int(hit["_id"]) for hit in response.get("hits", {}).get("hits", [])]
+            return Keys(hit["_id"] for hit in response.get("hits", {}).get("hits", []))
 
     return type(
         "Bilingual" + backend_class.__name__,

@@ -8,7 +8,7 @@ from functools import reduce
 from operator import and_, or_
 
 from django.contrib.postgres.search import SearchQuery, SearchVectorExact
-from django.db.models import Case, FloatField, Value, When
+from django.db.models import Case, F, FloatField, Q, Value, When
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
     PostgresSearchBackend,
@@ -93,6 +93,34 @@ class WordsCompiler(PostgresSearchQueryCompiler):
                 for words in group
                 for lang in query.languages
             ),
+        )
+
+    def match_parts(self):
+        """The tsqueries a match satisfies each, in its title or its body:
+        one per group of words, or one for any of the words."""
+        query = self.query
+        if query.any_word:
+            return [self.build_tsquery_content(query)]
+        widened = dict(zip(query.words, query.compounds, strict=True))
+        return [self._group_query(group, widened, query) for group in query.groups]
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """modelsearch's search, with the words matched in the title or the
+        body, each indexed on its own: modelsearch matches `title || body`,
+        which is built for every row and can use neither index."""
+        if not isinstance(self.query, Words) or self.fields is not None:
+            return super().search(config, start, stop, score_field, backend)
+        title, body = F("index_entries__title"), F("index_entries__body")
+        match = reduce(
+            and_,
+            (
+                Q(SearchVectorExact(title, part)) | Q(SearchVectorExact(body, part))
+                for part in self.match_parts()
+            ),
+        )
+        rank = self._build_rank_expression(self.get_index_vectors(None), config)
+        return self._apply_ordering_and_scoring(
+            self.queryset.filter(match), rank, start, stop, score_field
         )
 
     def exact_query(self):

@@ -4,6 +4,9 @@ import re
 
 import pytest
 
+from cases.models import CaseStudyPage
+from search.backends.engines import Keys
+
 pytestmark = pytest.mark.search
 
 
@@ -159,6 +162,17 @@ def test_result_fields_follow_the_contract(make_case, api):
     assert result["language"] == "sv"
     assert result["url"].startswith("/erfarenheter/")
     assert data["backend"] in {"database", "opensearch", "elasticsearch"}
+
+
+def test_an_engine_s_matches_select_the_same_cases_in_the_database(make_case):
+    """An engine's matching keys, thousands of them at most, reach the
+    database as one parameter (SQLite and PostgreSQL alike)."""
+    cases = [make_case(id=f"k{n}", title=f"Fall nummer {n}") for n in range(3)]
+    keys = Keys([cases[0].pk, str(cases[2].pk)])  # the engine's ids are text
+    selected = CaseStudyPage.objects.filter(pk__in=keys).values_list("exchange_id", flat=True)
+    assert len(keys) == 2
+    assert sorted(selected) == ["k0", "k2"]
+    assert not CaseStudyPage.objects.filter(pk__in=Keys([])).exists()
 
 
 def test_facets_count_the_whole_result_set(make_case, api):
