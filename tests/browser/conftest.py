@@ -26,6 +26,20 @@ WIDTHS = {"desktop": 1280, "narrow": 320}
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite, a test database in a file: the live server's thread and the
+    test's share it. Shared-cache memory databases, pytest-django's default,
+    lock a whole table against the other connection ("database table is
+    locked"), which the busy timeout does not wait out; WAL in a file does."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = Path(tempfile.mkdtemp(prefix="erfarenhetsbanken-browser-db-"))
+        database.setdefault("TEST", {})["NAME"] = str(folder / "test.sqlite3")
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
