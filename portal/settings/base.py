@@ -101,6 +101,12 @@ MIDDLEWARE = [
     "portal.http_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Once the request's language is known (its path), a stored copy is looked
+    # up: a copy is only ever a public page for a reader without a session
+    # (Vary: Cookie), so what the middleware below it would do for a person
+    # (CSRF, the user, two-factor, messages, lockouts) has no part in it, and
+    # its headers were added before the copy was stored.
+    "django.middleware.cache.FetchFromCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -116,9 +122,6 @@ MIDDLEWARE = [
     # revision, a registration without its queued confirmation). Reads run
     # without one. Last, so that it wraps just the view, as ATOMIC_REQUESTS would.
     "core.transactions.WriteRequestTransactionMiddleware",
-    # Last, so that the request is known as it will reach the view (its
-    # language, its scheme from a trusted proxy) when a stored copy is looked up.
-    "django.middleware.cache.FetchFromCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

@@ -40,6 +40,9 @@ def test_an_anonymous_page_is_public_and_served_again_from_the_cache(caching, cl
     assert "Cachad erfarenhet" in again.content.decode()  # the kept copy
     assert again["Content-Type"].startswith("text/html")
     assert control(again) >= {"public"}
+    # The kept copy is as protected as the page it copies.
+    for header in ("X-Frame-Options", "Content-Security-Policy", "X-Content-Type-Options"):
+        assert again[header] == first[header], header
 
 
 def test_the_kept_copy_expires_after_max_age(caching, client, make_case):
