@@ -37,9 +37,8 @@ def _column_counts(queryset, names):
         .annotate(**{key: COLUMNS[name] for key, name in zip(keys, names, strict=True)})
         .values_list(*keys)
     )
-    # Column by column: Counter counts a whole column at once.
-    columns = list(zip(*rows, strict=True)) or [()] * len(names)
-    for name, column in zip(names, columns, strict=True):
+    # Column by column: Counter counts a whole column at once (no rows: none).
+    for name, column in zip(names, zip(*rows, strict=True), strict=False):
         counts[name].update(column)
         counts[name].pop(None, None)
     return counts

@@ -285,6 +285,13 @@ class CaseQuerySet(PageQuerySet):
     def newest_first(self):
         return self.order_by(*NEWEST)
 
+    def cards(self, keys, *prefetch):
+        """The cards (for_cards) of the cases with these keys, in the keys'
+        order; a key not in the queryset is left out. The joins and reuse
+        counts are made for these cases alone."""
+        found = self.filter(pk__in=keys).for_cards().prefetch_related(*prefetch).in_bulk()
+        return [found[key] for key in keys if key in found]
+
 
 def with_reuse_count(queryset):
     """Each case with `reuse_count`: how many agencies recorded trying it
@@ -692,8 +699,7 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
         others = sorted((row for row in rows if row[0] not in published_pinned), key=rank)
         wanted = [*pinned, *(row[0] for row in others[: max(RELATED_SHOWN - len(pinned), 0)])]
         # Published, as the rows above say.
-        cards = {case.pk: case for case in CaseStudyPage.objects.filter(pk__in=wanted).for_cards()}
-        return [cards[pk] for pk in wanted if pk in cards]
+        return CaseStudyPage.objects.cards(wanted)
 
 
 def content_likeness(page):

@@ -3,14 +3,7 @@ search read (the methods are CaseStudyPage.objects' own: cases.models)."""
 
 from cases.models import CARD_PREFETCH, CARD_RELATIONS, NEWEST, CaseStudyPage, with_reuse_count
 
-__all__ = [
-    "NEWEST",
-    "cards_of",
-    "for_cards",
-    "newest_first",
-    "published_cases",
-    "related_cases",
-]
+__all__ = ["NEWEST", "for_cards", "newest_first", "published_cases", "related_cases"]
 
 
 def published_cases(locale=None):
@@ -25,16 +18,6 @@ def for_cards(queryset):
     return with_reuse_count(
         queryset.select_related(*CARD_RELATIONS).prefetch_related(*CARD_PREFETCH)
     )
-
-
-def cards_of(pages, *prefetch):
-    """The cards (for_cards) of these cases, in their order: a query orders
-    and slices the narrow rows, and the joins and reuse counts are made for
-    the page's cases alone."""
-    keys = [page.pk for page in pages]
-    cards = for_cards(CaseStudyPage.objects.filter(pk__in=keys)).prefetch_related(*prefetch)
-    found = cards.in_bulk()
-    return [found[key] for key in keys if key in found]
 
 
 def newest_first(queryset):

@@ -52,10 +52,7 @@ class HomeSections:
         return [featured.case_id for featured in self.page.featured_cases.all()]
 
     def featured(self):
-        found = {
-            case.pk: case for case in for_cards(self.published.filter(pk__in=self.featured_ids))
-        }
-        return [found[pk] for pk in self.featured_ids if pk in found]
+        return self.published.cards(self.featured_ids)
 
     def latest(self):
         others = self.published.exclude(pk__in=self.featured_ids)

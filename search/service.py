@@ -22,7 +22,7 @@ from wagtail.search.utils import normalise_query_string
 from cases.facets import counts, facet_counts, language_counts
 from cases.filters import FACETS, CaseFilter
 from cases.models import CaseStudyPage
-from cases.queries import cards_of, for_cards, published_cases
+from cases.queries import published_cases
 from core.languages import current_language, language_codes
 from search.backends.query import Words
 from search.engine import engine_available, mark_unavailable
@@ -255,8 +255,8 @@ def find(backend, params, engine):
     end = start + params.page_size
     if not params.words:
         found = counts(queryset, [*FACETS, "language"])
-        page = cards_of(keys.order_by(*NEWEST)[start:end], "lessons")
-        return page, queryset, found, params
+        page = keys.order_by(*NEWEST).values_list("pk", flat=True)[start:end]
+        return queryset.cards(list(page), "lessons"), queryset, found, params
     results, matching = matches(backend, params, keys, engine)
     # Published cases only: an engine whose index lags behind (background
     # indexing) never counts a case that is no longer published.
@@ -265,7 +265,8 @@ def find(backend, params, engine):
     corrected = correction(backend, params, keys, queryset, engine, total)
     if corrected:
         searched, results, matched, found, total = corrected
-    return (cards_of(results[start:end], "lessons") if total else []), matched, found, searched
+    page = [case.pk for case in results[start:end]] if total else []
+    return queryset.cards(page, "lessons"), matched, found, searched
 
 
 def answered(params, action):
@@ -379,8 +380,7 @@ def promoted_cases(params):
     )
     if not page_ids:
         return []
-    pages = {page.pk: page for page in for_cards(published_cases().filter(pk__in=page_ids))}
-    return [pages[pk] for pk in page_ids if pk in pages]
+    return published_cases().cards(page_ids)
 
 
 def case_as_json(case, request):
