@@ -9,6 +9,7 @@ from django.db.models.functions import Cast, NullIf, Substr
 from cases.choices import CaseStatus, EvidenceLevel, StoppedReason
 from cases.filters import FACETS
 from cases.snippets import DigitalisationStage, Theme, by_slug
+from core.keys import Keys
 from core.languages import language_codes
 
 # The facets read from the case's own row (or a row it points to), all in one query.
@@ -25,29 +26,28 @@ COLUMNS = {
 }
 
 
-def _column_counts(queryset, names):
-    """{facet: {value: number of cases}} of the named columns, in one query."""
-    names = [name for name in names if name in COLUMNS]
-    counts = {name: Counter() for name in names}
-    if not names:
-        return counts
+def _column_rows(queryset, names, *fields):
+    """The fields, then the named facets' columns, of every case in one query."""
     keys = [f"facet_{name}" for name in names]
-    rows = (
-        queryset.order_by()
-        .annotate(**{key: COLUMNS[name] for key, name in zip(keys, names, strict=True)})
-        .values_list(*keys)
-    )
+    annotations = {key: COLUMNS[name] for key, name in zip(keys, names, strict=True)}
+    return queryset.order_by().annotate(**annotations).values_list(*fields, *keys)
+
+
+def _count_columns(columns, names):
+    """{facet: {value: number of cases}} of the named facets' columns."""
+    counts = {name: Counter() for name in names}
     # Column by column: Counter counts a whole column at once (no rows: none).
-    for name, column in zip(names, zip(*rows, strict=True), strict=False):
+    for name, column in zip(names, columns, strict=False):
         counts[name].update(column)
         counts[name].pop(None, None)
     return counts
 
 
-def _theme_counts(queryset):
-    """{theme slug: number of cases}, a theme's translations counted as one."""
+def _theme_counts(cases):
+    """{theme slug: number of cases}, a theme's translations counted as one.
+    cases: what `pk__in=` takes (a queryset of pks, a list of keys)."""
     rows = (
-        Theme.objects.filter(cases__in=queryset.order_by().values("pk"))
+        Theme.objects.filter(cases__in=cases)
         .order_by()
         .values_list("slug")
         .annotate(n=Count("cases", distinct=True))
@@ -101,10 +101,24 @@ ORDERS = {
 def counts(queryset, names):
     """{facet: {value: number of cases}} for the named facets (and "language"),
     in one query over the cases and, for themes, one over their themes."""
-    found = _column_counts(queryset, names)
+    columns = [name for name in names if name in COLUMNS]
+    found = _count_columns(zip(*_column_rows(queryset, columns), strict=True), columns)
     if "theme" in names:
-        found["theme"] = _theme_counts(queryset)
+        found["theme"] = _theme_counts(queryset.order_by().values("pk"))
     return found
+
+
+def ranked_counts(queryset, ranked, names):
+    """(the keys in `ranked` of cases in the queryset, in ranked's order;
+    their counts()): the cases' columns and keys in one query, their themes
+    counted by key, without the queryset's joins."""
+    columns = [name for name in names if name in COLUMNS]
+    rows = list(_column_rows(queryset.filter(pk__in=Keys(ranked)), columns, "pk"))
+    kept = {row[0] for row in rows}
+    found = _count_columns(list(zip(*rows, strict=True))[1:], columns)
+    if "theme" in names:
+        found["theme"] = _theme_counts(Keys(kept))
+    return [key for key in ranked if key in kept], found
 
 
 def facet_counts(queryset, chosen, locale, names=FACETS, found=None):

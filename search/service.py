@@ -19,10 +19,11 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
-from cases.facets import counts, facet_counts, language_counts
+from cases.facets import counts, facet_counts, language_counts, ranked_counts
 from cases.filters import FACETS, CaseFilter
 from cases.models import CaseStudyPage
 from cases.queries import published_cases
+from core.keys import Keys
 from core.languages import current_language, language_codes
 from search.backends.query import Words
 from search.engine import engine_available, mark_unavailable
@@ -212,42 +213,39 @@ def match(backend, params, queryset, fuzzy=False):
 
 
 def matches(backend, params, queryset, engine):
-    """(results, every match's pk) for the words; on an engine with typos
+    """Every match's pk, best first (or newest first); on an engine with typos
     tolerated when the words as written find fewer than FUZZY_BELOW."""
-    results = match(backend, params, queryset)
-    matching = results.matching()
-    if engine and len(matching) < FUZZY_BELOW:
-        results = match(backend, params, queryset, fuzzy=True)
-        matching = results.matching()
-    return results, matching
+    ranked = match(backend, params, queryset).ranked()
+    if engine and len(ranked) < FUZZY_BELOW:
+        ranked = match(backend, params, queryset, fuzzy=True).ranked()
+    return ranked
 
 
-def counted(queryset, matching):
-    """(the matching cases, their facet counts, how many they are)."""
-    matched = queryset.filter(pk__in=matching)
-    found = counts(matched, [*FACETS, "language"])
-    return matched, found, sum(found["language"].values())
+def counted(queryset, ranked):
+    """(the keys of the matching cases in the queryset, in ranked's order;
+    their facet counts). Published, filtered cases only: an engine filters by
+    neither the facets nor its lagging index's idea of what is published."""
+    return ranked_counts(queryset, ranked, [*FACETS, "language"])
 
 
 def correction(backend, params, keys, queryset, engine, total):
-    """(params, results, matched, found, total) for the corrected spelling
-    when the words as typed find fewer than FUZZY_BELOW (nothing, on an
-    engine, whose fuzzy search already tried) and the correction finds more;
-    None otherwise. Costs the known words (cached) and one more search."""
+    """(params, the matching keys, their facet counts) for the corrected
+    spelling when the words as typed find fewer than FUZZY_BELOW (nothing, on
+    an engine, whose fuzzy search already tried) and the correction finds
+    more; None otherwise. Costs the known words (cached) and one more search."""
     if not params.correct or total >= FUZZY_BELOW or (engine and total):
         return None
     spelling = suggest(params.words, params.languages)
     if not spelling:
         return None
     corrected = replace(params, query=spelling)
-    results, matching = matches(backend, corrected, keys, engine)
-    matched, found, better = counted(queryset, matching)
-    return (corrected, results, matched, found, better) if better > total else None
+    found_keys, found = counted(queryset, matches(backend, corrected, keys, engine))
+    return (corrected, found_keys, found) if len(found_keys) > total else None
 
 
 def find(backend, params, engine):
-    """(the page's cases, a queryset of every match, its facet counts, the
-    params searched: the corrected spelling's when it was searched instead)."""
+    """(the page's cases, their facet counts, the params searched: the
+    corrected spelling's when it was searched instead)."""
     queryset = searchable_cases(params)
     # Matched and ordered on the keys alone; the page's cards read after.
     keys = queryset.only("pk")
@@ -256,17 +254,13 @@ def find(backend, params, engine):
     if not params.words:
         found = counts(queryset, [*FACETS, "language"])
         page = keys.order_by(*NEWEST).values_list("pk", flat=True)[start:end]
-        return queryset.cards(list(page), "lessons"), queryset, found, params
-    results, matching = matches(backend, params, keys, engine)
-    # Published cases only: an engine whose index lags behind (background
-    # indexing) never counts a case that is no longer published.
-    matched, found, total = counted(queryset, matching)
+        return queryset.cards(list(page), "lessons"), found, params
+    found_keys, found = counted(queryset, matches(backend, params, keys, engine))
     searched = params
-    corrected = correction(backend, params, keys, queryset, engine, total)
+    corrected = correction(backend, params, keys, queryset, engine, len(found_keys))
     if corrected:
-        searched, results, matched, found, total = corrected
-    page = [case.pk for case in results[start:end]] if total else []
-    return queryset.cards(page, "lessons"), matched, found, searched
+        searched, found_keys, found = corrected
+    return queryset.cards(found_keys[start:end], "lessons"), found, searched
 
 
 def answered(params, action):
@@ -290,7 +284,7 @@ def count_matches(params, **changes):
 
     def count(backend, engine):
         queryset = searchable_cases(other)
-        return queryset.filter(pk__in=matches(backend, other, queryset, engine)[1]).count()
+        return queryset.filter(pk__in=Keys(matches(backend, other, queryset, engine))).count()
 
     return answered(other, count)[0]
 
@@ -322,7 +316,7 @@ def related_counts(params):
 
 
 def run_search(params):
-    (results, matching, found, searched), backend, degraded = answered(
+    (results, found, searched), backend, degraded = answered(
         params, lambda backend, engine: find(backend, params, engine)
     )
     # The total as the sum of the languages' counts.
@@ -354,7 +348,7 @@ def run_search(params):
         params=params,
         total=total,
         results=results,
-        facets=facet_counts(matching, params.chosen, Locale.get_active(), found=found),
+        facets=facet_counts(None, params.chosen, Locale.get_active(), found=found),
         language_facet=language_counts(found=found),
         backend=backend,
         degraded=degraded,
@@ -439,8 +433,8 @@ def all_matches(params):
         if not params.words:
             return queryset
         # On an engine, the ids are fetched here, where a failure still falls back.
-        matched = queryset.filter(pk__in=matches(backend, params, queryset, engine)[1])
-        corrected = correction(backend, params, queryset, queryset, engine, matched.count())
-        return corrected[2] if corrected else matched
+        found_keys = counted(queryset, matches(backend, params, queryset, engine))[0]
+        corrected = correction(backend, params, queryset, queryset, engine, len(found_keys))
+        return queryset.filter(pk__in=Keys(corrected[1] if corrected else found_keys))
 
     return answered(params, action)[0].order_by(*NEWEST)

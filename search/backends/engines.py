@@ -3,17 +3,16 @@ and English analysed sub-fields (`<field>.sv`, `<field>.en`), so that search
 stems each language with its own analyser. Through modelsearch's extension
 points: the mapping adds the sub-fields, the query compiler matches the
 reader's words (search.backends.query.Words) in them, and the results give
-every match's pk for the facet counts."""
+every match's pk, best first, for paging and the facet counts."""
 
-import json
 import threading
 from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
 
-from django.db.models import Expression, IntegerField
 from modelsearch.utils import deep_update
 
+from core.keys import Keys
 from search.engine_synonyms import SEARCH_ANALYZERS, analysis
 
 from .query import Words
@@ -27,25 +26,6 @@ LANGUAGE_SUBFIELDS = {
 _settings_lock = threading.Lock()
 # The engine returns at most this many hits to one request (index.max_result_window).
 MAX_MATCHES = 10_000
-
-
-class Keys(Expression):
-    """The engine's matching keys as a subquery for `pk__in=` that takes them
-    as one parameter: a list of thousands of keys would otherwise become as
-    many placeholders, each one parsed and bound."""
-
-    def __init__(self, keys):
-        super().__init__(output_field=IntegerField())
-        self.keys = [int(key) for key in keys]
-
-    def __len__(self):
-        return len(self.keys)
-
-    def as_sql(self, compiler, connection):
-        return "(SELECT value FROM json_each(%s))", [json.dumps(self.keys)]
-
-    def as_postgresql(self, compiler, connection):
-        return "(SELECT unnest(%s::bigint[]))", [self.keys]
 
 
 def add_language_subfields(properties):
@@ -230,12 +210,11 @@ def bilingual(backend_class):
             return compound_query(self.query, match)
 
     class Results(results_base):
-        def matching(self):
-            """The pks of every match (at most MAX_MATCHES), in one request."""
-            # Unscored, in index order, with nothing but the pks in the answer,
-            # read from the `pk` field's doc values: loading each hit's stored
-            # fields (`_id` too) costs more than the search itself.
-            body = {**self._get_es_body(for_count=True), "sort": ["_doc"]}
+        def _keys(self, body):
+            """The pks of the hits (at most MAX_MATCHES), in one request."""
+            # Nothing but the pks in the answer, read from the `pk` field's doc
+            # values: loading each hit's stored fields (`_id` too) costs more
+            # than the search itself.
             index = self.backend.get_index_for_model(self.query_compiler.queryset.model)
             response = self._backend_do_search(
                 body,
@@ -247,7 +226,15 @@ def bilingual(backend_class):
                 filter_path="hits.hits.fields.pk",
             )
             hits = response.get("hits", {}).get("hits", [])
-            return Keys(hit["fields"]["pk"][0] for hit in hits)
+            return [int(hit["fields"]["pk"][0]) for hit in hits]
+
+        def matching(self):
+            """Every match's pk, unscored, in index order (for `pk__in=`)."""
+            return Keys(self._keys({**self._get_es_body(for_count=True), "sort": ["_doc"]}))
+
+        def ranked(self):
+            """Every match's pk, best first or in the queryset's order."""
+            return self._keys(self._get_es_body())
 
     return type(
         "Bilingual" + backend_class.__name__,

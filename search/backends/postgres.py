@@ -166,8 +166,12 @@ class WordsCompiler(PostgresSearchQueryCompiler):
 
 class Results(PostgresSearchResults):
     def matching(self):
-        """Every match's pk, as a subquery (for facet counts)."""
+        """Every match's pk, as a subquery (for `pk__in=`)."""
         return self.get_queryset().order_by().values("pk")
+
+    def ranked(self):
+        """Every match's pk, best first or in the queryset's order."""
+        return list(self.get_queryset().values_list("pk", flat=True))
 
 
 class LocalisedPostgresSearchBackend(PostgresSearchBackend):

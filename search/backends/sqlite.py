@@ -137,13 +137,8 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
             index_entry__object_id__in=allowed,
         )
 
-    def search(self, config, start, stop, score_field=None):
-        """Ranked by one full-text match that returns only the page's keys:
-        modelsearch's own ranking annotates each match with a subquery that
-        runs the match again for that row, which a word found in thousands of
-        cases cannot afford."""
-        if not isinstance(self.query, Words) or not self.order_by_relevance:
-            return super().search(config, start, stop, score_field)
+    def ranked_entries(self, config):
+        """The matching full-text entries, best first, each with its `score`."""
         ranked = self.matches(config).annotate(score=TitleWeightedBM25())
         order = ["score", "-index_entry__object_id"]
         exact = self.exact_query()
@@ -154,7 +149,17 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
                 part_only=Case(When(index_entry_id__in=exact_ids, then=0), default=1)
             )
             order.insert(0, "part_only")
-        rows = ranked.order_by(*order).values_list("index_entry__object_id", "score")[start:stop]
+        return ranked.order_by(*order)
+
+    def search(self, config, start, stop, score_field=None):
+        """Ranked by one full-text match that returns only the page's keys:
+        modelsearch's own ranking annotates each match with a subquery that
+        runs the match again for that row, which a word found in thousands of
+        cases cannot afford."""
+        if not isinstance(self.query, Words) or not self.order_by_relevance:
+            return super().search(config, start, stop, score_field)
+        entries = self.ranked_entries(config)
+        rows = entries.values_list("index_entry__object_id", "score")[start:stop]
         page = [int(pk) for pk, _score in rows]
         position = Case(
             *(When(pk=pk, then=i) for i, pk in enumerate(page)),
@@ -182,10 +187,18 @@ class Results(SQLiteSearchResults):
         return self._matches().count()
 
     def matching(self):
-        """Every match's pk, as a subquery (for facet counts)."""
+        """Every match's pk, as a subquery (for `pk__in=`)."""
         if not isinstance(self.query_compiler.query, Words):
             return self.get_queryset().values("pk")
         return self._matches().values("index_entry__object_id")
+
+    def ranked(self):
+        """Every match's pk, best first or in the queryset's order."""
+        compiler = self.query_compiler
+        if not isinstance(compiler.query, Words) or not compiler.order_by_relevance:
+            return list(self.get_queryset().values_list("pk", flat=True))
+        entries = compiler.ranked_entries(compiler.get_config(self.backend))
+        return [int(pk) for pk in entries.values_list("index_entry__object_id", flat=True)]
 
 
 class StemmedSQLiteSearchBackend(SQLiteSearchBackend):

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from cases.models import CaseStudyPage
-from search.backends.engines import Keys
+from core.keys import Keys
 
 pytestmark = pytest.mark.search
 
@@ -359,6 +359,33 @@ def test_the_next_search_follows_publishing_and_a_changed_theme(make_case, api):
     assert api(q="chattbot")[1]["facets"]["theme"] == {"security": 1}
     first.unpublish()
     assert api()[1]["total"] == 1
+
+
+def test_a_filter_pages_through_its_own_cases_not_the_best_ranked(make_case, api):
+    """The cases a filter leaves out may rank above every case it keeps: the
+    page still holds the kept cases, best first, in both sort orders."""
+    for n in range(4):
+        make_case(id=f"other-{n}", title=f"Chattbot nummer {n}", themes=["digital-services"])
+    make_case(
+        id="kept-title",
+        title="Säkrare inloggning",
+        approach="En chattbot.",
+        themes=["security"],
+        published="2020-01-01",
+    )
+    make_case(
+        id="kept-body",
+        title="Säkrare arkiv",
+        approach="Arkivet fick en enkel sökfunktion och senare en chattbot.",
+        themes=["security"],
+        published="2024-06-01",
+    )
+    data = api(q="chattbot", theme="security", page_size=1)[1]
+    assert (data["total"], len(data["results"])) == (2, 1)
+    second = api(q="chattbot", theme="security", page_size=1, page=2)[1]
+    assert {*ids(data), *ids(second)} == {"kept-title", "kept-body"}
+    newest = api(q="chattbot", theme="security", page_size=2, sort="newest")[1]
+    assert ids(newest) == ["kept-body", "kept-title"]
 
 
 def test_a_case_is_found_by_the_name_of_a_theme_it_is_given(make_case, api):
