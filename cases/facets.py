@@ -26,11 +26,9 @@ COLUMNS = {
 }
 
 
-def _column_rows(queryset, names, *fields):
-    """The fields, then the named facets' columns, of every case in one query."""
-    keys = [f"facet_{name}" for name in names]
-    annotations = {key: COLUMNS[name] for key, name in zip(keys, names, strict=True)}
-    return queryset.order_by().annotate(**annotations).values_list(*fields, *keys)
+def _column_expressions(names):
+    """{annotation: expression} of the named facets' columns."""
+    return {f"facet_{name}": COLUMNS[name] for name in names}
 
 
 def _count_columns(columns, names):
@@ -102,23 +100,25 @@ def counts(queryset, names):
     """{facet: {value: number of cases}} for the named facets (and "language"),
     in one query over the cases and, for themes, one over their themes."""
     columns = [name for name in names if name in COLUMNS]
-    found = _count_columns(zip(*_column_rows(queryset, columns), strict=True), columns)
+    expressions = _column_expressions(columns)
+    rows = queryset.order_by().annotate(**expressions).values_list(*expressions)
+    found = _count_columns(zip(*rows, strict=True), columns)
     if "theme" in names:
         found["theme"] = _theme_counts(queryset.order_by().values("pk"))
     return found
 
 
-def ranked_counts(queryset, ranked, names):
-    """(the keys in `ranked` of cases in the queryset, in ranked's order;
-    their counts()): the cases' columns and keys in one query, their themes
-    counted by key, without the queryset's joins."""
+def ranked_counts(ranked_values, names):
+    """(the cases' keys, best first; their counts()). ranked_values(**expressions)
+    gives each case's key and the expressions' values, best first (the search
+    results' own); the themes are counted by key."""
     columns = [name for name in names if name in COLUMNS]
-    rows = list(_column_rows(queryset.filter(pk__in=Keys(ranked)), columns, "pk"))
-    kept = {row[0] for row in rows}
+    rows = ranked_values(**_column_expressions(columns))
+    keys = [row[0] for row in rows]
     found = _count_columns(list(zip(*rows, strict=True))[1:], columns)
     if "theme" in names:
-        found["theme"] = _theme_counts(Keys(kept))
-    return [key for key in ranked if key in kept], found
+        found["theme"] = _theme_counts(Keys(keys))
+    return keys, found
 
 
 def facet_counts(queryset, chosen, locale, names=FACETS, found=None):

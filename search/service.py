@@ -213,22 +213,22 @@ def match(backend, params, queryset, fuzzy=False):
 
 
 def matches(backend, params, queryset, engine):
-    """Every match's pk, best first (or newest first); on an engine with typos
-    tolerated when the words as written find fewer than FUZZY_BELOW."""
-    ranked = match(backend, params, queryset).ranked()
-    if engine and len(ranked) < FUZZY_BELOW:
-        ranked = match(backend, params, queryset, fuzzy=True).ranked()
-    return ranked
+    """modelsearch's results for the words; on an engine with typos tolerated
+    when the words as written find fewer than FUZZY_BELOW."""
+    results = match(backend, params, queryset)
+    if engine and len(results.ranked()) < FUZZY_BELOW:
+        results = match(backend, params, queryset, fuzzy=True)
+    return results
 
 
-def counted(queryset, ranked):
-    """(the keys of the matching cases in the queryset, in ranked's order;
-    their facet counts). Published, filtered cases only: an engine filters by
-    neither the facets nor its lagging index's idea of what is published."""
-    return ranked_counts(queryset, ranked, [*FACETS, "language"])
+def counted(results):
+    """(the keys of the matching cases, best first; their facet counts).
+    Cases of the searched queryset only: an engine filters by neither the
+    chosen facets nor what is published now (its index may lag behind)."""
+    return ranked_counts(results.ranked_values, [*FACETS, "language"])
 
 
-def correction(backend, params, keys, queryset, engine, total):
+def correction(backend, params, keys, engine, total):
     """(params, the matching keys, their facet counts) for the corrected
     spelling when the words as typed find fewer than FUZZY_BELOW (nothing, on
     an engine, whose fuzzy search already tried) and the correction finds
@@ -239,7 +239,7 @@ def correction(backend, params, keys, queryset, engine, total):
     if not spelling:
         return None
     corrected = replace(params, query=spelling)
-    found_keys, found = counted(queryset, matches(backend, corrected, keys, engine))
+    found_keys, found = counted(matches(backend, corrected, keys, engine))
     return (corrected, found_keys, found) if len(found_keys) > total else None
 
 
@@ -255,9 +255,9 @@ def find(backend, params, engine):
         found = counts(queryset, [*FACETS, "language"])
         page = keys.order_by(*NEWEST).values_list("pk", flat=True)[start:end]
         return queryset.cards(list(page), "lessons"), found, params
-    found_keys, found = counted(queryset, matches(backend, params, keys, engine))
+    found_keys, found = counted(matches(backend, params, keys, engine))
     searched = params
-    corrected = correction(backend, params, keys, queryset, engine, len(found_keys))
+    corrected = correction(backend, params, keys, engine, len(found_keys))
     if corrected:
         searched, found_keys, found = corrected
     return queryset.cards(found_keys[start:end], "lessons"), found, searched
@@ -283,8 +283,8 @@ def count_matches(params, **changes):
     other = replace(params, **changes)
 
     def count(backend, engine):
-        queryset = searchable_cases(other)
-        return queryset.filter(pk__in=Keys(matches(backend, other, queryset, engine))).count()
+        keys = searchable_cases(other).only("pk")
+        return len(matches(backend, other, keys, engine).ranked_values())
 
     return answered(other, count)[0]
 
@@ -433,8 +433,8 @@ def all_matches(params):
         if not params.words:
             return queryset
         # On an engine, the ids are fetched here, where a failure still falls back.
-        found_keys = counted(queryset, matches(backend, params, queryset, engine))[0]
-        corrected = correction(backend, params, queryset, queryset, engine, len(found_keys))
+        found_keys = [row[0] for row in matches(backend, params, queryset, engine).ranked_values()]
+        corrected = correction(backend, params, queryset, engine, len(found_keys))
         return queryset.filter(pk__in=Keys(corrected[1] if corrected else found_keys))
 
     return answered(params, action)[0].order_by(*NEWEST)

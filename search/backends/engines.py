@@ -5,7 +5,9 @@ points: the mapping adds the sub-fields, the query compiler matches the
 reader's words (search.backends.query.Words) in them, and the results give
 every match's pk, best first, for paging and the facet counts."""
 
+import gc
 import threading
+from contextlib import contextmanager
 from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +18,7 @@ from core.keys import Keys
 from search.engine_synonyms import SEARCH_ANALYZERS, analysis
 
 from .query import Words
+from .ranked import RankedValues
 
 # Indexed with the built-in analysers; searched with the same steps and the
 # editors' synonyms (search/engine_synonyms.py).
@@ -26,6 +29,23 @@ LANGUAGE_SUBFIELDS = {
 _settings_lock = threading.Lock()
 # The engine returns at most this many hits to one request (index.max_result_window).
 MAX_MATCHES = 10_000
+
+
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector paused for a moment. An engine's
+    answer of thousands of hits parses into three small objects per hit,
+    garbage once the keys are read; collected mid-parse, they would be moved
+    to the oldest generation and set off a full collection of the whole
+    process every few searches."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def add_language_subfields(properties):
@@ -209,32 +229,40 @@ def bilingual(backend_class):
                 match.update(fuzziness="AUTO", prefix_length=1)
             return compound_query(self.query, match)
 
-    class Results(results_base):
+    class Results(RankedValues, results_base):
         def _keys(self, body):
             """The pks of the hits (at most MAX_MATCHES), in one request."""
             # Nothing but the pks in the answer, read from the `pk` field's doc
             # values: loading each hit's stored fields (`_id` too) costs more
             # than the search itself.
             index = self.backend.get_index_for_model(self.query_compiler.queryset.model)
-            response = self._backend_do_search(
-                body,
-                index=index.name,
-                _source=False,
-                stored_fields="_none_",
-                docvalue_fields=["pk"],
-                size=MAX_MATCHES,
-                filter_path="hits.hits.fields.pk",
-            )
-            hits = response.get("hits", {}).get("hits", [])
-            return [int(hit["fields"]["pk"][0]) for hit in hits]
+            with collector_paused():
+                response = self._backend_do_search(
+                    body,
+                    index=index.name,
+                    _source=False,
+                    stored_fields="_none_",
+                    docvalue_fields=["pk"],
+                    size=MAX_MATCHES,
+                    filter_path="hits.hits.fields.pk",
+                )
+                hits = response.get("hits", {}).get("hits", [])
+                keys = [int(hit["fields"]["pk"][0]) for hit in hits]
+                del response, hits
+            return keys
 
         def matching(self):
             """Every match's pk, unscored, in index order (for `pk__in=`)."""
             return Keys(self._keys({**self._get_es_body(for_count=True), "sort": ["_doc"]}))
 
         def ranked(self):
-            """Every match's pk, best first or in the queryset's order."""
-            return self._keys(self._get_es_body())
+            """Every match's pk, best first or in the queryset's order (read
+            once: the fuzzy retry asks how many before the values are read)."""
+            if self._ranked is None:
+                self._ranked = self._keys(self._get_es_body())
+            return self._ranked
+
+        _ranked = None
 
     return type(
         "Bilingual" + backend_class.__name__,

@@ -169,9 +169,10 @@ class Results(PostgresSearchResults):
         """Every match's pk, as a subquery (for `pk__in=`)."""
         return self.get_queryset().order_by().values("pk")
 
-    def ranked(self):
-        """Every match's pk, best first or in the queryset's order."""
-        return list(self.get_queryset().values_list("pk", flat=True))
+    def ranked_values(self, **expressions):
+        """[(pk, *values of the expressions)] of every match, best first (or
+        in the queryset's order), read with the ranking itself."""
+        return list(self.get_queryset().annotate(**expressions).values_list("pk", *expressions))
 
 
 class LocalisedPostgresSearchBackend(PostgresSearchBackend):

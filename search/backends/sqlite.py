@@ -25,6 +25,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from search.text import common_prefix
 
 from .query import Words
+from .ranked import RankedValues
 
 
 class TitleWeightedBM25(BM25):
@@ -176,7 +177,7 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
         return queryset
 
 
-class Results(SQLiteSearchResults):
+class Results(RankedValues, SQLiteSearchResults):
     def _matches(self):
         compiler = self.query_compiler
         return compiler.matches(compiler.get_config(self.backend))
