@@ -100,9 +100,11 @@ def counts(queryset, names):
     """{facet: {value: number of cases}} for the named facets (and "language"),
     in one query over the cases and, for themes, one over their themes."""
     columns = [name for name in names if name in COLUMNS]
-    expressions = _column_expressions(columns)
-    rows = queryset.order_by().annotate(**expressions).values_list(*expressions)
-    found = _count_columns(zip(*rows, strict=True), columns)
+    found = {}
+    if columns:  # values_list() of no fields would read every field
+        expressions = _column_expressions(columns)
+        rows = queryset.order_by().annotate(**expressions).values_list(*expressions)
+        found = _count_columns(zip(*rows, strict=True), columns)
     if "theme" in names:
         found["theme"] = _theme_counts(queryset.order_by().values("pk"))
     return found

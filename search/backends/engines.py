@@ -230,6 +230,8 @@ def bilingual(backend_class):
             return compound_query(self.query, match)
 
     class Results(RankedValues, results_base):
+        _ranked = None  # ranked(), once read
+
         def _keys(self, body):
             """The pks of the hits (at most MAX_MATCHES), in one request."""
             # Nothing but the pks in the answer, read from the `pk` field's doc
@@ -261,8 +263,6 @@ def bilingual(backend_class):
             if self._ranked is None:
                 self._ranked = self._keys(self._get_es_body())
             return self._ranked
-
-        _ranked = None
 
     return type(
         "Bilingual" + backend_class.__name__,
