@@ -16,13 +16,18 @@ from django.core.cache import cache
 from search.synonym_rules import parse_rule
 from search.text import stems
 
-CACHE_KEY = "search-synonyms"
+CACHE_KEY = "search-synonym-rules"
 # Another process with its own (local memory) cache sees a change at the latest after this.
 KEEP_SECONDS = 60
 
 
 def rules():
     """{language: [(sources, targets)]}, from the cache (cleared on every change)."""
+    return _cached()["rules"]
+
+
+def _cached():
+    """The rules and their lookup table (`_load`), read once per change."""
     found = cache.get(CACHE_KEY)
     if found is None:
         found = _load()
@@ -31,14 +36,20 @@ def rules():
 
 
 def _load():
+    """The rules by language, and the table expand() looks terms up in:
+    {(language, first stem): [(stems of the term, targets)]}, stemmed here
+    rather than on every search."""
     from search.models import SynonymGroup
 
-    found = {}
+    found, table = {}, {}
     for language, terms in SynonymGroup.objects.values_list("language", "terms"):
         sources, targets = parse_rule(terms)
         if sources and len(targets) > 1:
             found.setdefault(language, []).append((sources, targets))
-    return found
+            for source in sources:
+                key = _key(source.split(), language)
+                table.setdefault((language, key[0]), []).append((key, targets))
+    return {"rules": found, "table": table}
 
 
 def forget(**kwargs):
@@ -55,15 +66,7 @@ def expand(words, languages):
     synonym term: [[alternative, ...], ...], each alternative a tuple of
     words, the words as typed first. Longest terms win; a word takes part in
     one term only."""
-    table = {}  # (language, first stem) -> [(stems of the term, targets)]
-    longest = 1
-    by_language = rules()
-    for language in languages:
-        for sources, targets in by_language.get(language, ()):
-            for source in sources:
-                key = _key(source.split(), language)
-                longest = max(longest, len(key))
-                table.setdefault((language, key[0]), []).append((key, targets))
+    table = _cached()["table"] if words else {}
     groups, i = [], 0
     while i < len(words):
         best_length, alternatives = 0, []
