@@ -5,10 +5,11 @@ from collections import Counter
 
 from django.db.models import CharField, Count, F, Value
 from django.db.models.functions import Cast, NullIf, Substr
+from wagtail.models import Locale
 
 from cases.choices import CaseStatus, EvidenceLevel, StoppedReason
 from cases.filters import FACETS
-from cases.snippets import DigitalisationStage, Theme, by_slug
+from cases.snippets import Agency, DigitalisationStage, Theme, by_slug
 from core.keys import Keys
 from core.languages import language_codes
 
@@ -24,6 +25,41 @@ COLUMNS = {
     "evidence": Cast("evidence_level", CharField()),
     "stopped_reason": NullIf(F("stopped_reason_kind"), Value("")),
 }
+
+
+# Each facet's filter field in the search index (CaseStudyPage.search_fields),
+# which a search engine counts with an aggregation; a date field by year.
+INDEXED = {
+    "theme": "theme_slugs_for_search",
+    "stage": "stage_id",
+    "agency": "agency_id",
+    "status": "status",
+    "year": "started",
+    "evidence": "evidence_level",
+    "stopped_reason": "stopped_reason_kind",
+    "language": "locale_id",
+}
+# The facets indexed by key, and the key's value as the facet shows it.
+_KEYED = {
+    "stage": lambda keys: DigitalisationStage.objects.filter(pk__in=keys).values_list("pk", "slug"),
+    "agency": lambda keys: Agency.objects.filter(pk__in=keys).values_list("pk", "name"),
+    "language": lambda keys: Locale.objects.filter(pk__in=keys).values_list("pk", "language_code"),
+}
+
+
+def from_index(buckets):
+    """counts() from an engine's buckets ({facet: {indexed value: number of
+    cases}}, INDEXED): stage, agency and locale keys turned into their slugs,
+    names and language codes; an empty value left out."""
+    found = {}
+    for name, counted in buckets.items():
+        values = dict(_KEYED[name]([int(k) for k in counted])) if name in _KEYED else {}
+        found[name] = Counter()
+        for key, n in counted.items():
+            value = values.get(int(key)) if name in _KEYED else str(key)
+            if value:
+                found[name][value] += n
+    return found
 
 
 def _column_expressions(names):

@@ -462,8 +462,10 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
         index.FilterField("agency_id"),
         index.FilterField("started"),
         index.FilterField("first_published_at"),
-        # A keyword per theme, for the engine's theme facet (an aggregation).
-        index.FilterField("theme_ids_for_search"),
+        # What a search engine counts the facets by (cases.facets.INDEXED).
+        index.FilterField("evidence_level"),
+        index.FilterField("stopped_reason_kind"),
+        index.FilterField("theme_slugs_for_search"),
     ]
 
     class Meta:
@@ -505,8 +507,9 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
             self.exchange_id = f"case-{uuid.uuid4().hex[:12]}"
         return super().save(*args, **kwargs)
 
-    def theme_ids_for_search(self):
-        return [str(theme.pk) for theme in self.themes.all()]
+    def theme_slugs_for_search(self):
+        """The themes' slugs, a theme's translations one slug."""
+        return sorted({theme.slug for theme in self.themes.all()})
 
     @cached_property
     def tag_names(self):

@@ -19,7 +19,14 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
 
-from cases.facets import counts, facet_counts, language_counts, ranked_counts
+from cases.facets import (
+    INDEXED,
+    counts,
+    facet_counts,
+    from_index,
+    language_counts,
+    ranked_counts,
+)
 from cases.filters import FACETS, CaseFilter
 from cases.models import CaseStudyPage
 from cases.queries import published_cases
@@ -212,35 +219,74 @@ def match(backend, params, queryset, fuzzy=False):
     )
 
 
+def counted_by_engine(params, engine):
+    """Whether the engine counts the matches itself (aggregations): it holds
+    every filter of a search without chosen facets (published, public, the
+    languages). modelsearch hands an engine no `id__in` filter, so with
+    chosen facets the database keeps the engine's matches that pass them."""
+    return engine and not params.chosen
+
+
+def how_many(results, params, engine):
+    """How many cases the results hold (in the searched queryset)."""
+    if counted_by_engine(params, engine):
+        return results.aggregated({}, 0, 0)[1]
+    return len(results.ranked_values())
+
+
 def matches(backend, params, queryset, engine):
     """modelsearch's results for the words; on an engine with typos tolerated
     when the words as written find fewer than FUZZY_BELOW."""
     results = match(backend, params, queryset)
-    if engine and len(results.ranked()) < FUZZY_BELOW:
+    if engine and how_many(results, params, engine) < FUZZY_BELOW:
         results = match(backend, params, queryset, fuzzy=True)
     return results
 
 
-def counted(results):
-    """(the keys of the matching cases, best first; their facet counts).
-    Cases of the searched queryset only: an engine filters by neither the
-    chosen facets nor what is published now (its index may lag behind)."""
-    return ranked_counts(results.ranked_values, [*FACETS, "language"])
+def page_and_counts(results, params, engine, start, end):
+    """(the keys of the matches from start to end, best first; the facet
+    counts of every match). Counted by the engine (counted_by_engine) or by
+    the database over the matches that are in the searched queryset: an
+    engine filters by no chosen facet, and its index may lag behind."""
+    if counted_by_engine(params, engine):
+        page, _total, buckets = results.aggregated(INDEXED, start, end)
+        return page, from_index(buckets)
+    keys, found = ranked_counts(results.ranked_values, [*FACETS, "language"])
+    return keys[start:end], found
 
 
-def correction(backend, params, keys, engine, total):
-    """(params, the matching keys, their facet counts) for the corrected
-    spelling when the words as typed find fewer than FUZZY_BELOW (nothing, on
-    an engine, whose fuzzy search already tried) and the correction finds
-    more; None otherwise. Costs the known words (cached) and one more search."""
-    if not params.correct or total >= FUZZY_BELOW or (engine and total):
+def counted(backend, params, queryset, engine, start, end):
+    """page_and_counts() of the search; on an engine with typos tolerated
+    when the words as written find fewer than FUZZY_BELOW (so the words as
+    written are searched once when they find enough)."""
+    page, found = page_and_counts(match(backend, params, queryset), params, engine, start, end)
+    if engine and total(found) < FUZZY_BELOW:
+        fuzzy = match(backend, params, queryset, fuzzy=True)
+        page, found = page_and_counts(fuzzy, params, engine, start, end)
+    return page, found
+
+
+def total(found):
+    """How many cases the facet counts count: the sum of the languages'."""
+    return sum(found["language"].values())
+
+
+def correction(backend, params, keys, engine, found):
+    """The params with the corrected spelling when the words as typed find
+    fewer than FUZZY_BELOW (nothing, on an engine, whose fuzzy search already
+    tried) and the correction finds more; None otherwise. Costs the known
+    words (cached) and one more search."""
+    if not params.correct or found >= FUZZY_BELOW or (engine and found):
         return None
     spelling = suggest(params.words, params.languages)
     if not spelling:
         return None
     corrected = replace(params, query=spelling)
-    found_keys, found = counted(matches(backend, corrected, keys, engine))
-    return (corrected, found_keys, found) if len(found_keys) > total else None
+    return (
+        corrected
+        if how_many(matches(backend, corrected, keys, engine), corrected, engine) > found
+        else None
+    )
 
 
 def find(backend, params, engine):
@@ -255,12 +301,11 @@ def find(backend, params, engine):
         found = counts(queryset, [*FACETS, "language"])
         page = keys.order_by(*NEWEST).values_list("pk", flat=True)[start:end]
         return queryset.cards(list(page), "lessons"), found, params
-    found_keys, found = counted(matches(backend, params, keys, engine))
-    searched = params
-    corrected = correction(backend, params, keys, engine, len(found_keys))
-    if corrected:
-        searched, found_keys, found = corrected
-    return queryset.cards(found_keys[start:end], "lessons"), found, searched
+    page, found = counted(backend, params, keys, engine, start, end)
+    searched = correction(backend, params, keys, engine, total(found)) or params
+    if searched is not params:
+        page, found = counted(backend, searched, keys, engine, start, end)
+    return queryset.cards(page, "lessons"), found, searched
 
 
 def answered(params, action):
@@ -284,7 +329,7 @@ def count_matches(params, **changes):
 
     def count(backend, engine):
         keys = searchable_cases(other).only("pk")
-        return len(matches(backend, other, keys, engine).ranked_values())
+        return how_many(matches(backend, other, keys, engine), other, engine)
 
     return answered(other, count)[0]
 
@@ -319,8 +364,7 @@ def run_search(params):
     (results, found, searched), backend, degraded = answered(
         params, lambda backend, engine: find(backend, params, engine)
     )
-    # The total as the sum of the languages' counts.
-    total = sum(found["language"].values())
+    found_total = total(found)
     # The words searched and their one-word synonyms (a word of a phrase alone is no match).
     marked = [words[0] for group in searched.groups for words in group if len(words) == 1]
     marked += [word for group in searched.groups for word in group[0]]
@@ -330,23 +374,23 @@ def run_search(params):
         case.excerpt = excerpt([*texts, *(lesson.text for lesson in case.lessons.all())], pattern)
     suggestion = ""
     # With correction on, the spelling was already tried (find()).
-    if not total and params.words and not params.correct:
+    if not found_total and params.words and not params.correct:
         suggestion = suggest(params.words, params.languages)
         # Only a spelling that finds something: "the handläggnig" on the
         # Swedish page became "the handläggning", which finds nothing either.
         if suggestion and not count_matches(params, query=suggestion):
             suggestion = ""
     in_other_language = 0
-    if not total and params.words and params.lang != "all":
+    if not found_total and params.words and params.lang != "all":
         # What the link offered ("search both languages") finds: the words
         # matched in both languages' forms and without either's stop words.
         # The reader's language found nothing, so these are the other's.
         in_other_language = count_matches(searched, lang="all")
-    without_filter = without_filter_counts(searched) if not total and params.words else []
-    related = related_counts(searched) if not total and params.words else []
+    without_filter = without_filter_counts(searched) if not found_total and params.words else []
+    related = related_counts(searched) if not found_total and params.words else []
     return SearchOutcome(
         params=params,
-        total=total,
+        total=found_total,
         results=results,
         facets=facet_counts(None, params.chosen, Locale.get_active(), found=found),
         language_facet=language_counts(found=found),
@@ -435,6 +479,9 @@ def all_matches(params):
         # On an engine, the ids are fetched here, where a failure still falls back.
         found_keys = [row[0] for row in matches(backend, params, queryset, engine).ranked_values()]
         corrected = correction(backend, params, queryset, engine, len(found_keys))
-        return queryset.filter(pk__in=Keys(corrected[1] if corrected else found_keys))
+        if corrected:
+            found = matches(backend, corrected, queryset, engine).ranked_values()
+            found_keys = [row[0] for row in found]
+        return queryset.filter(pk__in=Keys(found_keys))
 
     return answered(params, action)[0].order_by(*NEWEST)

@@ -184,6 +184,7 @@ def test_facets_count_the_whole_result_set(make_case, api):
         status="completed",
         started="2021-03",
         agency={"name": "Skatteverket"},
+        evidence_level=4,
     )
     make_case(
         id="b",
@@ -193,6 +194,7 @@ def test_facets_count_the_whole_result_set(make_case, api):
         status="ongoing",
         started="2023-01",
         agency={"name": "Försäkringskassan"},
+        evidence_level=4,
     )
     make_case(
         id="c",
@@ -200,11 +202,13 @@ def test_facets_count_the_whole_result_set(make_case, api):
         themes=["security"],
         stage="pilot",
         status="stopped",
+        stopped_reason={"kind": "cost", "text": "Det blev för dyrt."},
         started="2023-06",
         agency={"name": "Skatteverket"},
     )
-    make_case(id="d", title="Något annat", themes=["security"])
+    make_case(id="d", title="Något annat", themes=["security"], evidence_level=2)
     data = api(q="chattbot", page_size=1)[1]
+    assert not data.get("degraded")  # counted by the backend itself
     assert data["total"] == 3
     assert len(data["results"]) == 1
     facets = data["facets"]
@@ -213,6 +217,8 @@ def test_facets_count_the_whole_result_set(make_case, api):
     assert facets["agency"] == {"Försäkringskassan": 1, "Skatteverket": 2}
     assert facets["status"] == {"ongoing": 1, "completed": 1, "stopped": 1}
     assert facets["year"] == {"2023": 2, "2021": 1}
+    assert facets["evidence"] == {"4": 2}
+    assert facets["stopped_reason"] == {"cost": 1}
     assert facets["language"] == {"sv": 3}
 
 
