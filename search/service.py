@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 from django.conf import settings
 from django.utils.translation import gettext as _
 from modelsearch.backends import get_search_backend
+from modelsearch.query import MATCH_ALL
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale
 from wagtail.search.utils import normalise_query_string
@@ -208,14 +209,18 @@ def database_backend():
 
 
 def match(backend, params, queryset, fuzzy=False):
-    """modelsearch's results for the words (every one required) in the queryset."""
-    if params.sort == "newest":
+    """modelsearch's results for the words (every one required) in the
+    queryset; without words, all of it, newest first."""
+    by_relevance = params.sort != "newest" and bool(params.words)
+    if not by_relevance:
         queryset = queryset.order_by(*NEWEST)
+    if not params.words:
+        return backend.search(MATCH_ALL, queryset, order_by_relevance=False)
     return backend.search(
         Words(params.words, params.languages, fuzzy=fuzzy, groups=params.groups),
         queryset,
         operator="and",
-        order_by_relevance=params.sort != "newest",
+        order_by_relevance=by_relevance,
     )
 
 
@@ -260,7 +265,7 @@ def counted(backend, params, queryset, engine, start, end):
     when the words as written find fewer than FUZZY_BELOW (so the words as
     written are searched once when they find enough)."""
     page, found = page_and_counts(match(backend, params, queryset), params, engine, start, end)
-    if engine and total(found) < FUZZY_BELOW:
+    if engine and params.words and total(found) < FUZZY_BELOW:
         fuzzy = match(backend, params, queryset, fuzzy=True)
         page, found = page_and_counts(fuzzy, params, engine, start, end)
     return page, found
@@ -276,7 +281,7 @@ def correction(backend, params, keys, engine, found):
     fewer than FUZZY_BELOW (nothing, on an engine, whose fuzzy search already
     tried) and the correction finds more; None otherwise. Costs the known
     words (cached) and one more search."""
-    if not params.correct or found >= FUZZY_BELOW or (engine and found):
+    if not params.words or not params.correct or found >= FUZZY_BELOW or (engine and found):
         return None
     spelling = suggest(params.words, params.languages)
     if not spelling:
@@ -297,7 +302,7 @@ def find(backend, params, engine):
     keys = queryset.only("pk")
     start = (params.page - 1) * params.page_size
     end = start + params.page_size
-    if not params.words:
+    if not params.words and not engine:
         found = counts(queryset, [*FACETS, "language"])
         page = keys.order_by(*NEWEST).values_list("pk", flat=True)[start:end]
         return queryset.cards(list(page), "lessons"), found, params
@@ -310,9 +315,11 @@ def find(backend, params, engine):
 
 def answered(params, action):
     """(action(backend, engine?), backend name, degraded): on the engine when
-    it answers, else on the database's own index."""
+    it answers, else on the database's own index. Without words and with
+    chosen facets the database answers: it counts a filtered list as well."""
     name = backend_name()
-    if name != "database" and params.words and engine_available():
+    engine_counts = params.words or not params.chosen
+    if name != "database" and engine_counts and engine_available():
         try:
             return action(search_backend(), True), name, False
         except Exception:  # down, refused, timed out, or a failed shard

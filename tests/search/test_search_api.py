@@ -6,6 +6,7 @@ import pytest
 
 from cases.models import CaseStudyPage
 from core.keys import Keys
+from search.health import backend_name
 
 pytestmark = pytest.mark.search
 
@@ -273,7 +274,15 @@ def test_empty_query_lists_all_cases_newest_first(make_case, api):
     status, data = api()
     assert status == 200
     assert ids(data) == ["new", "old"]
+    assert data["total"] == 2
     assert data["facets"]["theme"] == {"digital-services": 2}
+    # Listed and counted by the configured backend, an engine too.
+    assert data["backend"] == backend_name()
+    # With a filter chosen the database lists and counts (exactly what an engine would).
+    status, data = api(theme="digital-services")
+    assert ids(data) == ["new", "old"]
+    assert data["facets"]["theme"] == {"digital-services": 2}
+    assert not data.get("degraded")
 
 
 def test_sort_newest(make_case, api):
