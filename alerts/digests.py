@@ -42,9 +42,9 @@ def digest_cases(alert, since, until):
         ids = answered(
             params,
             lambda backend, engine: list(
-                candidates.filter(pk__in=match(backend, params, candidates).matching()).values_list(
-                    "pk", flat=True
-                )
+                candidates.filter(
+                    pk__in=match(backend, params, candidates, engine).matching()
+                ).values_list("pk", flat=True)
             ),
         )[0]
     cases = list(for_cards(published_cases().filter(pk__in=ids)).order_by(*NEWEST))

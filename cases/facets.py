@@ -28,13 +28,13 @@ COLUMNS = {
 
 
 # Each facet's filter field in the search index (CaseStudyPage.search_fields),
-# which a search engine counts with an aggregation; a date field by year.
+# which a search engine filters by and counts with an aggregation.
 INDEXED = {
     "theme": "theme_slugs_for_search",
     "stage": "stage_id",
     "agency": "agency_id",
     "status": "status",
-    "year": "started",
+    "year": "started_year_for_search",
     "evidence": "evidence_level",
     "stopped_reason": "stopped_reason_kind",
     "language": "locale_id",
@@ -45,6 +45,28 @@ _KEYED = {
     "agency": lambda keys: Agency.objects.filter(pk__in=keys).values_list("pk", "name"),
     "language": lambda keys: Locale.objects.filter(pk__in=keys).values_list("pk", "language_code"),
 }
+
+
+# The keys of the facets indexed by key, for the values chosen.
+_KEYS = {
+    "stage": lambda values: DigitalisationStage.objects.filter(slug__in=values),
+    "agency": lambda values: Agency.objects.filter(name__in=values),
+}
+
+
+def indexed_filters(chosen):
+    """{filter field: [values]} of the chosen facets (CaseFilter.chosen) as
+    the search index holds them (INDEXED): stages and agencies by their
+    keys (a translation's too), evidence levels as numbers. Every chosen
+    filter must be a facet of INDEXED."""
+    filters = {}
+    for name, values in chosen.items():
+        if name in _KEYS:
+            values = list(_KEYS[name](values).values_list("pk", flat=True))
+        elif name == "evidence":
+            values = [int(value) for value in values]
+        filters[INDEXED[name]] = values
+    return filters
 
 
 def from_index(buckets):

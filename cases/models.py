@@ -465,6 +465,7 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
         # What a search engine counts the facets by (cases.facets.INDEXED).
         index.FilterField("evidence_level"),
         index.FilterField("stopped_reason_kind"),
+        index.FilterField("started_year_for_search"),
         index.FilterField("theme_slugs_for_search"),
     ]
 
@@ -506,6 +507,10 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
         if not self.exchange_id:
             self.exchange_id = f"case-{uuid.uuid4().hex[:12]}"
         return super().save(*args, **kwargs)
+
+    def started_year_for_search(self):
+        """The year started, as the year filter's values are."""
+        return str(self.started.year) if self.started else None
 
     def theme_slugs_for_search(self):
         """The themes' slugs, a theme's translations one slug."""

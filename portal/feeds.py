@@ -181,9 +181,9 @@ class CaseFeed(Feed):
             found = answered(
                 params,
                 lambda backend, engine: list(
-                    cases.filter(pk__in=match(backend, params, cases).matching()).values_list(
-                        "pk", flat=True
-                    )
+                    cases.filter(
+                        pk__in=match(backend, params, cases, engine).matching()
+                    ).values_list("pk", flat=True)
                 ),
             )[0]
             cases = cases.filter(pk__in=found)

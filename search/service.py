@@ -25,6 +25,7 @@ from cases.facets import (
     counts,
     facet_counts,
     from_index,
+    indexed_filters,
     language_counts,
     ranked_counts,
 )
@@ -208,16 +209,24 @@ def database_backend():
     return search_backend()
 
 
-def match(backend, params, queryset, fuzzy=False):
+def match(backend, params, queryset, engine, fuzzy=False):
     """modelsearch's results for the words (every one required) in the
-    queryset; without words, all of it, newest first."""
+    queryset; without words, all of it, newest first. An engine that counts
+    the matches itself is handed the chosen facets as filters."""
     by_relevance = params.sort != "newest" and bool(params.words)
     if not by_relevance:
         queryset = queryset.order_by(*NEWEST)
     if not params.words:
         return backend.search(MATCH_ALL, queryset, order_by_relevance=False)
+    filters = indexed_filters(params.chosen) if counted_by_engine(params, engine) else None
     return backend.search(
-        Words(params.words, params.languages, fuzzy=fuzzy, groups=params.groups),
+        Words(
+            params.words,
+            params.languages,
+            fuzzy=fuzzy,
+            groups=params.groups,
+            engine_filters=filters,
+        ),
         queryset,
         operator="and",
         order_by_relevance=by_relevance,
@@ -225,11 +234,13 @@ def match(backend, params, queryset, fuzzy=False):
 
 
 def counted_by_engine(params, engine):
-    """Whether the engine counts the matches itself (aggregations): it holds
-    every filter of a search without chosen facets (published, public, the
-    languages). modelsearch hands an engine no `id__in` filter, so with
-    chosen facets the database keeps the engine's matches that pass them."""
-    return engine and not params.chosen
+    """Whether the engine filters and counts the matches itself: modelsearch
+    hands it the published, public and language filters, and match() the
+    chosen facets (cases.facets.indexed_filters). A filter the index does
+    not hold (`reused`) is applied by the database, which then keeps those
+    of the engine's matches that pass it (modelsearch hands an engine no
+    `id__in` filter)."""
+    return engine and all(name in INDEXED for name in params.chosen)
 
 
 def how_many(results, params, engine):
@@ -242,9 +253,9 @@ def how_many(results, params, engine):
 def matches(backend, params, queryset, engine):
     """modelsearch's results for the words; on an engine with typos tolerated
     when the words as written find fewer than FUZZY_BELOW."""
-    results = match(backend, params, queryset)
+    results = match(backend, params, queryset, engine)
     if engine and how_many(results, params, engine) < FUZZY_BELOW:
-        results = match(backend, params, queryset, fuzzy=True)
+        results = match(backend, params, queryset, engine, fuzzy=True)
     return results
 
 
@@ -264,9 +275,10 @@ def counted(backend, params, queryset, engine, start, end):
     """page_and_counts() of the search; on an engine with typos tolerated
     when the words as written find fewer than FUZZY_BELOW (so the words as
     written are searched once when they find enough)."""
-    page, found = page_and_counts(match(backend, params, queryset), params, engine, start, end)
+    results = match(backend, params, queryset, engine)
+    page, found = page_and_counts(results, params, engine, start, end)
     if engine and params.words and total(found) < FUZZY_BELOW:
-        fuzzy = match(backend, params, queryset, fuzzy=True)
+        fuzzy = match(backend, params, queryset, engine, fuzzy=True)
         page, found = page_and_counts(fuzzy, params, engine, start, end)
     return page, found
 

@@ -12,8 +12,6 @@ from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
 
-from django.core.exceptions import FieldDoesNotExist
-from django.db import models
 from modelsearch.utils import deep_update
 
 from core.keys import Keys
@@ -52,11 +50,9 @@ def collector_paused():
         gc.enable()
 
 
-def _is_date(model, field_name):
-    try:
-        return isinstance(model._meta.get_field(field_name), models.DateField)
-    except FieldDoesNotExist:  # a method's value
-        return False
+def _filter_fields(model):
+    """{name: FilterField} of the model's search fields."""
+    return {field.field_name: field for field in model.get_filterable_search_fields()}
 
 
 def add_language_subfields(properties):
@@ -228,6 +224,17 @@ def bilingual(backend_class):
     class WordsCompiler(compiler_base):
         mapping_class = BilingualMapping
 
+        def get_filters(self):
+            """modelsearch's filters and the query's engine filters (a `terms`
+            clause per field)."""
+            filters = super().get_filters()
+            if isinstance(self.query, Words):
+                filterable = _filter_fields(self.queryset.model)
+                for field_name, values in self.query.engine_filters.items():
+                    column = self.mapping.get_field_column_name(filterable[field_name])
+                    filters.append({"terms": {column: list(values)}})
+            return filters
+
         def get_inner_query(self):
             if not isinstance(self.query, Words):
                 return super().get_inner_query()
@@ -267,26 +274,20 @@ def bilingual(backend_class):
         def aggregated(self, fields, start, stop):
             """(the pks of the matches from start to stop, best first; how many
             match; {name: {indexed value: number of matches}} for each
-            FilterField named in fields ({name: field name}), a date counted
-            by year), in one request: the engine counts every match, beyond
-            its result window too."""
+            FilterField named in fields ({name: field name})), in one request:
+            the engine counts every match, beyond its result window too."""
             compiler = self.query_compiler
             model = compiler.queryset.model
-            filterable = {f.field_name: f for f in model.get_filterable_search_fields()}
-            aggregations = {}
-            for name, field_name in fields.items():
-                column = compiler.mapping.get_field_column_name(filterable[field_name])
-                if _is_date(model, field_name):
-                    aggregations[name] = {
-                        "date_histogram": {
-                            "field": column,
-                            "calendar_interval": "year",
-                            "format": "yyyy",
-                            "min_doc_count": 1,
-                        }
+            filterable = _filter_fields(model)
+            aggregations = {
+                name: {
+                    "terms": {
+                        "field": compiler.mapping.get_field_column_name(filterable[field_name]),
+                        "size": MAX_BUCKETS,
                     }
-                else:
-                    aggregations[name] = {"terms": {"field": column, "size": MAX_BUCKETS}}
+                }
+                for name, field_name in fields.items()
+            }
             body = {**self._get_es_body(), "track_total_hits": True}
             if aggregations:
                 body["aggregations"] = aggregations
@@ -302,7 +303,6 @@ def bilingual(backend_class):
                     "hits.total.value",
                     "hits.hits.fields.pk",
                     "aggregations.*.buckets.key",
-                    "aggregations.*.buckets.key_as_string",
                     "aggregations.*.buckets.doc_count",
                 ],
             )
@@ -311,7 +311,7 @@ def bilingual(backend_class):
             answered = response.get("aggregations", {})
             buckets = {
                 name: {
-                    bucket.get("key_as_string", bucket["key"]): bucket["doc_count"]
+                    bucket["key"]: bucket["doc_count"]
                     for bucket in answered.get(name, {}).get("buckets", [])
                 }
                 for name in fields

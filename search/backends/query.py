@@ -12,7 +12,9 @@ from search.compounds import compounds
 
 
 class Words(PlainText):
-    def __init__(self, words, languages, fuzzy=False, groups=None, any_word=False):
+    def __init__(
+        self, words, languages, fuzzy=False, groups=None, any_word=False, engine_filters=None
+    ):
         super().__init__(" ".join(words), operator="or" if any_word else "and")
         self.words = list(words)
         self.languages = list(languages)
@@ -26,6 +28,10 @@ class Words(PlainText):
         # Any one word is enough (a case's distinctive words, for its related
         # cases); compounds are not split then.
         self.any_word = any_word
+        # Engines only: {filter field: [values]}, every field required, any
+        # one of its values enough; filters modelsearch cannot hand an engine
+        # (the database applies them through the queryset).
+        self.engine_filters = engine_filters or {}
 
     @cached_property
     def compounds(self):

@@ -234,6 +234,10 @@ def test_facets_count_the_whole_result_set(make_case, api):
         ({"year": "2023"}, {"b", "c"}),
         ({"year": "2023", "theme": "ai-automation"}, {"b"}),
         ({"theme": "security", "stage": "problem"}, set()),  # no case passes both
+        ({"evidence": "4"}, {"a"}),
+        ({"evidence": ["2", "4"]}, {"a", "b"}),
+        ({"stopped_reason": "cost"}, {"c"}),
+        ({"agency": "Försäkringskassan", "evidence": "4"}, set()),
     ],
 )
 def test_each_filter_narrows_the_results(make_case, api, params, expected):
@@ -244,6 +248,7 @@ def test_each_filter_narrows_the_results(make_case, api, params, expected):
         stage="implementation",
         status="completed",
         started="2021-03",
+        evidence_level=4,
     )
     make_case(
         id="b",
@@ -253,6 +258,7 @@ def test_each_filter_narrows_the_results(make_case, api, params, expected):
         status="ongoing",
         started="2023-01",
         agency={"name": "Försäkringskassan"},
+        evidence_level=2,
     )
     make_case(
         id="c",
@@ -260,12 +266,16 @@ def test_each_filter_narrows_the_results(make_case, api, params, expected):
         themes=["security"],
         stage="pilot",
         status="stopped",
+        stopped_reason={"kind": "cost", "text": "Det blev för dyrt."},
         started="2023-06",
     )
     status, data = api(q="chattbot", **params)
     assert status == 200
     assert set(ids(data)) == expected
     assert data["total"] == len(expected)
+    # Filtered and counted by the backend itself.
+    assert not data.get("degraded")
+    assert sum(data["facets"]["language"].values()) == len(expected)
 
 
 def test_empty_query_lists_all_cases_newest_first(make_case, api):
