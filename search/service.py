@@ -261,9 +261,9 @@ def matches(backend, params, queryset, engine):
 
 def page_and_counts(results, params, engine, start, end):
     """(the keys of the matches from start to end, best first; the facet
-    counts of every match). Counted by the engine (counted_by_engine) or by
-    the database over the matches that are in the searched queryset: an
-    engine filters by no chosen facet, and its index may lag behind."""
+    counts of every match). Counted by the engine (counted_by_engine), else
+    by the database over the matches in the searched queryset (which also
+    keeps an engine's matches to the filters it could not apply)."""
     if counted_by_engine(params, engine):
         page, _total, buckets = results.aggregated(INDEXED, start, end)
         return page, from_index(buckets)
@@ -328,7 +328,8 @@ def find(backend, params, engine):
 def answered(params, action):
     """(action(backend, engine?), backend name, degraded): on the engine when
     it answers, else on the database's own index. Without words and with
-    chosen facets the database answers: it counts a filtered list as well."""
+    chosen facets the database answers (match() hands an engine no filter
+    for a search without words)."""
     name = backend_name()
     engine_counts = params.words or not params.chosen
     if name != "database" and engine_counts and engine_available():
