@@ -39,18 +39,11 @@ INDEXED = {
     "stopped_reason": "stopped_reason_kind",
     "language": "locale_id",
 }
-# The facets indexed by key, and the key's value as the facet shows it.
-_KEYED = {
-    "stage": lambda keys: DigitalisationStage.objects.filter(pk__in=keys).values_list("pk", "slug"),
-    "agency": lambda keys: Agency.objects.filter(pk__in=keys).values_list("pk", "name"),
-    "language": lambda keys: Locale.objects.filter(pk__in=keys).values_list("pk", "language_code"),
-}
-
-
-# The keys of the facets indexed by key, for the values chosen.
-_KEYS = {
-    "stage": lambda values: DigitalisationStage.objects.filter(slug__in=values),
-    "agency": lambda values: Agency.objects.filter(name__in=values),
+# The facets indexed by key: the model and the field that is their value.
+_BY_KEY = {
+    "stage": (DigitalisationStage, "slug"),
+    "agency": (Agency, "name"),
+    "language": (Locale, "language_code"),
 }
 
 
@@ -61,8 +54,10 @@ def indexed_filters(chosen):
     filter must be a facet of INDEXED."""
     filters = {}
     for name, values in chosen.items():
-        if name in _KEYS:
-            values = list(_KEYS[name](values).values_list("pk", flat=True))
+        if name in _BY_KEY:
+            model, field = _BY_KEY[name]
+            rows = model.objects.filter(**{f"{field}__in": values})
+            values = list(rows.values_list("pk", flat=True))
         elif name == "evidence":
             values = [int(value) for value in values]
         filters[INDEXED[name]] = values
@@ -75,10 +70,15 @@ def from_index(buckets):
     names and language codes; an empty value left out."""
     found = {}
     for name, counted in buckets.items():
-        values = dict(_KEYED[name]([int(k) for k in counted])) if name in _KEYED else {}
+        if name in _BY_KEY:
+            model, field = _BY_KEY[name]
+            rows = model.objects.filter(pk__in=[int(key) for key in counted])
+            values = {str(pk): value for pk, value in rows.values_list("pk", field)}
+        else:
+            values = {str(key): str(key) for key in counted}
         found[name] = Counter()
         for key, n in counted.items():
-            value = values.get(int(key)) if name in _KEYED else str(key)
+            value = values.get(str(key))
             if value:
                 found[name][value] += n
     return found

@@ -250,13 +250,27 @@ def how_many(results, params, engine):
     return len(results.ranked_values())
 
 
-def matches(backend, params, queryset, engine):
-    """modelsearch's results for the words; on an engine with typos tolerated
-    when the words as written find fewer than FUZZY_BELOW."""
-    results = match(backend, params, queryset, engine)
-    if engine and how_many(results, params, engine) < FUZZY_BELOW:
-        results = match(backend, params, queryset, engine, fuzzy=True)
-    return results
+def tolerant(backend, params, queryset, engine, read):
+    """read(results) of the words' results: (what it reads, how many cases
+    they hold). On an engine, read again with typos tolerated when the words
+    as written find fewer than FUZZY_BELOW."""
+    found = read(match(backend, params, queryset, engine))
+    if engine and params.words and found[1] < FUZZY_BELOW:
+        found = read(match(backend, params, queryset, engine, fuzzy=True))
+    return found
+
+
+def count_found(backend, params, queryset, engine):
+    """How many cases the search finds (typos tolerated as in tolerant())."""
+    return tolerant(
+        backend, params, queryset, engine, lambda results: (None, how_many(results, params, engine))
+    )[1]
+
+
+def ranked_keys(results):
+    """(every match's key in the searched queryset, best first; how many)."""
+    keys = [row[0] for row in results.ranked_values()]
+    return keys, len(keys)
 
 
 def page_and_counts(results, params, engine, start, end):
@@ -272,15 +286,13 @@ def page_and_counts(results, params, engine, start, end):
 
 
 def counted(backend, params, queryset, engine, start, end):
-    """page_and_counts() of the search; on an engine with typos tolerated
-    when the words as written find fewer than FUZZY_BELOW (so the words as
-    written are searched once when they find enough)."""
-    results = match(backend, params, queryset, engine)
-    page, found = page_and_counts(results, params, engine, start, end)
-    if engine and params.words and total(found) < FUZZY_BELOW:
-        fuzzy = match(backend, params, queryset, engine, fuzzy=True)
-        page, found = page_and_counts(fuzzy, params, engine, start, end)
-    return page, found
+    """page_and_counts() of the search, typos tolerated as in tolerant()."""
+
+    def read(results):
+        page, found = page_and_counts(results, params, engine, start, end)
+        return (page, found), total(found)
+
+    return tolerant(backend, params, queryset, engine, read)[0]
 
 
 def total(found):
@@ -299,11 +311,7 @@ def correction(backend, params, keys, engine, found):
     if not spelling:
         return None
     corrected = replace(params, query=spelling)
-    return (
-        corrected
-        if how_many(matches(backend, corrected, keys, engine), corrected, engine) > found
-        else None
-    )
+    return corrected if count_found(backend, corrected, keys, engine) > found else None
 
 
 def find(backend, params, engine):
@@ -331,8 +339,8 @@ def answered(params, action):
     chosen facets the database answers (match() hands an engine no filter
     for a search without words)."""
     name = backend_name()
-    engine_counts = params.words or not params.chosen
-    if name != "database" and engine_counts and engine_available():
+    engine_answers = params.words or not params.chosen
+    if name != "database" and engine_answers and engine_available():
         try:
             return action(search_backend(), True), name, False
         except Exception:  # down, refused, timed out, or a failed shard
@@ -349,7 +357,7 @@ def count_matches(params, **changes):
 
     def count(backend, engine):
         keys = searchable_cases(other).only("pk")
-        return how_many(matches(backend, other, keys, engine), other, engine)
+        return count_found(backend, other, keys, engine)
 
     return answered(other, count)[0]
 
@@ -497,11 +505,10 @@ def all_matches(params):
         if not params.words:
             return queryset
         # On an engine, the ids are fetched here, where a failure still falls back.
-        found_keys = [row[0] for row in matches(backend, params, queryset, engine).ranked_values()]
+        found_keys = tolerant(backend, params, queryset, engine, ranked_keys)[0]
         corrected = correction(backend, params, queryset, engine, len(found_keys))
         if corrected:
-            found = matches(backend, corrected, queryset, engine).ranked_values()
-            found_keys = [row[0] for row in found]
+            found_keys = tolerant(backend, corrected, queryset, engine, ranked_keys)[0]
         return queryset.filter(pk__in=Keys(found_keys))
 
     return answered(params, action)[0].order_by(*NEWEST)
