@@ -1,13 +1,14 @@
 """Swedish compounds on the database backends, split against the published
-cases' own words (search.vocabulary): a query word is also matched inside the
-compounds that hold it ("säkerhet" -> "informationssäkerhet"), and a compound
+cases' own words (search.vocabulary): a query word is also matched in the
+compounds that hold it ("säkerhet" -> "informationssäkerhet", "moln" ->
+"molntjänster"), and a compound
 query word also by its parts ("ärendehantering" -> "ärende" and "hantering").
 The backends rank the words' own matches above these (sqlite.py, postgres.py).
 The engines split compounds in their analysers instead (engines.py)."""
 
 from dataclasses import dataclass
 
-from search.text import common_prefix
+from search.text import common_prefix, stems
 from search.vocabulary import vocabulary
 
 # The language whose compounds are split.
@@ -26,7 +27,7 @@ _MEMO_SIZE = 2_000
 @dataclass(frozen=True)
 class Compound:
     word: str
-    # Whole words of the cases that hold the word as a part, not at their start.
+    # Whole words of the cases that hold the word as a part (one per stem).
     containing: tuple = ()
     # The word's own two parts, when it is a compound of words the cases hold.
     parts: tuple = ()
@@ -61,9 +62,26 @@ def _containing(word, known):
     stem = common_prefix(word, [LANGUAGE])
     if len(stem) < MIN_PART:
         return ()
-    found = [w for w in known.frequency if w.find(stem, MIN_HEAD) > 0 and w != word]
+    found = [w for w in known.frequency if _holds(w, stem)]
     found.sort(key=lambda w: (-known.frequency[w], w))
-    return tuple(found[:MAX_COMPOUNDS])
+    # The backends match by stem: one form of each is enough, and none of the
+    # word's own (its inflections, which the word finds by itself).
+    own = stems(word, [LANGUAGE])[0]
+    by_stem = {own: word}
+    for w in found:
+        by_stem.setdefault(stems(w, [LANGUAGE])[0], w)
+        if len(by_stem) > MAX_COMPOUNDS:
+            break
+    del by_stem[own]
+    return tuple(by_stem.values())
+
+
+def _holds(word, stem):
+    """Whether the stem is a part of the word: its tail, or its head followed
+    by a whole part (not an inflected ending, which the stemmer finds)."""
+    if word.find(stem, MIN_HEAD) > 0:
+        return True
+    return word.startswith(stem) and len(word) - len(stem) >= MIN_PART
 
 
 def _parts(word, known):

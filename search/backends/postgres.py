@@ -5,9 +5,9 @@ each searched language's configuration (database.py)."""
 import threading
 from collections import defaultdict
 from functools import reduce
-from operator import and_, or_
+from operator import add, and_, or_
 
-from django.contrib.postgres.search import SearchQuery, SearchVectorExact
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorExact
 from django.db.models import Case, F, FloatField, Q, Value, When
 from modelsearch.backends.database.postgres.postgres import (
     PostgresIndex,
@@ -137,15 +137,19 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         exact = self.exact_query()
         if exact is None:
             return rank
+        # The words' own matches first, ranked by the words alone (the
+        # compounds' many forms would outweigh a title holding the word).
         vector = vectors[0][0]
         for other, _boost in vectors[1:]:
             vector = vector._combine(other, "||", False)
-        exact_first = Case(
-            When(SearchVectorExact(vector, exact), then=Value(EXACT_FIRST)),
-            default=Value(0.0),
+        exact_rank = reduce(
+            add, (SearchRank(v, exact, weights=self.sql_weights) * boost for v, boost in vectors)
+        )
+        return Case(
+            When(SearchVectorExact(vector, exact), then=exact_rank + Value(EXACT_FIRST)),
+            default=rank,
             output_field=FloatField(),
         )
-        return rank + exact_first
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         """With synonyms, ranked by the words as typed (twice) and the

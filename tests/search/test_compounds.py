@@ -37,6 +37,23 @@ def test_tjanst_finds_e_tjanst(make_case, api):
     assert ids(data) == ["e-service"]
 
 
+def test_a_part_finds_the_compounds_it_begins(make_case, api):
+    make_case(
+        id="compound",
+        title="Pilot med molntjänster för samarbete",
+        summary="Molntjänsterna prövades i ett år.",
+    )
+    make_case(
+        id="word",
+        title="Moln och öppna data",
+        summary="Ett moln av frågor om vädret.",
+    )
+    make_case(id="unrelated", title="Ny växel för telefonin", themes=["sustainability"])
+    status, data = api(q="moln")
+    assert status == 200
+    assert ids(data) == ["word", "compound"]
+
+
 def test_a_compound_finds_cases_about_its_parts_below_exact_matches(make_case, api):
     make_case(
         id="parts",
