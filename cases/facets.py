@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from cases.choices import CaseStatus, EvidenceLevel, StoppedReason
 from cases.filters import FACETS
 from cases.snippets import Agency, DigitalisationStage, Theme, by_slug
+from core.collector import collector_paused
 from core.keys import Keys
 from core.languages import language_codes
 
@@ -161,8 +162,9 @@ def counts(queryset, names):
     found = {}
     if columns:  # values_list() of no fields would read every field
         expressions = _column_expressions(columns)
-        rows = queryset.order_by().annotate(**expressions).values_list(*expressions)
-        found = _count_columns(zip(*rows, strict=True), columns)
+        with collector_paused():
+            rows = queryset.order_by().annotate(**expressions).values_list(*expressions)
+            found = _count_columns(zip(*rows, strict=True), columns)
     if "theme" in names:
         found["theme"] = _theme_counts(queryset.order_by().values("pk"))
     return found
@@ -173,9 +175,10 @@ def ranked_counts(ranked_values, names):
     gives each case's key and the expressions' values, best first (the search
     results' own); the themes are counted by key."""
     columns = [name for name in names if name in COLUMNS]
-    rows = ranked_values(**_column_expressions(columns))
-    keys = [row[0] for row in rows]
-    found = _count_columns(list(zip(*rows, strict=True))[1:], columns)
+    with collector_paused():
+        rows = ranked_values(**_column_expressions(columns))
+        keys = [row[0] for row in rows]
+        found = _count_columns(list(zip(*rows, strict=True))[1:], columns)
     if "theme" in names:
         found["theme"] = _theme_counts(Keys(keys))
     return keys, found

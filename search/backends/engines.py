@@ -5,15 +5,14 @@ points: the mapping adds the sub-fields, the query compiler matches the
 reader's words (search.backends.query.Words) in them, and the results give
 every match's pk, best first, for paging and the facet counts."""
 
-import gc
 import threading
-from contextlib import contextmanager
 from copy import deepcopy
 from functools import lru_cache
 from pathlib import Path
 
 from modelsearch.utils import deep_update
 
+from core.collector import collector_paused
 from core.keys import Keys
 from search.engine_synonyms import SEARCH_ANALYZERS, analysis
 
@@ -31,23 +30,6 @@ _settings_lock = threading.Lock()
 MAX_MATCHES = 10_000
 # The most values a facet counted by the engine lists (more than any facet has).
 MAX_BUCKETS = 1_000
-
-
-@contextmanager
-def collector_paused():
-    """Python's cyclic garbage collector paused for a moment. An engine's
-    answer of thousands of hits parses into three small objects per hit,
-    garbage once the keys are read; collected mid-parse, they would be moved
-    to the oldest generation and set off a full collection of the whole
-    process every few searches."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _filter_fields(model):
