@@ -83,14 +83,20 @@ def alternative_lexeme(words, languages):
     return lexemes[0] if len(lexemes) == 1 else Joined(lexemes, " + ")
 
 
+def widening(compound, languages):
+    """The lexemes a compound adds to its word: the compounds that hold the
+    word but do not begin with its prefix (which the word's own lexeme
+    finds), and both of its own parts."""
+    prefix = common_prefix(compound.word, languages)
+    found = [Lexeme(word) for word in compound.containing if not word.startswith(prefix)]
+    if compound.parts:
+        found.append(combined([word_lexeme(part, languages) for part in compound.parts], and_))
+    return found
+
+
 def compound_lexeme(compound, languages):
     """The word, or a compound that holds it, or both of its own parts."""
-    alternatives = [word_lexeme(compound.word, languages)]
-    alternatives += [Lexeme(word) for word in compound.containing]
-    if compound.parts:
-        parts = [word_lexeme(part, languages) for part in compound.parts]
-        alternatives.append(combined(parts, and_))
-    return combined(alternatives, or_)
+    return combined([word_lexeme(compound.word, languages), *widening(compound, languages)], or_)
 
 
 class WordsCompiler(SQLiteSearchQueryCompiler):
@@ -100,12 +106,16 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
         if query.any_word:
             lexemes = [word_lexeme(word, query.languages) for word in query.words]
             return SearchQueryExpression(combined(lexemes, or_))
-        widened = dict(zip(query.words, query.compounds, strict=True))
+        widened = {
+            word: compound
+            for word, compound in zip(query.words, query.compounds, strict=True)
+            if widening(compound, query.languages)
+        }
         # Every group required: a plain word widened by its compounds, a word
         # with synonyms any one of them (several words as a phrase).
         required = []
         for group in query.groups:
-            if len(group) == 1 and len(group[0]) == 1 and widened.get(group[0][0]):
+            if len(group) == 1 and len(group[0]) == 1 and group[0][0] in widened:
                 required.append(compound_lexeme(widened[group[0][0]], query.languages))
                 continue
             choices = [alternative_lexeme(words, query.languages) for words in group]
@@ -115,7 +125,7 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
     def exact_query(self):
         """The words alone, when compounds widened the query; else None."""
         query = self.query
-        if query.any_word or not any(query.compounds):
+        if query.any_word or not any(widening(c, query.languages) for c in query.compounds):
             return None
         lexemes = [word_lexeme(word, query.languages) for word in query.words]
         return SearchQueryExpression(combined(lexemes, and_))

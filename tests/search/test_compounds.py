@@ -85,3 +85,13 @@ def test_english_words_are_not_split(make_case, api):
     assert ids(data) == []
     status, data = api(q="service", lang="en")
     assert ids(data) == ["e-service"]
+
+
+def test_a_newly_published_compound_is_found_by_its_part(make_case, api):
+    make_case(id="first", title="Pilot med molntjänster för samarbete")
+    status, data = api(q="moln")
+    assert ids(data) == ["first"]
+    make_case(id="second", title="Molnlagring av arkivet", themes=["sustainability"])
+    status, data = api(q="moln")
+    assert status == 200
+    assert sorted(ids(data)) == ["first", "second"]
