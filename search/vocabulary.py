@@ -4,28 +4,32 @@ from the search index's tables. The database backends use it to split
 Swedish compounds (search.compounds) and to weigh a case's words for its
 related cases (search.related).
 
-Kept per process for VOCABULARY_SECONDS and for as long as no page was
-published, unpublished or moved since (the newest entry of Wagtail's page
-log), and bounded to the MAX_WORDS most frequent words."""
+Read once for every application server, kept in Django's cache (CACHES) and
+in each process for as long as no page was published, unpublished or moved
+since (the newest entry of Wagtail's page log), and bounded to the
+MAX_WORDS most frequent words."""
 
 import math
 import threading
-import time
 from collections import Counter
 from dataclasses import dataclass
 
+from django.core.cache import cache
+
 from cases.models import CaseLesson, last_page_change
 from cases.queries import published_cases
+from core.languages import language_codes
 from search.text import WORD, plain_text
 
-VOCABULARY_SECONDS = 300
+# How long the cache keeps a vocabulary that is no longer read.
+VOCABULARY_SECONDS = 24 * 3600
 MAX_WORDS = 50_000
 MIN_LENGTH = 3
 # The texts a case's words are read from.
 TEXT_FIELDS = ("title", "summary", "challenge", "approach", "results")
 
 _lock = threading.Lock()
-_kept = {}  # language -> (read at, page log entry, Vocabulary)
+_kept = {}  # language -> (page log entry, Vocabulary)
 
 
 @dataclass(frozen=True)
@@ -57,25 +61,31 @@ def read_vocabulary(language):
     return Vocabulary(len(words), dict(frequency.most_common(MAX_WORDS)))
 
 
+def cache_key(language):
+    return f"search-vocabulary:{language}"
+
+
 def forget():
     """Read the words again at the next use (tests)."""
     with _lock:
+        cache.delete_many([cache_key(language) for language in language_codes()])
         _kept.clear()
 
 
-def vocabularies(languages, now=None):
+def vocabularies(languages):
     """The vocabularies of the languages, the page log read once."""
     entry = last_page_change()
-    return [vocabulary(language, now, entry) for language in languages]
+    return [vocabulary(language, entry) for language in languages]
 
 
-def vocabulary(language, now=None, entry=None):
-    now = time.monotonic() if now is None else now
+def vocabulary(language, entry=None):
     entry = last_page_change() if entry is None else entry
     kept = _kept.get(language)
-    if kept and kept[1] == entry and now - kept[0] < VOCABULARY_SECONDS:
-        return kept[2]
-    with _lock:
-        value = read_vocabulary(language)
-        _kept[language] = (now, entry, value)
-    return value
+    if kept is None or kept[0] != entry:
+        kept = cache.get(cache_key(language))
+        if kept is None or kept[0] != entry:
+            with _lock:
+                kept = (entry, read_vocabulary(language))
+            cache.set(cache_key(language), kept, VOCABULARY_SECONDS)
+        _kept[language] = kept
+    return kept[1]
