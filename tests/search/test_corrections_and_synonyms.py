@@ -177,6 +177,23 @@ def test_e_identification_finds_bankid_in_english(make_case, api):
     assert ids(api(q="e-ID", lang="en")[1]) == ["en-bankid"]
 
 
+def test_a_readers_everyday_words_find_the_agencies_terms(make_case, api):
+    make_case(
+        id="wait",
+        title="Kortare handläggningstid för bygglov",
+        joint_work="Ledningen och medarbetarna arbetade tillsammans.",
+    )
+    make_case(
+        id="union",
+        title="Schemat togs fram med de fackliga organisationerna",
+        themes=["sustainability"],
+    )
+    make_case(id="en-wait", language="en", title="Shorter processing times for permits")
+    assert ids(api(q="väntetid")[1]) == ["wait"]
+    assert ids(api(q="fackförbund")[1]) == ["union"]
+    assert ids(api(q="waiting time", lang="en")[1]) == ["en-wait"]
+
+
 def test_an_editors_change_applies_to_the_next_search(make_case, api):
     make_case(id="sirens", title="Utryckningar med färre fordon")
     make_case(id="en-sirens", language="en", title="Emergency response with fewer vehicles")
