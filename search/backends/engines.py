@@ -30,6 +30,9 @@ _settings_lock = threading.Lock()
 MAX_MATCHES = 10_000
 # The most values a facet counted by the engine lists (more than any facet has).
 MAX_BUCKETS = 1_000
+# How far a match of the words as written outranks a match found only with
+# typos tolerated (fuzzy): a hundredfold the score.
+EXACT_BOOST = 100
 
 
 def _filter_fields(model):
@@ -225,9 +228,19 @@ def bilingual(backend_class):
                 "fields": words_fields(self.query.languages),
                 "operator": self.query.operator,
             }
-            if self.query.fuzzy:
-                match.update(fuzziness="AUTO", prefix_length=1)
-            return compound_query(self.query, match)
+            exact = compound_query(self.query, match)
+            if not self.query.fuzzy:
+                return exact
+            tolerant = compound_query(
+                self.query, {**match, "fuzziness": "AUTO", "prefix_length": 1}
+            )
+            # The words as written far above what only a typo's tolerance finds.
+            return {
+                "bool": {
+                    "should": [{"bool": {"must": exact, "boost": EXACT_BOOST}}, tolerant],
+                    "minimum_should_match": 1,
+                }
+            }
 
     class Results(RankedValues, results_base):
         _ranked = None  # ranked(), once read
