@@ -42,6 +42,9 @@ class LocalisedPostgresIndex(PostgresIndex):
 
 # The words themselves rank above the compounds that hold them or their parts.
 EXACT_FIRST = 1000.0
+# A phrase synonym weighs half a one-word synonym: matched by its stems, it
+# also meets other forms ("lades ned" meets "lade ned", of closed offices).
+PHRASE_WEIGHT = 0.5
 
 
 def in_languages(text, languages):
@@ -152,20 +155,46 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         )
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
-        """With synonyms, ranked by the words as typed (twice) and the
-        one-word synonyms: ts_rank would count each word of a phrase synonym
-        ("digital" of "digital assistent") wherever it stands."""
+        """With synonyms, ranked by the words as typed (twice), the one-word
+        synonyms, and each phrase synonym where the text holds the phrase:
+        ts_rank alone would count each word of a phrase ("digital" of
+        "digital assistent") wherever it stands."""
         if not isinstance(query, Words) or query.groups == [[(w,)] for w in query.words]:
             return super().build_tsrank(vector, query, config, boost)
         typed = Words(query.words, query.languages)
         typed.compounds = query.compounds  # the same words: read once
         rank = super().build_tsrank(vector, typed, config, boost * 2)
-        single = [words for group in query.groups for words in group[1:] if len(words) == 1]
+        synonyms = [words for group in query.groups for words in group[1:]]
+        single = [words for words in synonyms if len(words) == 1]
         if single:
-            synonyms = Words([words[0] for words in single], query.languages)
-            synonyms.groups = [single]  # any one of them
-            rank = rank + super().build_tsrank(vector, synonyms, config, boost)
+            any_one = Words([words[0] for words in single], query.languages)
+            any_one.groups = [single]
+            rank = rank + super().build_tsrank(vector, any_one, config, boost)
+        phrases = [words for words in synonyms if len(words) > 1]
+        if phrases:
+            rank = rank + self._phrases_rank(vector, phrases, query.languages, boost)
         return rank
+
+    def _phrases_rank(self, vector, phrases, languages, boost):
+        """The rank of the phrases' words (any one of them) where the text
+        holds one of the phrases."""
+        held = reduce(
+            or_,
+            (
+                SearchQuery(" ".join(words), search_type="phrase", config=CONFIGS[lang])
+                for words in phrases
+                for lang in languages
+            ),
+        )
+        words = reduce(or_, (in_languages(" ".join(words), languages) for words in phrases))
+        return Case(
+            When(
+                SearchVectorExact(vector, held),
+                then=SearchRank(vector, words, weights=self.sql_weights) * boost * PHRASE_WEIGHT,
+            ),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
 
 
 class Results(PostgresSearchResults):

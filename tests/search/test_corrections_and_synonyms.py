@@ -194,6 +194,22 @@ def test_a_readers_everyday_words_find_the_agencies_terms(make_case, api):
     assert ids(api(q="waiting time", lang="en")[1]) == ["en-wait"]
 
 
+def test_a_case_named_by_a_phrase_synonym_ranks_first(make_case, api):
+    make_case(
+        id="aside",
+        language="en",
+        title="Transcription of interviews",
+        summary="It runs without cloud services.",
+    )
+    make_case(
+        id="named",
+        language="en",
+        title="A cloud services pilot",
+        summary="We tried cloud services for our collaboration tools.",
+    )
+    assert ids(api(q="cloud computing", lang="en")[1]) == ["named", "aside"]
+
+
 def test_an_editors_change_applies_to_the_next_search(make_case, api):
     make_case(id="sirens", title="Utryckningar med färre fordon")
     make_case(id="en-sirens", language="en", title="Emergency response with fewer vehicles")
