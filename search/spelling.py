@@ -8,6 +8,7 @@ import difflib
 import threading
 import time
 
+from rapidfuzz.distance import OSA
 from wagtail.models import PageLogEntry
 
 from cases.models import CaseTag
@@ -17,6 +18,11 @@ from search.text import WORD
 
 MIN_LENGTH = 4  # shorter words have too many neighbours to guess from
 CUTOFF = 0.8  # difflib's similarity ratio
+# How many letters a typo may get wrong, leave out, add or swap, by the
+# word's length: one up to 5 letters and two up to 11 (as the engines'
+# `fuzziness: AUTO`), three beyond. "archive" is not read as "achieved".
+EDITS = ((5, 1), (11, 2))
+MOST_EDITS = 3
 # A renamed agency or theme is known at the latest this many seconds later.
 KEEP_SECONDS = 300
 # A typo changes the length by at most this many letters.
@@ -75,15 +81,19 @@ def _load(languages):
 
 def nearest(word, by_shape):
     """The known word nearest to `word` (the same first or second letter,
-    length within LENGTH_SLACK, difflib's ratio at least CUTOFF), or None."""
-    candidates = list(
-        dict.fromkeys(
+    length within LENGTH_SLACK, a typo's edits away, difflib's ratio at least
+    CUTOFF), or None."""
+    edits = next((n for longest, n in EDITS if len(word) <= longest), MOST_EDITS)
+    candidates = [
+        known
+        for known in dict.fromkeys(
             known
             for n in range(len(word) - LENGTH_SLACK, len(word) + LENGTH_SLACK + 1)
             for first in (word[0], "*" + word[1])
             for known in by_shape.get((first, n), ())
         )
-    )
+        if OSA.distance(word, known, score_cutoff=edits) <= edits
+    ]
     near = difflib.get_close_matches(word, candidates, n=1, cutoff=CUTOFF)
     return near[0] if near else None
 

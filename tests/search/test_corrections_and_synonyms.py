@@ -107,6 +107,18 @@ def test_known_words_are_not_corrected(cases, api):
     assert "corrected_query" not in api(q="xylofonerna")[1]
 
 
+def test_a_word_more_than_a_typo_away_is_not_corrected(make_case, api):
+    make_case(id="en-done", language="en", title="What the pilot achieved")
+    # "archive" is three edits from "achieved": another word, not a typo of
+    # it, so the words as typed are not replaced (an engine's own fuzzy
+    # matching of stems, "archiv" and "achiev", is another matter).
+    data = api(q="archive", lang="en")[1]
+    assert "corrected_query" not in data
+    assert data.get("suggestion") != "achieved"
+    data = api(q="acheived", lang="en")[1]
+    assert ids(data) == ["en-done"]
+
+
 def test_a_bad_correction_parameter_is_named(api):
     status, data = api(q="chattbot", correct="ja")
     assert status == 400
