@@ -165,9 +165,11 @@ class CaseListing:
 
 def last_page_change():
     """The newest entry in Wagtail's page log (a publication, unpublication,
-    move or change of view restriction writes one): cached fragments that
-    list other pages name it in their key, so that any such change shows."""
-    return PageLogEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
+    move or change of view restriction writes one), by id and time (an id
+    alone may come again after a rolled-back transaction): cached fragments
+    that list other pages name it in their key, so that any such change shows."""
+    newest = PageLogEntry.objects.order_by("-pk").values_list("pk", "timestamp").first()
+    return newest and f"{newest[0]}@{newest[1].isoformat()}"
 
 
 def reuse_model():

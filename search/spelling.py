@@ -1,19 +1,19 @@
 """Spelling correction against the cases' own words: the nearest known word
 for each query word that no published case's title, summary, tag, agency or
-theme contains. The known words are read at most every few minutes per
-process and language, and looked up by first letter and length, so a
-correction compares a word with a few hundred others even at 10,000 cases."""
+theme contains. The known words are read once per page change and at most
+every few minutes (search.page_words), and looked up by first letter and
+length, so a correction compares a word with a few hundred others even at
+10,000 cases."""
 
 import difflib
-import threading
-import time
 
 from rapidfuzz.distance import OSA
-from wagtail.models import PageLogEntry
 
 from cases.models import CaseTag
 from cases.queries import published_cases
 from cases.snippets import Agency, Theme
+from core.languages import language_codes
+from search import page_words
 from search.text import WORD
 
 MIN_LENGTH = 4  # shorter words have too many neighbours to guess from
@@ -28,30 +28,23 @@ KEEP_SECONDS = 300
 # A typo changes the length by at most this many letters.
 LENGTH_SLACK = 2
 
-_known = {}  # languages -> (read at, last page change, {(first letter, length): [word]})
-_lock = threading.Lock()
 
-
-def vocabulary(languages, now=None):
+def vocabulary(languages):
     """{(first letter, length): [word]} of the published cases in the
-    languages (titles, summaries, tags) and the agencies' and themes' names."""
-    key = ",".join(sorted(languages))
-    now = time.monotonic() if now is None else now
-    # The newest page log entry, by id and time (an id alone may come again
-    # after a rolled-back transaction).
-    changed = PageLogEntry.objects.order_by("-pk").values_list("pk", "timestamp").first()
-    read_at, read_after, words = _known.get(key, (None, None, None))
-    if words is None or read_after != changed or now - read_at > KEEP_SECONDS:
-        words = _load(languages)
-        with _lock:
-            _known[key] = (now, changed, words)
-    return words
+    languages (titles, summaries, tags) and the agencies' and themes' names,
+    read once per page change (search.page_words)."""
+    key = cache_key(languages)
+    return page_words.per_page_change(key, lambda: _load(languages), KEEP_SECONDS)
+
+
+def cache_key(languages):
+    return "search-spelling:" + ",".join(sorted(languages))
 
 
 def forget():
     """Read the words again at the next correction (tests, imports)."""
-    with _lock:
-        _known.clear()
+    codes = language_codes()
+    page_words.forget([cache_key(codes), *(cache_key([code]) for code in codes)])
 
 
 def _load(languages):

@@ -4,32 +4,25 @@ from the search index's tables. The database backends use it to split
 Swedish compounds (search.compounds) and to weigh a case's words for its
 related cases (search.related).
 
-Read once for every application server, kept in Django's cache (CACHES) and
-in each process for as long as no page was published, unpublished or moved
-since (the newest entry of Wagtail's page log), and bounded to the
-MAX_WORDS most frequent words."""
+Read once per page change for every application server (search.page_words),
+and bounded to the MAX_WORDS most frequent words."""
 
 import math
-import threading
 from collections import Counter
 from dataclasses import dataclass
-
-from django.core.cache import cache
 
 from cases.models import CaseLesson, last_page_change
 from cases.queries import published_cases
 from core.languages import language_codes
+from search import page_words
 from search.text import WORD, plain_text
 
-# How long the cache keeps a vocabulary that is no longer read.
+# Read again at the latest after this long without a page change.
 VOCABULARY_SECONDS = 24 * 3600
 MAX_WORDS = 50_000
 MIN_LENGTH = 3
 # The texts a case's words are read from.
 TEXT_FIELDS = ("title", "summary", "challenge", "approach", "results")
-
-_lock = threading.Lock()
-_kept = {}  # language -> (page log entry, Vocabulary)
 
 
 @dataclass(frozen=True)
@@ -67,25 +60,16 @@ def cache_key(language):
 
 def forget():
     """Read the words again at the next use (tests)."""
-    with _lock:
-        cache.delete_many([cache_key(language) for language in language_codes()])
-        _kept.clear()
+    page_words.forget([cache_key(language) for language in language_codes()])
 
 
 def vocabularies(languages):
     """The vocabularies of the languages, the page log read once."""
-    entry = last_page_change()
-    return [vocabulary(language, entry) for language in languages]
+    changed = last_page_change()
+    return [vocabulary(language, changed) for language in languages]
 
 
-def vocabulary(language, entry=None):
-    entry = last_page_change() if entry is None else entry
-    kept = _kept.get(language)
-    if kept is None or kept[0] != entry:
-        kept = cache.get(cache_key(language))
-        if kept is None or kept[0] != entry:
-            with _lock:
-                kept = (entry, read_vocabulary(language))
-            cache.set(cache_key(language), kept, VOCABULARY_SECONDS)
-        _kept[language] = kept
-    return kept[1]
+def vocabulary(language, changed=None):
+    return page_words.per_page_change(
+        cache_key(language), lambda: read_vocabulary(language), VOCABULARY_SECONDS, changed
+    )
