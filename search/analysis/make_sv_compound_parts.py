@@ -11,13 +11,18 @@ How the list is made:
    X (may begin a compound), U (may stand in the middle) or Y (may end one).
 3. Of those, the list keeps the words of four letters or more that readers of
    a public-sector case library meet: the words of the demo cases
-   (cases/demo/cases.jsonl) and the public-sector words in PUBLIC_SECTOR below.
-   Short or rare parts would split unrelated words ("ring" in "hantering").
+   (cases/demo/cases.jsonl), the public-sector words in PUBLIC_SECTOR below,
+   and, of five letters or more, the COMMON most frequent Swedish words by
+   the `wordfreq` package (pip install wordfreq; only used to choose, none
+   of its data is copied), so that the compounds of cases yet to come split
+   too ("polismyndigheten": "polis"). Short or rare parts would split
+   unrelated words ("ring" in "hantering").
 4. A word that is itself two words of the list ("ärendehantering": "ärende"
    and "hantering", a joining "s" allowed) is left out: the filter keeps only
-   the longest part found at a place, and the parts are what is wanted.
+   the longest part found at a place, and the parts are what is wanted. A
+   common word never takes out a word of the demo cases or PUBLIC_SECTOR.
 
-Run from the repository's root:
+Run from the repository's root, with wordfreq installed:
     python search/analysis/make_sv_compound_parts.py package/index.dic
 """
 
@@ -31,6 +36,10 @@ REPO = HERE.parent.parent
 OUTPUT = HERE / "sv-compound-parts.txt"
 COMPOUND_FLAGS = set("XUY")
 MIN_LENGTH = 4
+# How many of the most frequent Swedish words are read, and how long a word
+# of them must be to be kept.
+COMMON = 20_000
+COMMON_MIN_LENGTH = 5
 WORD = re.compile(r"[a-zåäöéü]+")
 
 # Parts of the compounds public-sector texts are made of.
@@ -94,11 +103,23 @@ def is_compound(word, words):
     return False
 
 
+def common_words():
+    from wordfreq import top_n_list
+
+    return {w for w in top_n_list("sv", COMMON) if len(w) >= COMMON_MIN_LENGTH}
+
+
+def without_compounds(words, among):
+    return {w for w in words if not is_compound(w, among)}
+
+
 def main(dic_path):
     parts = compound_parts(dic_path)
-    wanted = demo_words() | set(PUBLIC_SECTOR)
-    candidates = {w for w in wanted & parts if len(w) >= MIN_LENGTH}
-    kept = sorted(w for w in candidates if not is_compound(w, candidates))
+    chosen = {w for w in (demo_words() | set(PUBLIC_SECTOR)) & parts if len(w) >= MIN_LENGTH}
+    chosen = without_compounds(chosen, chosen)
+    # The common words may not split the chosen ones ("handläggning" stays).
+    common = common_words() & parts
+    kept = sorted(chosen | without_compounds(common - chosen, chosen | common))
     OUTPUT.write_text("\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} words written to {OUTPUT.name}")
 

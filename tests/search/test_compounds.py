@@ -95,3 +95,11 @@ def test_a_newly_published_compound_is_found_by_its_part(make_case, api):
     status, data = api(q="moln")
     assert status == 200
     assert sorted(ids(data)) == ["first", "second"]
+
+
+def test_an_everyday_word_finds_the_compounds_it_begins(make_case, api):
+    make_case(id="police", title="Polismyndigheten prövar taligenkänning i förhör")
+    make_case(id="unrelated", title="Ny växel för telefonin", themes=["sustainability"])
+    status, data = api(q="polis")
+    assert status == 200
+    assert ids(data) == ["police"]
