@@ -1,10 +1,10 @@
 """Swedish compounds on the database backends, split against the published
 cases' own words (search.vocabulary): a query word is also matched in the
 compounds that hold it ("säkerhet" -> "informationssäkerhet", "moln" ->
-"molntjänster"), and a compound
-query word also by its parts ("ärendehantering" -> "ärende" and "hantering").
-The backends rank the words' own matches above these (sqlite.py, postgres.py).
-The engines split compounds in their analysers instead (engines.py)."""
+"molntjänster"), and a compound query word also by its parts
+("ärendehantering" -> "ärende" and "hantering"). The backends rank the
+words' own matches above these (sqlite.py, postgres.py). The engines split
+compounds in their analysers instead (engines.py)."""
 
 from dataclasses import dataclass
 
