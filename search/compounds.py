@@ -67,12 +67,13 @@ def _containing(word, known):
     # The backends match by stem: one form of each is enough, and none of the
     # word's own (its inflections, which the word finds by itself).
     own = stems(word, [LANGUAGE])[0]
-    by_stem = {own: word}
+    by_stem = {}
     for w in found:
-        by_stem.setdefault(stems(w, [LANGUAGE])[0], w)
-        if len(by_stem) > MAX_COMPOUNDS:
+        stem_of_w = stems(w, [LANGUAGE])[0]
+        if stem_of_w != own:
+            by_stem.setdefault(stem_of_w, w)
+        if len(by_stem) == MAX_COMPOUNDS:
             break
-    del by_stem[own]
     return tuple(by_stem.values())
 
 

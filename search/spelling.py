@@ -77,16 +77,13 @@ def nearest(word, by_shape):
     length within LENGTH_SLACK, a typo's edits away, difflib's ratio at least
     CUTOFF), or None."""
     edits = next((n for longest, n in EDITS if len(word) <= longest), MOST_EDITS)
-    candidates = [
+    shaped = dict.fromkeys(
         known
-        for known in dict.fromkeys(
-            known
-            for n in range(len(word) - LENGTH_SLACK, len(word) + LENGTH_SLACK + 1)
-            for first in (word[0], "*" + word[1])
-            for known in by_shape.get((first, n), ())
-        )
-        if OSA.distance(word, known, score_cutoff=edits) <= edits
-    ]
+        for n in range(len(word) - LENGTH_SLACK, len(word) + LENGTH_SLACK + 1)
+        for first in (word[0], "*" + word[1])
+        for known in by_shape.get((first, n), ())
+    )
+    candidates = [k for k in shaped if OSA.distance(word, k, score_cutoff=edits) <= edits]
     near = difflib.get_close_matches(word, candidates, n=1, cutoff=CUTOFF)
     return near[0] if near else None
 

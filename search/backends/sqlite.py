@@ -94,11 +94,6 @@ def widening(compound, languages):
     return found
 
 
-def compound_lexeme(compound, languages):
-    """The word, or a compound that holds it, or both of its own parts."""
-    return combined([word_lexeme(compound.word, languages), *widening(compound, languages)], or_)
-
-
 class WordsCompiler(SQLiteSearchQueryCompiler):
     def build_search_query_content(self, query, config=None):
         if not isinstance(query, Words):
@@ -107,16 +102,19 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
             lexemes = [word_lexeme(word, query.languages) for word in query.words]
             return SearchQueryExpression(combined(lexemes, or_))
         widened = {
-            word: compound
-            for word, compound in zip(query.words, query.compounds, strict=True)
-            if widening(compound, query.languages)
+            compound.word: extra
+            for compound in query.compounds
+            if (extra := widening(compound, query.languages))
         }
-        # Every group required: a plain word widened by its compounds, a word
-        # with synonyms any one of them (several words as a phrase).
+        # Every group required: a plain word or a compound that holds it or
+        # both of its parts, a word with synonyms any one of them (several
+        # words as a phrase).
         required = []
         for group in query.groups:
             if len(group) == 1 and len(group[0]) == 1 and group[0][0] in widened:
-                required.append(compound_lexeme(widened[group[0][0]], query.languages))
+                word = group[0][0]
+                alternatives = [word_lexeme(word, query.languages), *widened[word]]
+                required.append(combined(alternatives, or_))
                 continue
             choices = [alternative_lexeme(words, query.languages) for words in group]
             required.append(choices[0] if len(choices) == 1 else Joined(choices, " OR "))

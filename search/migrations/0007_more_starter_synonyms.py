@@ -62,11 +62,12 @@ STARTER = {
 
 def seed(apps, schema_editor):
     SynonymGroup = apps.get_model("search", "SynonymGroup")
+    existing = set(SynonymGroup.objects.values_list("language", "terms"))
     SynonymGroup.objects.bulk_create(
         SynonymGroup(language=language, terms=terms)
         for language, rules in STARTER.items()
         for terms in rules
-        if not SynonymGroup.objects.filter(language=language, terms=terms).exists()
+        if (language, terms) not in existing
     )
 
 
