@@ -3,8 +3,8 @@ many cases there are. Shared by the case listing, the home page and search."""
 
 from collections import Counter
 
-from django.db.models import CharField, Count, F, Value
-from django.db.models.functions import Cast, NullIf, Substr
+from django.db.models import CharField, Count, F
+from django.db.models.functions import Cast, Substr
 from wagtail.models import Locale
 
 from cases.choices import CaseStatus, EvidenceLevel, StoppedReason
@@ -14,17 +14,17 @@ from core.collector import collector_paused
 from core.keys import Keys
 from core.languages import language_codes
 
-# The facets read from the case's own row (or a row it points to), all in one query.
+# The facets read from the case's own row, all in one query and by key (no
+# join); from_keys() turns the keys into the filters' values.
 COLUMNS = {
-    "stage": F("stage__slug"),
-    "agency": F("agency__name"),
+    "stage": F("stage_id"),
+    "agency": F("agency_id"),
     "status": F("status"),
     # The year as text, as filter values are, in SQL on every database.
     "year": Substr(Cast("started", CharField()), 1, 4),
-    "language": F("locale__language_code"),
-    # The level as text ("1" to "5"), as filter values are; no level is left out.
-    "evidence": Cast("evidence_level", CharField()),
-    "stopped_reason": NullIf(F("stopped_reason_kind"), Value("")),
+    "language": F("locale_id"),
+    "evidence": F("evidence_level"),
+    "stopped_reason": F("stopped_reason_kind"),
 }
 
 
@@ -65,10 +65,11 @@ def indexed_filters(chosen):
     return filters
 
 
-def from_index(buckets):
-    """counts() from an engine's buckets ({facet: {indexed value: number of
-    cases}}, INDEXED): stage, agency and locale keys turned into their slugs,
-    names and language codes; an empty value left out."""
+def from_keys(buckets):
+    """counts() from counts by key ({facet: {key: number of cases}}: an
+    engine's buckets of INDEXED, or the COLUMNS read): stage, agency and
+    locale keys turned into their slugs, names and language codes, other
+    values into text; an empty value left out."""
     found = {}
     for name, counted in buckets.items():
         if name in _BY_KEY:
@@ -91,13 +92,13 @@ def _column_expressions(names):
 
 
 def _count_columns(columns, names):
-    """{facet: {value: number of cases}} of the named facets' columns."""
+    """{facet: {value: number of cases}} of the named facets' columns (from_keys)."""
     counts = {name: Counter() for name in names}
     # Column by column: Counter counts a whole column at once (no rows: none).
     for name, column in zip(names, columns, strict=False):
         counts[name].update(column)
         counts[name].pop(None, None)
-    return counts
+    return from_keys(counts)
 
 
 def _theme_counts(cases):

@@ -24,7 +24,7 @@ from cases.facets import (
     INDEXED,
     counts,
     facet_counts,
-    from_index,
+    from_keys,
     indexed_filters,
     language_counts,
     ranked_counts,
@@ -280,7 +280,7 @@ def page_and_counts(results, params, engine, start, end):
     keeps an engine's matches to the filters it could not apply)."""
     if counted_by_engine(params, engine):
         page, _total, buckets = results.aggregated(INDEXED, start, end)
-        return page, from_index(buckets)
+        return page, from_keys(buckets)
     keys, found = ranked_counts(results.ranked_values, [*FACETS, "language"])
     return keys[start:end], found
 
