@@ -2,11 +2,15 @@
 cases' own words (search.vocabulary): a query word is also matched in the
 compounds that hold it ("säkerhet" -> "informationssäkerhet", "moln" ->
 "molntjänster"), and a compound query word also by its parts
-("ärendehantering" -> "ärende" and "hantering"). The backends rank the
+("ärendehantering" -> "ärende" and "hantering"); a word is also matched in
+its definite forms that the stemmer does not reduce to its own stem
+("projekt" -> "projektet", "ansvaret" -> "ansvar"). The backends rank the
 words' own matches above these (sqlite.py, postgres.py). The engines split
 compounds in their analysers instead (engines.py)."""
 
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from search.text import common_prefix, stems
 from search.vocabulary import vocabulary
@@ -21,7 +25,27 @@ MIN_HEAD = 3
 MAX_COMPOUNDS = 20
 # Letters that join a compound's parts ("ärende-s-hantering").
 LINKS = ("s", "e", "a", "u", "o")
+# The neuter definite endings (with the genitive's) that Snowball leaves on
+# some words: "projektet" and "projekt" stem to "projektet" and "projek".
+# "-t" only after a vowel ("ärende-t"): "svar-t" is another word.
+DEFINITE = ("et", "ets")
+DEFINITE_AFTER_VOWEL = ("t", "ts")
+VOWELS = "aeiouyåäö"
 _MEMO_SIZE = 2_000
+# Swedish dictionary words that may be compound parts (its README says where
+# from and under which licence): the engines' decompounding word list.
+COMPOUND_PARTS_FILE = Path(__file__).resolve().parent / "analysis" / "sv-compound-parts.txt"
+
+
+@lru_cache(maxsize=1)
+def compound_parts():
+    lines = COMPOUND_PARTS_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words():
+    return frozenset(compound_parts())
 
 
 @dataclass(frozen=True)
@@ -31,9 +55,12 @@ class Compound:
     containing: tuple = ()
     # The word's own two parts, when it is a compound of words the cases hold.
     parts: tuple = ()
+    # The word's definite form the cases hold, or its base form, when the
+    # stemmer gives that form a stem of its own.
+    forms: tuple = ()
 
     def __bool__(self):
-        return bool(self.containing or self.parts)
+        return bool(self.containing or self.parts or self.forms)
 
 
 # The compounds found per word, for the vocabulary they were found in (held,
@@ -54,8 +81,42 @@ def compounds(words, languages):
 def _compound(word, known):
     found = _memo["words"]
     if word not in found:
-        found[word] = Compound(word, _containing(word, known), _parts(word, known))
+        forms = _forms(word, known)
+        # A definite form ("molnet") is also found in what its base finds.
+        bases = [form for form in forms if len(form) < len(word)]
+        containing = [w for held in (word, *bases) for w in _containing(held, known)]
+        found[word] = Compound(word, tuple(dict.fromkeys(containing)), _parts(word, known), forms)
     return found[word]
+
+
+def definite_forms(word):
+    """The word's definite forms, or its base form, when the stemmer gives
+    that form a stem of its own (whether or not any case holds it). A word
+    of the dictionary is no definite form ("internet", "planet")."""
+    words = _dictionary_words()
+    forms = [word + ending for ending in DEFINITE]
+    if word not in words:
+        forms += [word[: -len(ending)] for ending in DEFINITE if word.endswith(ending)]
+    if word[-1:] in VOWELS:
+        forms += [word + ending for ending in DEFINITE_AFTER_VOWEL]
+    for ending in DEFINITE_AFTER_VOWEL:
+        base = word[: -len(ending)]
+        if word.endswith(ending) and base[-1:] in VOWELS and word not in words:
+            forms.append(base)
+    own = stems(word, [LANGUAGE])[0]
+    return tuple(
+        form
+        for form in forms
+        if len(form) >= MIN_PART and form not in words and stems(form, [LANGUAGE])[0] != own
+    )
+
+
+def _forms(word, known):
+    """definite_forms() the cases hold; a base form always (the cases may
+    hold only its other forms: "molnen", "molntjänster")."""
+    return tuple(
+        form for form in definite_forms(word) if len(form) < len(word) or form in known.frequency
+    )
 
 
 def _containing(word, known):

@@ -7,13 +7,12 @@ every match's pk, best first, for paging and the facet counts."""
 
 import threading
 from copy import deepcopy
-from functools import lru_cache
-from pathlib import Path
 
 from modelsearch.utils import deep_update
 
 from core.collector import collector_paused
 from core.keys import Keys
+from search.compounds import compound_parts
 from search.engine_synonyms import SEARCH_ANALYZERS, analysis
 
 from .query import Words
@@ -55,16 +54,9 @@ def add_language_subfields(properties):
 # about "ärende" and "hantering", below the cases that say "ärendehantering".
 # The parts come from search/analysis/sv-compound-parts.txt (its README says
 # where from and under which licence), written into the index settings.
-COMPOUND_PARTS_FILE = Path(__file__).resolve().parent.parent / "analysis" / "sv-compound-parts.txt"
 COMPOUND_SUBFIELD = "sv_parts"
 # The fields split into parts, and the boosts of their `sv_parts` sub-fields.
 COMPOUND_FIELDS = {"title": 0.25, "_all_text": 0.15}
-
-
-@lru_cache(maxsize=1)
-def compound_parts():
-    lines = COMPOUND_PARTS_FILE.read_text(encoding="utf-8").splitlines()
-    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 # Letters that join a compound's parts ("ärende-s-hantering"), and how many

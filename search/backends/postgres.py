@@ -55,11 +55,13 @@ def in_languages(text, languages):
 
 
 def compound_query(compound, languages):
-    """The word, or a compound that holds it, or both of its own parts."""
+    """The word, or one of its forms, or a compound that holds it, or both of
+    its own parts."""
     swedish = CONFIGS[COMPOUND_LANGUAGE]
     alternatives = [in_languages(compound.word, languages)]
     alternatives += [
-        SearchQuery(w, search_type="plain", config=swedish) for w in compound.containing
+        SearchQuery(w, search_type="plain", config=swedish)
+        for w in (*compound.forms, *compound.containing)
     ]
     if compound.parts:
         alternatives.append(

@@ -84,11 +84,12 @@ def alternative_lexeme(words, languages):
 
 
 def widening(compound, languages):
-    """The lexemes a compound adds to its word: the compounds that hold the
-    word but do not begin with its prefix (which the word's own lexeme
-    finds), and both of its own parts."""
+    """The lexemes a compound adds to its word: its forms and the compounds
+    that hold it, those that do not begin with its prefix (which the word's
+    own lexeme finds), and both of its own parts."""
     prefix = common_prefix(compound.word, languages)
-    found = [Lexeme(word) for word in compound.containing if not word.startswith(prefix)]
+    found = [word_lexeme(form, languages) for form in compound.forms if not form.startswith(prefix)]
+    found += [Lexeme(word) for word in compound.containing if not word.startswith(prefix)]
     if compound.parts:
         found.append(combined([word_lexeme(part, languages) for part in compound.parts], and_))
     return found
