@@ -206,6 +206,23 @@ def test_a_readers_everyday_words_find_the_agencies_terms(make_case, api):
     assert ids(api(q="waiting time", lang="en")[1]) == ["en-wait"]
 
 
+def test_the_regulations_short_name_finds_its_cases(make_case, api):
+    make_case(
+        id="rules",
+        title="Personuppgifter i kundtjänsten",
+        summary="Dataskyddsförordningen styrde hur länge samtalen sparas.",
+    )
+    make_case(
+        id="en-rules",
+        language="en",
+        title="Personal data in customer service",
+        summary="Data protection set how long calls are kept.",
+    )
+    make_case(id="unrelated", title="Ny växel för telefonin", themes=["sustainability"])
+    assert ids(api(q="gdpr")[1]) == ["rules"]
+    assert ids(api(q="gdpr", lang="en")[1]) == ["en-rules"]
+
+
 def test_a_case_named_by_a_phrase_synonym_ranks_first(make_case, api):
     make_case(
         id="aside",
