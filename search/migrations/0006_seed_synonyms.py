@@ -3,6 +3,8 @@ editors change it under Snippets → Synonyms."""
 
 from django.db import migrations
 
+from search.starter_synonyms import seeding
+
 STARTER = {
     "sv": [
         "chattbot, chatbot, chattrobot, digital assistent, virtuell assistent",
@@ -44,22 +46,7 @@ STARTER = {
 }
 
 
-def seed(apps, schema_editor):
-    SynonymGroup = apps.get_model("search", "SynonymGroup")
-    SynonymGroup.objects.bulk_create(
-        SynonymGroup(language=language, terms=terms)
-        for language, rules in STARTER.items()
-        for terms in rules
-    )
-
-
-def unseed(apps, schema_editor):
-    SynonymGroup = apps.get_model("search", "SynonymGroup")
-    for language, rules in STARTER.items():
-        SynonymGroup.objects.filter(language=language, terms__in=rules).delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0005_synonyms_and_corrections")]
 
-    operations = [migrations.RunPython(seed, unseed)]
+    operations = [seeding(STARTER)]

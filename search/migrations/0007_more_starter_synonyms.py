@@ -4,6 +4,8 @@ Groups an editor already has are left as they are."""
 
 from django.db import migrations
 
+from search.starter_synonyms import seeding
+
 STARTER = {
     "sv": [
         "upphandling, offentlig upphandling, inköp",
@@ -60,24 +62,7 @@ STARTER = {
 }
 
 
-def seed(apps, schema_editor):
-    SynonymGroup = apps.get_model("search", "SynonymGroup")
-    existing = set(SynonymGroup.objects.values_list("language", "terms"))
-    SynonymGroup.objects.bulk_create(
-        SynonymGroup(language=language, terms=terms)
-        for language, rules in STARTER.items()
-        for terms in rules
-        if (language, terms) not in existing
-    )
-
-
-def unseed(apps, schema_editor):
-    SynonymGroup = apps.get_model("search", "SynonymGroup")
-    for language, rules in STARTER.items():
-        SynonymGroup.objects.filter(language=language, terms__in=rules).delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0006_seed_synonyms")]
 
-    operations = [migrations.RunPython(seed, unseed)]
+    operations = [seeding(STARTER)]

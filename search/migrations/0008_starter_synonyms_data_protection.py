@@ -4,6 +4,8 @@ are left as they are."""
 
 from django.db import migrations
 
+from search.starter_synonyms import seeding
+
 STARTER = {
     "sv": [
         "dataskydd, gdpr, dataskyddsförordningen, personuppgiftsskydd",
@@ -25,24 +27,7 @@ STARTER = {
 }
 
 
-def seed(apps, schema_editor):
-    SynonymGroup = apps.get_model("search", "SynonymGroup")
-    existing = set(SynonymGroup.objects.values_list("language", "terms"))
-    SynonymGroup.objects.bulk_create(
-        SynonymGroup(language=language, terms=terms)
-        for language, rules in STARTER.items()
-        for terms in rules
-        if (language, terms) not in existing
-    )
-
-
-def unseed(apps, schema_editor):
-    SynonymGroup = apps.get_model("search", "SynonymGroup")
-    for language, rules in STARTER.items():
-        SynonymGroup.objects.filter(language=language, terms__in=rules).delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0007_more_starter_synonyms")]
 
-    operations = [migrations.RunPython(seed, unseed)]
+    operations = [seeding(STARTER)]
