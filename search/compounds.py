@@ -55,7 +55,7 @@ class Compound:
     containing: tuple = ()
     # The word's own two parts, when it is a compound of words the cases hold.
     parts: tuple = ()
-    # The word's definite form the cases hold, or its base form, when the
+    # The word's definite forms the cases hold, or its base word, when the
     # stemmer gives that form a stem of its own.
     forms: tuple = ()
 
@@ -89,33 +89,27 @@ def _compound(word, known):
     return found[word]
 
 
-def definite_forms(word):
-    """The word's definite forms, or its base form, when the stemmer gives
-    that form a stem of its own (whether or not any case holds it). A word
-    of the dictionary is no definite form ("internet", "planet")."""
+def _forms(word, known):
+    """The word's definite forms the cases hold, and, for a definite form,
+    its base word (one of the dictionary's or the cases'), when the stemmer
+    gives that form a stem of its own. A word of the dictionary is no
+    definite form ("internet", "planet")."""
     words = _dictionary_words()
-    forms = [word + ending for ending in DEFINITE]
-    if word not in words:
-        forms += [word[: -len(ending)] for ending in DEFINITE if word.endswith(ending)]
+    definite = [word + ending for ending in DEFINITE]
     if word[-1:] in VOWELS:
-        forms += [word + ending for ending in DEFINITE_AFTER_VOWEL]
-    for ending in DEFINITE_AFTER_VOWEL:
-        base = word[: -len(ending)]
-        if word.endswith(ending) and base[-1:] in VOWELS and word not in words:
-            forms.append(base)
+        definite += [word + ending for ending in DEFINITE_AFTER_VOWEL]
+    forms = [form for form in definite if form in known.frequency and form not in words]
+    if word not in words:
+        bases = [word[: -len(ending)] for ending in DEFINITE if word.endswith(ending)]
+        bases += [
+            word[: -len(ending)]
+            for ending in DEFINITE_AFTER_VOWEL
+            if word.endswith(ending) and word[: -len(ending)][-1:] in VOWELS
+        ]
+        forms += [base for base in bases if base in words or base in known.frequency]
     own = stems(word, [LANGUAGE])[0]
     return tuple(
-        form
-        for form in forms
-        if len(form) >= MIN_PART and form not in words and stems(form, [LANGUAGE])[0] != own
-    )
-
-
-def _forms(word, known):
-    """definite_forms() the cases hold; a base form always (the cases may
-    hold only its other forms: "molnen", "molntjänster")."""
-    return tuple(
-        form for form in definite_forms(word) if len(form) < len(word) or form in known.frequency
+        form for form in forms if len(form) >= MIN_PART and stems(form, [LANGUAGE])[0] != own
     )
 
 
