@@ -44,7 +44,8 @@ def compound_parts():
 
 
 @lru_cache(maxsize=1)
-def _dictionary_words():
+def dictionary_words():
+    """compound_parts() as a set, to look words up in."""
     return frozenset(compound_parts())
 
 
@@ -89,22 +90,24 @@ def _compound(word, known):
     return found[word]
 
 
+def _endings(base):
+    """The definite endings a base word takes: "-t" and "-ts" only after a vowel."""
+    return DEFINITE + DEFINITE_AFTER_VOWEL if base[-1:] in VOWELS else DEFINITE
+
+
 def _forms(word, known):
     """The word's definite forms the cases hold, and, for a definite form,
     its base word (one of the dictionary's or the cases'), when the stemmer
     gives that form a stem of its own. A word of the dictionary is no
     definite form ("internet", "planet")."""
-    words = _dictionary_words()
-    definite = [word + ending for ending in DEFINITE]
-    if word[-1:] in VOWELS:
-        definite += [word + ending for ending in DEFINITE_AFTER_VOWEL]
-    forms = [form for form in definite if form in known.frequency and form not in words]
+    words = dictionary_words()
+    forms = [word + ending for ending in _endings(word)]
+    forms = [form for form in forms if form in known.frequency and form not in words]
     if word not in words:
-        bases = [word[: -len(ending)] for ending in DEFINITE if word.endswith(ending)]
-        bases += [
+        bases = [
             word[: -len(ending)]
-            for ending in DEFINITE_AFTER_VOWEL
-            if word.endswith(ending) and word[: -len(ending)][-1:] in VOWELS
+            for ending in DEFINITE + DEFINITE_AFTER_VOWEL
+            if word.endswith(ending) and ending in _endings(word[: -len(ending)])
         ]
         forms += [base for base in bases if base in words or base in known.frequency]
     own = stems(word, [LANGUAGE])[0]

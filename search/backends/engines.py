@@ -12,7 +12,7 @@ from modelsearch.utils import deep_update
 
 from core.collector import collector_paused
 from core.keys import Keys
-from search.compounds import compound_parts
+from search.compounds import compound_parts, dictionary_words
 from search.engine_synonyms import SEARCH_ANALYZERS, analysis
 
 from .query import Words
@@ -68,7 +68,7 @@ MAX_ENDING = 4
 def split_compound(word):
     """The word as two parts of the list ("molntjänsterna" -> "moln
     tjänsterna"), or the word itself."""
-    parts = set(compound_parts())
+    parts = dictionary_words()
     for cut in range(4, len(word) - 3):
         head, tail = word[:cut], word[cut:]
         if head not in parts and not (head[-1] in LINKS and head[:-1] in parts):
