@@ -99,6 +99,29 @@ QUERIES = [
         {"fk-rpa-bostadsbidrag-2018-en": 2, "ssc-kompetensvaxling-2019-en": 1},
     ),
     ("en", "cloud computing", {"mig-molntjanster-2021-en": 2}),
+    # Questions as readers ask them, in whole phrases.
+    ("sv", "lärdomar om chattbot", {"skv-chattbot-2021": 2, "pm-rostrobot-2019": 1}),
+    ("sv", "vad gick fel med molntjänster", {"mig-molntjanster-2021": 2}),
+    (
+        "sv",
+        "erfarenheter av AI",
+        {
+            "pol-ai-transkribering-2024": 2,
+            "tvv-ai-ansokningar-2021": 2,
+            "skv-chattbot-2021": 1,
+            "kfm-skuldsanering-2022": 1,
+            "fk-rpa-bostadsbidrag-2018": 1,
+        },
+    ),
+    (
+        "sv",
+        "arbeta på distans under pandemin",
+        {"trv-distansarbete-2020": 2, "pm-ledarskapsprogram-2022": 1},
+    ),
+    ("sv", "misstag med chattbot", {"skv-chattbot-2021": 2, "pm-rostrobot-2019": 1}),
+    ("en", "what went wrong with cloud services", {"mig-molntjanster-2021-en": 2}),
+    ("en", "lessons from chatbot projects", {"skv-chattbot-2021-en": 2}),
+    ("en", "mistakes with the chatbot", {"skv-chattbot-2021-en": 2}),
 ]
 
 

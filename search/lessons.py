@@ -16,8 +16,7 @@ from search.text import (
     MAX_QUERY_LENGTH,
     clean_query,
     common_prefix,
-    query_words,
-    without_stop_words,
+    searched_words,
 )
 
 PAGE_SIZE = 30
@@ -66,7 +65,7 @@ def lessons_page(request):
         kinds = [k for k in kinds if k in LessonKind.values]
     case_filter = chosen_filters(request, published_cases(locale), errors)
     chosen = case_filter.chosen
-    words = without_stop_words(query_words(query), [language])
+    words = searched_words(query, [language])
     queryset = lesson_queryset(case_filter.qs, language, kinds, words)
     page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()

@@ -27,16 +27,18 @@ class LoggedQuery(models.Model):
         return self.query
 
 
-def log_query(params, total, corrected_query=""):
+def log_query(outcome):
     """One row per first-page search with words (later pages are the same
-    search); hits 0 marks a search that found nothing, and a corrected query
-    one whose words as typed found (almost) nothing, for the editors' report."""
+    search), for the editors' report: hits 0 marks a search whose words
+    found no case together (nothing, or cases holding some of the words),
+    and a corrected query one whose words as typed found (almost) nothing."""
+    params = outcome.params
     if params.words and params.page == 1:
         LoggedQuery.objects.create(
             query=params.query.lower()[:200],
             language=params.lang,
-            hits=total,
-            corrected_query=corrected_query.lower()[:200],
+            hits=0 if outcome.some_words else outcome.total,
+            corrected_query=outcome.corrected_query.lower()[:200],
         )
 
 

@@ -44,7 +44,7 @@ from search.text import (
     clean_query,
     excerpt,
     query_words,
-    without_stop_words,
+    searched_words,
     word_pattern,
 )
 
@@ -86,6 +86,8 @@ class SearchParams:
     chosen: dict = field(default_factory=dict)
     # False: search the words exactly as typed, never a corrected spelling.
     correct: bool = True
+    # True: cases that hold some of the words (when they find none together).
+    some_words: bool = False
 
     @property
     def languages(self):
@@ -93,9 +95,9 @@ class SearchParams:
 
     @cached_property
     def words(self):
-        """The query's words without the languages' stop words: derived, so a
+        """The query's words that a search matches (searched_words()): derived, so a
         copy with another language or query (dataclasses.replace) has its own."""
-        return without_stop_words(query_words(self.query), self.languages)
+        return searched_words(self.query, self.languages)
 
     @cached_property
     def groups(self):
@@ -172,9 +174,12 @@ class SearchOutcome:
     in_other_language: int = 0
     # The spelling searched instead of the words as typed ("" if none).
     corrected_query: str = ""
+    # No case holds every word: these hold some of them.
+    some_words: bool = False
     # With no hits: [(filter, value, how many the search finds without it)].
     without_filter: list = field(default_factory=list)
-    # With no hits: [(synonym of a query word, how many it finds)].
+    # With no hits, or no case holding every word: [(a query word alone or
+    # a synonym of one, how many it finds)].
     related: list = field(default_factory=list)
 
 
@@ -210,9 +215,10 @@ def database_backend():
 
 
 def match(backend, params, queryset, engine, fuzzy=False):
-    """modelsearch's results for the words (every one required) in the
-    queryset; without words, all of it, newest first. An engine that counts
-    the matches itself is handed the chosen facets as filters."""
+    """modelsearch's results for the words (every one required, or any one
+    with `some_words`) in the queryset; without words, all of it, newest
+    first. An engine that counts the matches itself is handed the chosen
+    facets as filters."""
     by_relevance = params.sort != "newest" and bool(params.words)
     if not by_relevance:
         queryset = queryset.order_by(*NEWEST)
@@ -225,6 +231,7 @@ def match(backend, params, queryset, engine, fuzzy=False):
             params.languages,
             fuzzy=fuzzy,
             groups=params.groups,
+            some=params.some_words,
             engine_filters=filters,
         ),
         queryset,
@@ -252,10 +259,10 @@ def how_many(results, params, engine):
 
 def tolerant(backend, params, queryset, engine, read):
     """read(results) of the words' results: (what it reads, how many cases
-    they hold). On an engine, read again with typos tolerated when the words
-    as written find fewer than FUZZY_BELOW."""
+    they hold). On an engine, read again with typos tolerated when all the
+    words as written find fewer than FUZZY_BELOW."""
     found = read(match(backend, params, queryset, engine))
-    if engine and params.words and found[1] < FUZZY_BELOW:
+    if engine and params.words and not params.some_words and found[1] < FUZZY_BELOW:
         found = read(match(backend, params, queryset, engine, fuzzy=True))
     return found
 
@@ -314,6 +321,18 @@ def correction(backend, params, keys, engine, found):
     return corrected if count_found(backend, corrected, keys, engine) > found else None
 
 
+def searched_instead(backend, params, keys, engine, found):
+    """What is searched instead of the words as typed: their corrected
+    spelling (correction()), or, when neither finds a case holding every
+    word, the cases that hold some of them; None when the words stand."""
+    corrected = correction(backend, params, keys, engine, found)
+    if corrected:
+        return corrected
+    if not found and len(params.groups) > 1:
+        return replace(params, some_words=True)
+    return None
+
+
 def find(backend, params, engine):
     """(the page's cases, their facet counts, the params searched: the
     corrected spelling's when it was searched instead)."""
@@ -327,7 +346,7 @@ def find(backend, params, engine):
         page = keys.order_by(*NEWEST).values_list("pk", flat=True)[start:end]
         return queryset.cards(list(page), "lessons"), found, params
     page, found = counted(backend, params, keys, engine, start, end)
-    searched = correction(backend, params, keys, engine, total(found)) or params
+    searched = searched_instead(backend, params, keys, engine, total(found)) or params
     if searched is not params:
         page, found = counted(backend, searched, keys, engine, start, end)
     return queryset.cards(page, "lessons"), found, searched
@@ -352,8 +371,9 @@ def answered(params, action):
 
 
 def count_matches(params, **changes):
-    """How many cases the search finds with some parameters changed."""
-    other = replace(params, **changes)
+    """How many cases the search finds with some parameters changed, every
+    word required."""
+    other = replace(params, some_words=False, **changes)
 
     def count(backend, engine):
         keys = searchable_cases(other).only("pk")
@@ -415,7 +435,9 @@ def run_search(params):
         # The reader's language found nothing, so these are the other's.
         in_other_language = count_matches(searched, lang="all")
     without_filter = without_filter_counts(searched) if not found_total and params.words else []
-    related = related_counts(searched) if not found_total and params.words else []
+    # Nothing found, or no case holding every word: each word alone, and synonyms.
+    nothing_together = not found_total or searched.some_words
+    related = related_counts(searched) if nothing_together and params.words else []
     return SearchOutcome(
         params=params,
         total=found_total,
@@ -427,7 +449,8 @@ def run_search(params):
         suggestion=suggestion,
         promoted=promoted_cases(params) if params.page == 1 else [],
         in_other_language=in_other_language,
-        corrected_query=searched.query if searched is not params else "",
+        corrected_query=searched.query if searched.query != params.query else "",
+        some_words=searched.some_words,
         without_filter=without_filter,
         related=related,
     )
@@ -490,6 +513,8 @@ def outcome_as_json(outcome, request):
         )
     if outcome.corrected_query:
         data["corrected_query"] = outcome.corrected_query
+    if outcome.some_words:
+        data["some_words"] = True
     if outcome.suggestion:
         data["suggestion"] = outcome.suggestion
     return data
@@ -497,8 +522,8 @@ def outcome_as_json(outcome, request):
 
 def all_matches(params):
     """Every case the search finds for these parameters, not paged, newest
-    first: the same cases that run_search() counts in its total (with the
-    corrected spelling when that was searched). For the open-data exports."""
+    first: the same cases that run_search() counts in its total (those of
+    what was searched instead, searched_instead()). For the open-data exports."""
 
     def action(backend, engine):
         queryset = searchable_cases(params)
@@ -506,9 +531,9 @@ def all_matches(params):
             return queryset
         # On an engine, the ids are fetched here, where a failure still falls back.
         found_keys = tolerant(backend, params, queryset, engine, ranked_keys)[0]
-        corrected = correction(backend, params, queryset, engine, len(found_keys))
-        if corrected:
-            found_keys = tolerant(backend, corrected, queryset, engine, ranked_keys)[0]
+        instead = searched_instead(backend, params, queryset, engine, len(found_keys))
+        if instead:
+            found_keys = tolerant(backend, instead, queryset, engine, ranked_keys)[0]
         return queryset.filter(pk__in=Keys(found_keys))
 
     return answered(params, action)[0].order_by(*NEWEST)

@@ -58,11 +58,29 @@ STOP_WORDS = {
 }
 
 
+# The portal's words for what every case holds, its lessons: a query's
+# other words say which ("lärdomar om chattbot", "lessons learned from AI");
+# alone they ask for every case.
+EVERY_CASE_WORDS = {
+    "sv": frozenset("lärdom lärdomar lärdomarna erfarenheter erfarenheterna".split()),
+    "en": frozenset("lesson lessons learned learnt".split()),
+}
+
+
 def without_stop_words(words, languages):
     """The words that are not stop words in any of the languages; all of
     them when nothing else is left ("vad är det")."""
     kept = [w for w in words if not any(w in STOP_WORDS[lang] for lang in languages)]
     return kept or words
+
+
+def searched_words(text, languages):
+    """The words a search matches: the text's words without stop words and
+    without the words for what every case holds (none when it has only those)."""
+    words = [
+        w for w in query_words(text) if not any(w in EVERY_CASE_WORDS[lang] for lang in languages)
+    ]
+    return without_stop_words(words, languages) if words else []
 
 
 ALGORITHMS = {"sv": "swedish", "en": "english"}

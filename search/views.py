@@ -30,7 +30,7 @@ def api_search(request):
     except ParameterError as exc:
         return parameter_error(exc)
     outcome = run_search(params)
-    log_query(params, outcome.total, outcome.corrected_query)
+    log_query(outcome)
     return JsonResponse(
         outcome_as_json(outcome, request), json_dumps_params={"ensure_ascii": False}
     )
@@ -46,7 +46,7 @@ def search_page(request):
         context["error"] = exc
         return render(request, "search/search.html", context, status=400)
     outcome = run_search(params)
-    log_query(params, outcome.total, outcome.corrected_query)
+    log_query(outcome)
     query_params = request.GET.copy()
     query_params.pop("page", None)
     both_languages = query_params.copy()

@@ -77,11 +77,14 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         if query.any_word:
             return reduce(or_, (in_languages(word, query.languages) for word in query.words))
         widened = dict(zip(query.words, query.compounds, strict=True))
-        if query.groups == [[(word,)] for word in query.words] and not any(widened.values()):
+        plain = query.groups == [[(word,)] for word in query.words]
+        if plain and not query.some and not any(widened.values()):
             return in_languages(query.query_string, query.languages)
-        # Every group required: a plain word widened by its compounds, a word
-        # with synonyms any one of them in any language (several words as a phrase).
-        return reduce(and_, (self._group_query(group, widened, query) for group in query.groups))
+        # Every group required (or any one, `some`): a plain word widened by
+        # its compounds, a word with synonyms any one of them in any language
+        # (several words as a phrase).
+        groups = (self._group_query(group, widened, query) for group in query.groups)
+        return reduce(or_ if query.some else and_, groups)
 
     @staticmethod
     def _group_query(group, widened, query):
@@ -104,7 +107,7 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         """The tsqueries a match satisfies each, in its title or its body:
         one per group of words, or one for any of the words."""
         query = self.query
-        if query.any_word:
+        if query.any_word or query.some:
             return [self.build_tsquery_content(query)]
         widened = dict(zip(query.words, query.compounds, strict=True))
         return [self._group_query(group, widened, query) for group in query.groups]
@@ -131,7 +134,7 @@ class WordsCompiler(PostgresSearchQueryCompiler):
     def exact_query(self):
         """The words alone, when compounds widened the query; else None."""
         query = self.query
-        if not isinstance(query, Words) or query.any_word:
+        if not isinstance(query, Words) or query.any_word or query.some:
             return None
         if not any(query.compounds):
             return None
@@ -163,7 +166,7 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         "digital assistent") wherever it stands."""
         if not isinstance(query, Words) or query.groups == [[(w,)] for w in query.words]:
             return super().build_tsrank(vector, query, config, boost)
-        typed = Words(query.words, query.languages)
+        typed = Words(query.words, query.languages, some=query.some)
         typed.compounds = query.compounds  # the same words: read once
         rank = super().build_tsrank(vector, typed, config, boost * 2)
         synonyms = [words for group in query.groups for words in group[1:]]

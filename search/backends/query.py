@@ -2,7 +2,7 @@
 the languages searched. Each backend here extends modelsearch's query
 compiler for it (database.py, engines.py); it is a PlainText to modelsearch
 itself: every word required, or any of them with operator "or" (the plan
-page's distinctive terms)."""
+page's distinctive terms, or a reader's words that together find nothing)."""
 
 from functools import cached_property
 
@@ -13,9 +13,16 @@ from search.compounds import compounds
 
 class Words(PlainText):
     def __init__(
-        self, words, languages, fuzzy=False, groups=None, any_word=False, engine_filters=None
+        self,
+        words,
+        languages,
+        fuzzy=False,
+        groups=None,
+        any_word=False,
+        some=False,
+        engine_filters=None,
     ):
-        super().__init__(" ".join(words), operator="or" if any_word else "and")
+        super().__init__(" ".join(words), operator="or" if any_word or some else "and")
         self.words = list(words)
         self.languages = list(languages)
         # Engines only: tolerate a typo or two in each word.
@@ -28,6 +35,9 @@ class Words(PlainText):
         # Any one word is enough (a case's distinctive words, for its related
         # cases); compounds are not split then.
         self.any_word = any_word
+        # Any one group is enough, synonyms and compounds as when every one
+        # is required: for a search whose words together find nothing.
+        self.some = some
         # Engines only: {filter field: [values]}, every field required, any
         # one of its values enough; filters modelsearch cannot hand an engine
         # (the database applies them through the queryset).
@@ -40,5 +50,5 @@ class Words(PlainText):
         return compounds(self.words, self.languages)
 
     def __repr__(self):
-        flags = f"fuzzy={self.fuzzy} any={self.any_word}"
+        flags = f"fuzzy={self.fuzzy} any={self.any_word} some={self.some}"
         return f"<Words {self.words!r} in {self.languages!r} {flags}>"

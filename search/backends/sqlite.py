@@ -107,9 +107,9 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
             for compound in query.compounds
             if (extra := widening(compound, query.languages))
         }
-        # Every group required: a plain word or a compound that holds it or
-        # both of its parts, a word with synonyms any one of them (several
-        # words as a phrase).
+        # Every group required (or any one, `some`): a plain word or a
+        # compound that holds it or both of its parts, a word with synonyms
+        # any one of them (several words as a phrase).
         required = []
         for group in query.groups:
             if len(group) == 1 and len(group[0]) == 1 and group[0][0] in widened:
@@ -119,12 +119,14 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
                 continue
             choices = [alternative_lexeme(words, query.languages) for words in group]
             required.append(choices[0] if len(choices) == 1 else Joined(choices, " OR "))
-        return SearchQueryExpression(combined(required, and_))
+        return SearchQueryExpression(combined(required, or_ if query.some else and_))
 
     def exact_query(self):
         """The words alone, when compounds widened the query; else None."""
         query = self.query
-        if query.any_word or not any(widening(c, query.languages) for c in query.compounds):
+        if query.any_word or query.some:
+            return None
+        if not any(widening(c, query.languages) for c in query.compounds):
             return None
         lexemes = [word_lexeme(word, query.languages) for word in query.words]
         return SearchQueryExpression(combined(lexemes, and_))

@@ -1,0 +1,150 @@
+"""Readers ask in whole phrases ("lärdomar om chattbot", "what went wrong
+with cloud services"): words that find nothing together still find the cases
+that hold some of them, and the portal's words for what every case holds
+narrow nothing. On every backend."""
+
+import pytest
+
+from search.models import LoggedQuery
+from search.reports import weekly_report
+
+pytestmark = pytest.mark.search
+
+
+def ids(data):
+    return [r["id"] for r in data["results"]]
+
+
+@pytest.fixture
+def cases(make_case):
+    make_case(
+        id="bot",
+        title="Chattbot som svarar på frågor om deklarationen",
+        summary="En chattbot svarar dygnet runt på frågor om deklarationen.",
+    )
+    make_case(
+        id="bot-2",
+        title="Chattbot i växeln",
+        summary="En chattbot svarar på enkla frågor i telefonväxeln.",
+    )
+    make_case(
+        id="permits",
+        title="Snabbare handläggning av bygglov",
+        summary="Handläggarna fick en ny rutin för bygglov.",
+    )
+    make_case(
+        id="en-bot",
+        language="en",
+        title="A chatbot answers questions about the tax return",
+        summary="The chatbot answers around the clock.",
+    )
+
+
+def test_words_that_find_nothing_together_find_the_cases_holding_some(cases, api):
+    # No case is about both: each holding one of the words is found.
+    data = api(q="chattbot bygglov")[1]
+    assert sorted(ids(data)) == ["bot", "bot-2", "permits"]
+    assert data["total"] == 3
+    assert data["some_words"] is True
+    assert "corrected_query" not in data
+    # The case holding more of the words ranks above those holding fewer.
+    data = api(q="chattbot deklarationen bygglov")[1]
+    assert ids(data)[0] == "bot"
+    assert set(ids(data)) == {"bot", "bot-2", "permits"}
+    # Words that find a case together: only what holds all of them.
+    data = api(q="chattbot deklarationen")[1]
+    assert ids(data) == ["bot"]
+    assert "some_words" not in data
+    # One word that finds nothing stays a search without hits.
+    data = api(q="xylofonerna")[1]
+    assert data["total"] == 0
+    assert "some_words" not in data
+
+
+def test_the_page_says_no_case_holds_every_word_and_offers_each_word(cases, page):
+    html = page("/sok/", q="chattbot bygglov").content.decode()
+    assert "Ingen erfarenhet innehåller alla orden i ”chattbot bygglov”." in html
+    assert "Snabbare handläggning av bygglov" in html
+    assert "Chattbot i växeln" in html
+    assert "Inga träffar" not in html
+    # Each word alone, with how many cases it finds.
+    assert 'href="?q=chattbot">chattbot (2 erfarenheter)' in html
+    assert 'href="?q=bygglov">bygglov (1 erfarenhet)' in html
+    english = page("/en/search/", q="chatbot permits").content.decode()
+    assert "No case holds all the words in “chatbot permits”." in english
+    assert "A chatbot answers questions about the tax return" in english
+    # Every word found: no such notice.
+    html = page("/sok/", q="chattbot deklarationen").content.decode()
+    assert "alla orden" not in html
+
+
+def test_such_a_search_is_marked_for_the_editors(cases, api):
+    api(q="chattbot bygglov")
+    api(q="chattbot")
+    logged = {q.query: q.hits for q in LoggedQuery.objects.all()}
+    assert logged == {"chattbot bygglov": 0, "chattbot": 2}
+    _monday, _frequent, zero = weekly_report(weeks=1)[0]
+    assert [row[0] for row in zero] == ["chattbot bygglov"]
+
+
+def test_the_open_data_export_holds_the_same_cases(cases, page):
+    response = page("/api/cases.csv", q="chattbot bygglov")
+    body = b"".join(response.streaming_content).decode()
+    for title in ("Chattbot i växeln", "Chattbot som svarar", "Snabbare handläggning av bygglov"):
+        assert title in body
+
+
+def test_the_words_for_what_every_case_holds_narrow_nothing(cases, make_case, api):
+    # A case that uses the word itself is not preferred for it.
+    make_case(
+        id="lessons",
+        title="Våra lärdomar och erfarenheter av bygglov",
+        summary="Lärdomarna gällde bygglov.",
+    )
+    data = api(q="lärdomar om chattbot")[1]
+    assert sorted(ids(data)) == ["bot", "bot-2"]
+    assert "some_words" not in data
+    assert sorted(ids(api(q="erfarenheter av chattbot")[1])) == ["bot", "bot-2"]
+    assert ids(api(q="lessons learned from the chatbot", lang="en")[1]) == ["en-bot"]
+    # Alone, they ask for every case: all of them, newest first.
+    data = api(q="lärdomar")[1]
+    assert data["total"] == 4
+    assert data["query"] == "lärdomar"
+    assert api(q="lessons learned", lang="en")[1]["total"] == 1
+
+
+def test_a_question_about_what_went_wrong_finds_the_stopped_cases(make_case, api):
+    make_case(
+        id="cloud",
+        title="Pilot med molntjänster för samarbetsverktyg",
+        summary="Piloten avbröts efter elva månader.",
+        status="stopped",
+    )
+    make_case(
+        id="cloud-fine",
+        title="Molntjänster för kartor",
+        summary="Kartorna ligger nu i en molntjänst.",
+        status="completed",
+    )
+    make_case(
+        id="en-cloud",
+        language="en",
+        title="A cloud services pilot for collaboration tools",
+        summary="The pilot was abandoned after eleven months.",
+        status="stopped",
+    )
+    make_case(
+        id="en-cloud-fine",
+        language="en",
+        title="Cloud services for maps",
+        summary="The maps now run in a cloud service.",
+        status="completed",
+    )
+    assert ids(api(q="vad gick fel med molntjänster")[1]) == ["cloud"]
+    data = api(q="what went wrong with cloud services", lang="en")[1]
+    assert ids(data)[0] == "en-cloud"
+    if data["backend"] == "database":
+        assert ids(data) == ["en-cloud"]
+    # An engine also tolerates typos when fewer than three cases match as
+    # written: the case that went well may follow.
+
