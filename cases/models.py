@@ -22,7 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -457,6 +457,7 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.RelatedFields("agency", [index.SearchField("name", boost=2)]),
         index.RelatedFields("themes", [index.SearchField("name")]),
+        index.SearchField("stopped_for_search"),
         index.AutocompleteField("title"),
         index.FilterField("locale_id"),
         index.FilterField("status"),
@@ -513,6 +514,18 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
     def started_year_for_search(self):
         """The year started, as the year filter's values are."""
         return str(self.started.year) if self.started else None
+
+    def stopped_for_search(self):
+        """A stopped case's status and why it stopped, in its language, as
+        its page shows them: "avbrutet" finds it even when its text says
+        it otherwise."""
+        if self.status != CaseStatus.STOPPED:
+            return ""
+        with translation.override(self.locale.language_code):
+            words = [str(CaseStatus.STOPPED.label)]
+            if self.stopped_reason_kind:
+                words.append(str(StoppedReason(self.stopped_reason_kind).label))
+        return ". ".join([*words, self.stopped_reason_text])
 
     def theme_slugs_for_search(self):
         """The themes' slugs, a theme's translations one slug."""

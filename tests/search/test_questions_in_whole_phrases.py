@@ -148,3 +148,28 @@ def test_a_question_about_what_went_wrong_finds_the_stopped_cases(make_case, api
     # An engine also tolerates typos when fewer than three cases match as
     # written: the case that went well may follow.
 
+
+def test_a_stopped_case_is_found_by_its_status_and_why_it_stopped(make_case, api):
+    # Its text never says that it stopped: the status and reason its page shows do.
+    make_case(
+        id="quiet",
+        title="Digitala körjournaler",
+        summary="Vi byggde en app för körjournaler.",
+        status="stopped",
+        stopped_reason={"kind": "rules", "text": "Arkivlagen krävde papperskopior."},
+    )
+    make_case(id="going", title="Digitala körjournaler i regionen", status="ongoing")
+    make_case(
+        id="en-quiet",
+        language="en",
+        title="Digital driving logs",
+        summary="We built an app for driving logs.",
+        status="stopped",
+        stopped_reason={"kind": "cost", "text": "Licences for every car cost too much."},
+    )
+    assert ids(api(q="körjournaler avbrutet")[1]) == ["quiet"]
+    assert ids(api(q="körjournaler misslyckades")[1]) == ["quiet"]
+    assert ids(api(q="arkivlagen")[1]) == ["quiet"]
+    assert ids(api(q="körjournaler lagar regler")[1]) == ["quiet"]
+    assert ids(api(q="driving logs failed", lang="en")[1]) == ["en-quiet"]
+    assert ids(api(q="licences too costly", lang="en")[1]) == ["en-quiet"]
