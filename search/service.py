@@ -398,10 +398,15 @@ def without_filter_counts(params):
 
 
 def related_counts(params):
-    """[(term, count)]: the query words' synonyms that find something with
-    the same filters, at most MAX_RELATED of them."""
+    """[(term, count)]: the related searches (search.synonyms.related_terms)
+    that find something with the same filters, at most MAX_RELATED of them.
+    When the cases holding some of the words are shown, each word alone
+    (its synonyms were searched with it)."""
+    terms = related_terms(params.words, params.languages)
+    if params.some_words:
+        terms = [" ".join(group[0]) for group in params.groups]
     found = []
-    for term in related_terms(params.words, params.languages)[:MAX_RELATED]:
+    for term in terms[:MAX_RELATED]:
         n = count_matches(params, query=term)
         if n:
             found.append((term, n))

@@ -281,11 +281,11 @@ def test_the_zero_hit_page_offers_both_languages_filters_and_related_words(make_
     match = re.search(r'<a href="([^"]*)">Ta bort filtret ([^<]*) \((\d+) erfarenhet', html)
     assert match and match.group(3) == "2"  # with its synonym "digital assistent"
     assert "stage" not in match.group(1)
-    # No case holds both words: those holding one are shown, and the words
-    # related to the query that find something, each word alone.
+    # No case holds both words: those holding one are shown, and each word
+    # alone that finds something.
     html = page("/sok/", q="chattbot bygglov").content.decode()
     assert "Ingen erfarenhet innehåller alla orden" in html
-    assert "Närliggande ord" in html
+    assert "Ett ord i taget" in html
     assert re.search(r'href="\?q=chattbot">chattbot \(2 erfarenheter\)', html)
     assert "bygglov (" not in html
     html = page("/en/search/", q="chatbot permits").content.decode()

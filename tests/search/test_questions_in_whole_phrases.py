@@ -68,6 +68,7 @@ def test_the_page_says_no_case_holds_every_word_and_offers_each_word(cases, page
     assert "Chattbot i växeln" in html
     assert "Inga träffar" not in html
     # Each word alone, with how many cases it finds.
+    assert "Ett ord i taget" in html
     assert 'href="?q=chattbot">chattbot (2 erfarenheter)' in html
     assert 'href="?q=bygglov">bygglov (1 erfarenhet)' in html
     english = page("/en/search/", q="chatbot permits").content.decode()
