@@ -29,15 +29,16 @@ class LoggedQuery(models.Model):
 
 def log_query(outcome):
     """One row per first-page search with words (later pages are the same
-    search), for the editors' report: hits 0 marks a search whose words
-    found no case together (nothing, or cases holding some of the words),
-    and a corrected query one whose words as typed found (almost) nothing."""
+    search), for the editors' report: hits counts the cases holding every
+    word (0: a search whose words found no case together, whatever holds
+    some of them), and a corrected query marks one whose words as typed
+    found (almost) nothing."""
     params = outcome.params
     if params.words and params.page == 1:
         LoggedQuery.objects.create(
             query=params.query.lower()[:200],
             language=params.lang,
-            hits=0 if outcome.some_words else outcome.total,
+            hits=outcome.every_word_total if outcome.some_words else outcome.total,
             corrected_query=outcome.corrected_query.lower()[:200],
         )
 

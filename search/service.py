@@ -59,7 +59,8 @@ DIGITS = re.compile(r"[0-9]{1,9}")
 # Newest first, the id breaking ties (Page's `id` is a filter field in every index).
 NEWEST = ("-first_published_at", "-id")
 # The engine tolerates typos only when the words as written find fewer cases;
-# the database backends correct the spelling then.
+# the database backends correct the spelling then. Failing that, several
+# words also find the cases that hold some of them.
 FUZZY_BELOW = 3
 # The zero-hit page counts at most this many searches without one filter.
 MAX_FILTER_COUNTS = 6
@@ -174,8 +175,10 @@ class SearchOutcome:
     in_other_language: int = 0
     # The spelling searched instead of the words as typed ("" if none).
     corrected_query: str = ""
-    # No case holds every word: these hold some of them.
+    # Few cases or none hold every word: these (first) and those holding some.
     some_words: bool = False
+    # How many hold every word, when some_words.
+    every_word_total: int = 0
     # With no hits: [(filter, value, how many the search finds without it)].
     without_filter: list = field(default_factory=list)
     # With no hits, or no case holding every word: [(a query word alone or
@@ -323,19 +326,21 @@ def correction(backend, params, keys, engine, found):
 
 def searched_instead(backend, params, keys, engine, found):
     """What is searched instead of the words as typed: their corrected
-    spelling (correction()), or, when neither finds a case holding every
-    word, the cases that hold some of them; None when the words stand."""
+    spelling (correction()), or, when neither finds FUZZY_BELOW cases that
+    hold every word, also the cases that hold some of them (ranked below);
+    None when the words stand."""
     corrected = correction(backend, params, keys, engine, found)
     if corrected:
         return corrected
-    if not found and len(params.groups) > 1:
+    if found < FUZZY_BELOW and len(params.groups) > 1:
         return replace(params, some_words=True)
     return None
 
 
 def find(backend, params, engine):
     """(the page's cases, their facet counts, the params searched: the
-    corrected spelling's when it was searched instead)."""
+    corrected spelling's when it was searched instead, how many cases the
+    words as typed find)."""
     queryset = searchable_cases(params)
     # Matched and ordered on the keys alone; the page's cards read after.
     keys = queryset.only("pk")
@@ -344,12 +349,13 @@ def find(backend, params, engine):
     if not params.words and not engine:
         found = counts(queryset, [*FACETS, "language"])
         page = keys.order_by(*NEWEST).values_list("pk", flat=True)[start:end]
-        return queryset.cards(list(page), "lessons"), found, params
+        return queryset.cards(list(page), "lessons"), found, params, total(found)
     page, found = counted(backend, params, keys, engine, start, end)
-    searched = searched_instead(backend, params, keys, engine, total(found)) or params
+    as_typed = total(found)
+    searched = searched_instead(backend, params, keys, engine, as_typed) or params
     if searched is not params:
         page, found = counted(backend, searched, keys, engine, start, end)
-    return queryset.cards(page, "lessons"), found, searched
+    return queryset.cards(page, "lessons"), found, searched, as_typed
 
 
 def answered(params, action):
@@ -414,7 +420,7 @@ def related_counts(params):
 
 
 def run_search(params):
-    (results, found, searched), backend, degraded = answered(
+    (results, found, searched, as_typed), backend, degraded = answered(
         params, lambda backend, engine: find(backend, params, engine)
     )
     found_total = total(found)
@@ -440,9 +446,9 @@ def run_search(params):
         # The reader's language found nothing, so these are the other's.
         in_other_language = count_matches(searched, lang="all")
     without_filter = without_filter_counts(searched) if not found_total and params.words else []
-    # Nothing found, or no case holding every word: each word alone, and synonyms.
-    nothing_together = not found_total or searched.some_words
-    related = related_counts(searched) if nothing_together and params.words else []
+    # Nothing found, or few cases holding every word: each word alone, or synonyms.
+    few_together = not found_total or searched.some_words
+    related = related_counts(searched) if few_together and params.words else []
     return SearchOutcome(
         params=params,
         total=found_total,
@@ -456,6 +462,7 @@ def run_search(params):
         in_other_language=in_other_language,
         corrected_query=searched.query if searched.query != params.query else "",
         some_words=searched.some_words,
+        every_word_total=as_typed if searched.some_words else 0,
         without_filter=without_filter,
         related=related,
     )
@@ -520,6 +527,7 @@ def outcome_as_json(outcome, request):
         data["corrected_query"] = outcome.corrected_query
     if outcome.some_words:
         data["some_words"] = True
+        data["every_word_total"] = outcome.every_word_total
     if outcome.suggestion:
         data["suggestion"] = outcome.suggestion
     return data

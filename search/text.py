@@ -96,11 +96,11 @@ def stems(word, languages):
 
 
 def common_prefix(word, languages):
-    """What every stem of the word starts with: one prefix that finds each
-    language's inflected forms ("myndigheterna" -> "mynd" finds "myndighet")."""
-    forms = stems(word, languages)
-    prefix = forms[0]
-    for form in forms[1:]:
+    """What the word and every stem of it start with: one prefix that finds
+    each language's inflected forms ("myndigheterna" -> "mynd" finds
+    "myndighet"; "sharing", stemmed "share", -> "shar" finds "shared")."""
+    prefix = word
+    for form in stems(word, languages):
         while not form.startswith(prefix):
             prefix = prefix[:-1]
     return prefix

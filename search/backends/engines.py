@@ -221,6 +221,19 @@ def bilingual(backend_class):
                 "operator": self.query.operator,
             }
             exact = compound_query(self.query, match)
+            if self.query.some:
+                # The cases holding every word far above those holding some;
+                # a compound's parts count only together, among the former.
+                every = compound_query(self.query, {**match, "operator": "and"})
+                return {
+                    "bool": {
+                        "should": [
+                            {"bool": {"must": every, "boost": EXACT_BOOST}},
+                            {"multi_match": match},
+                        ],
+                        "minimum_should_match": 1,
+                    }
+                }
             if not self.query.fuzzy:
                 return exact
             tolerant = compound_query(

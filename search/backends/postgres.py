@@ -132,10 +132,14 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         )
 
     def exact_query(self):
-        """The words alone, when compounds widened the query; else None."""
+        """What ranks first: with `some`, the cases that hold every group;
+        the words alone, when compounds widened the query; else None."""
         query = self.query
-        if not isinstance(query, Words) or query.any_word or query.some:
+        if not isinstance(query, Words) or query.any_word:
             return None
+        if query.some:
+            widened = dict(zip(query.words, query.compounds, strict=True))
+            return reduce(and_, (self._group_query(g, widened, query) for g in query.groups))
         if not any(query.compounds):
             return None
         return in_languages(query.query_string, query.languages)
@@ -146,7 +150,8 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         if exact is None:
             return rank
         # The words' own matches first, ranked by the words alone (the
-        # compounds' many forms would outweigh a title holding the word).
+        # compounds' many forms would outweigh a title holding the word);
+        # with `some`, the cases holding every group first.
         vector = vectors[0][0]
         for other, _boost in vectors[1:]:
             vector = vector._combine(other, "||", False)

@@ -102,30 +102,37 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
         if query.any_word:
             lexemes = [word_lexeme(word, query.languages) for word in query.words]
             return SearchQueryExpression(combined(lexemes, or_))
+        return SearchQueryExpression(combined(self.groups(query), or_ if query.some else and_))
+
+    @staticmethod
+    def groups(query):
+        """One expression per group of words: a plain word or a compound
+        that holds it or both of its parts, a word with synonyms any one of
+        them (several words as a phrase)."""
         widened = {
             compound.word: extra
             for compound in query.compounds
             if (extra := widening(compound, query.languages))
         }
-        # Every group required (or any one, `some`): a plain word or a
-        # compound that holds it or both of its parts, a word with synonyms
-        # any one of them (several words as a phrase).
-        required = []
+        found = []
         for group in query.groups:
             if len(group) == 1 and len(group[0]) == 1 and group[0][0] in widened:
                 word = group[0][0]
                 alternatives = [word_lexeme(word, query.languages), *widened[word]]
-                required.append(combined(alternatives, or_))
+                found.append(combined(alternatives, or_))
                 continue
             choices = [alternative_lexeme(words, query.languages) for words in group]
-            required.append(choices[0] if len(choices) == 1 else Joined(choices, " OR "))
-        return SearchQueryExpression(combined(required, or_ if query.some else and_))
+            found.append(choices[0] if len(choices) == 1 else Joined(choices, " OR "))
+        return found
 
     def exact_query(self):
-        """The words alone, when compounds widened the query; else None."""
+        """What ranks first: with `some`, the cases that hold every group;
+        the words alone, when compounds widened the query; else None."""
         query = self.query
-        if query.any_word or query.some:
+        if query.any_word:
             return None
+        if query.some:
+            return SearchQueryExpression(combined(self.groups(query), and_))
         if not any(widening(c, query.languages) for c in query.compounds):
             return None
         lexemes = [word_lexeme(word, query.languages) for word in query.words]
