@@ -171,7 +171,7 @@ class SearchOutcome:
     degraded: bool = False
     suggestion: str = ""
     promoted: list = field(default_factory=list)
-    # With no hits in one language: how many the other language has.
+    # With no case holding every word in one language: how many the other has.
     in_other_language: int = 0
     # The spelling searched instead of the words as typed ("" if none).
     corrected_query: str = ""
@@ -440,10 +440,12 @@ def run_search(params):
         if suggestion and not count_matches(params, query=suggestion):
             suggestion = ""
     in_other_language = 0
-    if not found_total and params.words and params.lang != "all":
-        # What the link offered ("search both languages") finds: the words
+    nothing_together = not found_total or (searched.some_words and not as_typed)
+    if nothing_together and params.words and params.lang != "all":
+        # What the link offered ("search both languages") finds: every word
         # matched in both languages' forms and without either's stop words.
-        # The reader's language found nothing, so these are the other's.
+        # The reader's language found none holding every word, so these are
+        # the other's.
         in_other_language = count_matches(searched, lang="all")
     without_filter = without_filter_counts(searched) if not found_total and params.words else []
     # Nothing found, or few cases holding every word: each word alone, or synonyms.

@@ -196,3 +196,14 @@ def test_a_stopped_case_is_found_by_its_status_and_why_it_stopped(make_case, api
     assert holding_every_word(api(q="körjournaler lagar regler")[1]) == ["quiet"]
     assert holding_every_word(api(q="driving logs failed", lang="en")[1]) == ["en-quiet"]
     assert holding_every_word(api(q="licences too costly", lang="en")[1]) == ["en-quiet"]
+
+
+def test_english_words_on_the_swedish_page_offer_the_english_case(make_case, page):
+    # Swedish cases hold one of the words; the English case holds them all.
+    make_case(id="pilot", title="Pilot med digitala körjournaler")
+    make_case(id="en-cloud", language="en", title="A cloud services pilot")
+    html = page("/sok/", q="cloud services pilot").content.decode()
+    assert "Pilot med digitala körjournaler" in html
+    assert "Ingen erfarenhet innehåller alla orden" in html
+    assert "1 erfarenhet på det andra språket matchar." in html
+    assert "Sök på båda språken (1 erfarenhet)" in html
