@@ -58,12 +58,15 @@ STOP_WORDS = {
 }
 
 
-# The portal's words for what every case holds, its lessons: a query's
-# other words say which ("lärdomar om chattbot", "lessons learned from AI");
-# alone they ask for every case.
+# The portal's words for what every case holds, its lessons and the
+# mistakes they warn of: a query's other words say which ("lärdomar om
+# chattbot", "mistakes in procurement"); alone they ask for every case.
 EVERY_CASE_WORDS = {
-    "sv": frozenset("lärdom lärdomar lärdomarna erfarenheter erfarenheterna".split()),
-    "en": frozenset("lesson lessons learned learnt".split()),
+    "sv": frozenset(
+        """lärdom lärdomar lärdomarna erfarenheter erfarenheterna misstag misstagen
+        fallgropar fallgroparna""".split()
+    ),
+    "en": frozenset("lesson lessons learned learnt mistake mistakes pitfalls".split()),
 }
 
 

@@ -128,6 +128,8 @@ def test_the_words_for_what_every_case_holds_narrow_nothing(cases, make_case, ap
     assert sorted(ids(data)) == ["bot", "bot-2"]
     assert "some_words" not in data
     assert sorted(ids(api(q="erfarenheter av chattbot")[1])) == ["bot", "bot-2"]
+    assert sorted(ids(api(q="misstag med chattbot")[1])) == ["bot", "bot-2"]
+    assert ids(api(q="mistakes with the chatbot", lang="en")[1]) == ["en-bot"]
     assert ids(api(q="lessons learned from the chatbot", lang="en")[1]) == ["en-bot"]
     # Alone, they ask for every case: all of them, newest first.
     data = api(q="lärdomar")[1]
