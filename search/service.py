@@ -87,7 +87,7 @@ class SearchParams:
     chosen: dict = field(default_factory=dict)
     # False: search the words exactly as typed, never a corrected spelling.
     correct: bool = True
-    # True: cases that hold some of the words (when they find none together).
+    # True: also the cases that hold some of the words (when few hold all).
     some_words: bool = False
 
     @property
@@ -181,7 +181,7 @@ class SearchOutcome:
     every_word_total: int = 0
     # With no hits: [(filter, value, how many the search finds without it)].
     without_filter: list = field(default_factory=list)
-    # With no hits, or no case holding every word: [(a query word alone or
+    # With no hits, or few cases holding every word: [(a query word alone or
     # a synonym of one, how many it finds)].
     related: list = field(default_factory=list)
 
