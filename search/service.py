@@ -408,9 +408,10 @@ def related_counts(params):
     that find something with the same filters, at most MAX_RELATED of them.
     When the cases holding some of the words are shown, each word alone
     (its synonyms were searched with it)."""
-    terms = related_terms(params.words, params.languages)
     if params.some_words:
         terms = [" ".join(group[0]) for group in params.groups]
+    else:
+        terms = related_terms(params.words, params.languages)
     found = []
     for term in terms[:MAX_RELATED]:
         n = count_matches(params, query=term)

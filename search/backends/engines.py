@@ -220,7 +220,6 @@ def bilingual(backend_class):
                 "fields": words_fields(self.query.languages),
                 "operator": self.query.operator,
             }
-            exact = compound_query(self.query, match)
             if self.query.some:
                 # The cases holding every word far above those holding some;
                 # a compound's parts count only together, among the former.
@@ -234,6 +233,7 @@ def bilingual(backend_class):
                         "minimum_should_match": 1,
                     }
                 }
+            exact = compound_query(self.query, match)
             if not self.query.fuzzy:
                 return exact
             tolerant = compound_query(

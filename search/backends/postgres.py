@@ -76,15 +76,18 @@ class WordsCompiler(PostgresSearchQueryCompiler):
             return super().build_tsquery_content(query, config, invert)
         if query.any_word:
             return reduce(or_, (in_languages(word, query.languages) for word in query.words))
-        widened = dict(zip(query.words, query.compounds, strict=True))
         plain = query.groups == [[(word,)] for word in query.words]
-        if plain and not query.some and not any(widened.values()):
+        if plain and not query.some and not any(query.compounds):
             return in_languages(query.query_string, query.languages)
-        # Every group required (or any one, `some`): a plain word widened by
-        # its compounds, a word with synonyms any one of them in any language
-        # (several words as a phrase).
-        groups = (self._group_query(group, widened, query) for group in query.groups)
-        return reduce(or_ if query.some else and_, groups)
+        # Every group required (or any one, `some`).
+        return reduce(or_ if query.some else and_, self.group_queries(query))
+
+    def group_queries(self, query):
+        """One tsquery per group of words: a plain word widened by its
+        compounds, a word with synonyms any one of them in any language
+        (several words as a phrase)."""
+        widened = dict(zip(query.words, query.compounds, strict=True))
+        return [self._group_query(group, widened, query) for group in query.groups]
 
     @staticmethod
     def _group_query(group, widened, query):
@@ -109,8 +112,7 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         query = self.query
         if query.any_word or query.some:
             return [self.build_tsquery_content(query)]
-        widened = dict(zip(query.words, query.compounds, strict=True))
-        return [self._group_query(group, widened, query) for group in query.groups]
+        return self.group_queries(query)
 
     def search(self, config, start, stop, score_field=None, backend=None):
         """modelsearch's search, with the words matched in the title or the
@@ -138,8 +140,7 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         if not isinstance(query, Words) or query.any_word:
             return None
         if query.some:
-            widened = dict(zip(query.words, query.compounds, strict=True))
-            return reduce(and_, (self._group_query(g, widened, query) for g in query.groups))
+            return reduce(and_, self.group_queries(query))
         if not any(query.compounds):
             return None
         return in_languages(query.query_string, query.languages)
