@@ -262,10 +262,11 @@ def how_many(results, params, engine):
 
 def tolerant(backend, params, queryset, engine, read):
     """read(results) of the words' results: (what it reads, how many cases
-    they hold). On an engine, read again with typos tolerated when all the
-    words as written find fewer than FUZZY_BELOW."""
+    they hold). On an engine, read again with typos tolerated when the
+    words as written (every one, or some with `some_words`) find fewer than
+    FUZZY_BELOW."""
     found = read(match(backend, params, queryset, engine))
-    if engine and params.words and not params.some_words and found[1] < FUZZY_BELOW:
+    if engine and params.words and found[1] < FUZZY_BELOW:
         found = read(match(backend, params, queryset, engine, fuzzy=True))
     return found
 
@@ -311,36 +312,38 @@ def total(found):
 
 
 def correction(backend, params, keys, engine, found):
-    """The params with the corrected spelling when the words as typed find
-    fewer than FUZZY_BELOW (nothing, on an engine, whose fuzzy search already
-    tried) and the correction finds more; None otherwise. Costs the known
-    words (cached) and one more search."""
+    """(the params with the corrected spelling, how many cases it finds)
+    when the words as typed find fewer than FUZZY_BELOW (nothing, on an
+    engine, whose fuzzy search already tried) and the correction finds
+    more; None otherwise. Costs the known words (cached) and one more
+    search."""
     if not params.words or not params.correct or found >= FUZZY_BELOW or (engine and found):
         return None
     spelling = suggest(params.words, params.languages)
     if not spelling:
         return None
     corrected = replace(params, query=spelling)
-    return corrected if count_found(backend, corrected, keys, engine) > found else None
+    n = count_found(backend, corrected, keys, engine)
+    return (corrected, n) if n > found else None
 
 
 def searched_instead(backend, params, keys, engine, found):
-    """What is searched instead of the words as typed: their corrected
-    spelling (correction()), or, when neither finds FUZZY_BELOW cases that
-    hold every word, also the cases that hold some of them (ranked below);
-    None when the words stand."""
-    corrected = correction(backend, params, keys, engine, found)
-    if corrected:
-        return corrected
-    if found < FUZZY_BELOW and len(params.groups) > 1:
-        return replace(params, some_words=True)
-    return None
+    """(what is searched instead of the words as typed, how many cases hold
+    every word of it): their corrected spelling (correction()), and, when
+    fewer than FUZZY_BELOW cases hold every word of what is searched, also
+    the cases that hold some of them (ranked below); None when the words
+    stand."""
+    corrected, found = correction(backend, params, keys, engine, found) or (None, found)
+    searched = corrected or params
+    if found < FUZZY_BELOW and len(searched.groups) > 1:
+        return replace(searched, some_words=True), found
+    return (corrected, found) if corrected else None
 
 
 def find(backend, params, engine):
     """(the page's cases, their facet counts, the params searched: the
-    corrected spelling's when it was searched instead, how many cases the
-    words as typed find)."""
+    corrected spelling's when it was searched instead, how many cases hold
+    every word searched)."""
     queryset = searchable_cases(params)
     # Matched and ordered on the keys alone; the page's cards read after.
     keys = queryset.only("pk")
@@ -351,11 +354,12 @@ def find(backend, params, engine):
         page = keys.order_by(*NEWEST).values_list("pk", flat=True)[start:end]
         return queryset.cards(list(page), "lessons"), found, params, total(found)
     page, found = counted(backend, params, keys, engine, start, end)
-    as_typed = total(found)
-    searched = searched_instead(backend, params, keys, engine, as_typed) or params
+    every_word = total(found)
+    instead = searched_instead(backend, params, keys, engine, every_word)
+    searched, every_word = instead or (params, every_word)
     if searched is not params:
         page, found = counted(backend, searched, keys, engine, start, end)
-    return queryset.cards(page, "lessons"), found, searched, as_typed
+    return queryset.cards(page, "lessons"), found, searched, every_word
 
 
 def answered(params, action):
@@ -421,7 +425,7 @@ def related_counts(params):
 
 
 def run_search(params):
-    (results, found, searched, as_typed), backend, degraded = answered(
+    (results, found, searched, every_word), backend, degraded = answered(
         params, lambda backend, engine: find(backend, params, engine)
     )
     found_total = total(found)
@@ -441,7 +445,7 @@ def run_search(params):
         if suggestion and not count_matches(params, query=suggestion):
             suggestion = ""
     in_other_language = 0
-    nothing_together = not found_total or (searched.some_words and not as_typed)
+    nothing_together = not found_total or (searched.some_words and not every_word)
     if nothing_together and params.words and params.lang != "all":
         # What the link offered ("search both languages") finds: every word
         # matched in both languages' forms and without either's stop words.
@@ -465,7 +469,7 @@ def run_search(params):
         in_other_language=in_other_language,
         corrected_query=searched.query if searched.query != params.query else "",
         some_words=searched.some_words,
-        every_word_total=as_typed if searched.some_words else 0,
+        every_word_total=every_word if searched.some_words else 0,
         without_filter=without_filter,
         related=related,
     )
@@ -549,7 +553,7 @@ def all_matches(params):
         found_keys = tolerant(backend, params, queryset, engine, ranked_keys)[0]
         instead = searched_instead(backend, params, queryset, engine, len(found_keys))
         if instead:
-            found_keys = tolerant(backend, instead, queryset, engine, ranked_keys)[0]
+            found_keys = tolerant(backend, instead[0], queryset, engine, ranked_keys)[0]
         return queryset.filter(pk__in=Keys(found_keys))
 
     return answered(params, action)[0].order_by(*NEWEST)

@@ -220,9 +220,12 @@ def bilingual(backend_class):
                 "fields": words_fields(self.query.languages),
                 "operator": self.query.operator,
             }
+            tolerance = {"fuzziness": "AUTO", "prefix_length": 1}
             if self.query.some:
                 # The cases holding every word far above those holding some;
                 # a compound's parts count only together, among the former.
+                if self.query.fuzzy:
+                    match = {**match, **tolerance}
                 every = compound_query(self.query, {**match, "operator": "and"})
                 return {
                     "bool": {
@@ -236,9 +239,7 @@ def bilingual(backend_class):
             exact = compound_query(self.query, match)
             if not self.query.fuzzy:
                 return exact
-            tolerant = compound_query(
-                self.query, {**match, "fuzziness": "AUTO", "prefix_length": 1}
-            )
+            tolerant = compound_query(self.query, {**match, **tolerance})
             # The words as written far above what only a typo's tolerance finds.
             return {
                 "bool": {

@@ -5,6 +5,7 @@ what every case holds narrow nothing. On every backend."""
 
 import pytest
 
+from search.health import backend_name
 from search.models import LoggedQuery
 from search.reports import weekly_report
 
@@ -97,6 +98,24 @@ def test_the_page_says_no_case_holds_every_word_and_offers_each_word(cases, page
         "den visas först, följd av de som innehåller några av dem." in html
     )
     assert html.index("Chattbot som svarar") < html.index("Chattbot i växeln")
+
+
+def test_a_misspelt_word_among_others_still_finds_the_cases_holding_some(cases, api, page):
+    # Spelt right, one case holds both words; the other chatbot case follows.
+    data = api(q="chsttbot deklarationen")[1]
+    assert ids(data) == ["bot", "bot-2"]
+    assert data["some_words"] is True
+    assert data["every_word_total"] == 1
+    html = page("/sok/", q="chsttbot deklarationen").content.decode()
+    assert "Chattbot i växeln" in html
+    if backend_name() == "database":
+        # The database searched the corrected spelling, and says so.
+        assert data["corrected_query"] == "chattbot deklarationen"
+        assert "Bara 1 erfarenhet innehåller alla orden i ”chattbot deklarationen”" in html
+    else:
+        # An engine tolerated the typo.
+        assert "corrected_query" not in data
+        assert "Bara 1 erfarenhet innehåller alla orden i ”chsttbot deklarationen”" in html
 
 
 def test_such_a_search_is_marked_for_the_editors(cases, api):
