@@ -4,18 +4,24 @@ Both take the parameters of /api/search/ (q, lang, the filters; a bad one is
 a 400 naming it) and give every case that search finds, not paged, newest
 first. The JSON Lines are the case-exchange format (docs/exchange.md); the
 CSV is a subset of its fields for spreadsheets. Neither holds an e-mail
-address: the contact's address is left out."""
+address: the contact's address is left out. Each reads every match, so a
+client address gets EXPORT_RATE_LIMIT of them per EXPORT_RATE_WINDOW
+seconds."""
 
 import csv
 import io
 import json
 
+from django.conf import settings
 from django.db import transaction
-from django.http import StreamingHttpResponse
-from django.utils import timezone
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from cases.exchange import exchange_records
+from core.languages import language_codes
+from core.ratelimit import over_limit
 from search.service import ParameterError, all_matches, parse_params
 from search.views import parameter_error
 
@@ -105,7 +111,27 @@ def _download(lines, content_type, extension):
     return response
 
 
+def _too_many(request):
+    """The 429 answer, in the language asked for (`lang`), else the site's."""
+    lang = request.GET.get("lang", "")
+    with translation.override(lang if lang in language_codes() else translation.get_language()):
+        message = _(
+            "Many downloads have come from your network in a short time. "
+            "Wait a few minutes and try again."
+        )
+    response = HttpResponse(
+        message,
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(settings.EXPORT_RATE_WINDOW)
+    return response
+
+
 def _export(request, build):
+    limit, window = settings.EXPORT_RATE_LIMIT, settings.EXPORT_RATE_WINDOW
+    if over_limit("export", request, limit=limit, window=window):
+        return _too_many(request)
     try:
         params = parse_params(request.GET)
     except ParameterError as exc:

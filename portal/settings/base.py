@@ -487,3 +487,6 @@ AXES_DISABLE_ACCESS_LOG = True  # no record of successful log-ins: personal data
 # /api/plan/ per window (seconds); each costs a few searches.
 SEARCH_PLAN_RATE_LIMIT = int(os.environ.get("SEARCH_PLAN_RATE_LIMIT", "30"))
 SEARCH_PLAN_RATE_WINDOW = int(os.environ.get("SEARCH_PLAN_RATE_WINDOW", "60"))
+# The open-data exports (search/exports.py): downloads per client address and window.
+EXPORT_RATE_LIMIT = 20
+EXPORT_RATE_WINDOW = 15 * 60

@@ -197,6 +197,22 @@ def test_a_bad_parameter_is_a_400_naming_it(site, params, parameter):
         assert response.json()["error"]["parameter"] == parameter
 
 
+def test_downloads_are_limited_per_client_address(site, settings):
+    settings.EXPORT_RATE_LIMIT = 2
+    client = Client()
+    for path in ("/api/cases.csv", "/api/cases.jsonl"):
+        assert client.get(path).status_code == 200
+    response = client.get("/api/cases.csv")
+    assert response.status_code == 429
+    assert response["Retry-After"] == str(settings.EXPORT_RATE_WINDOW)
+    assert "Många nedladdningar har kommit från ditt nätverk" in response.content.decode()
+    english = client.get("/api/cases.jsonl", {"lang": "en"})
+    assert english.status_code == 429
+    assert "Many downloads have come from your network" in english.content.decode()
+    # Another address downloads as before.
+    assert Client(REMOTE_ADDR="192.0.2.7").get("/api/cases.csv").status_code == 200
+
+
 def test_the_export_reads_a_few_queries_however_many_cases(case_factory):
     def queries():
         with CaptureQueriesContext(connection) as captured:
@@ -206,6 +222,7 @@ def test_the_export_reads_a_few_queries_however_many_cases(case_factory):
 
     case_factory()
     case_factory(language="en", translation_of=case_factory())
+    queries()  # the rate limit's counters started
     few = queries()
     for _n in range(6):
         case_factory(language="en", translation_of=case_factory())
