@@ -82,7 +82,9 @@ def apply_synonyms(backend):
         finally:
             es.indices.open(index=name)
     if names:
-        es.cluster.health(index=",".join(names), wait_for_status="yellow", timeout="30s")
+        # The engine's own wait (30 s): opensearch-py reads `timeout` as its
+        # connection's, which takes no "30s".
+        es.cluster.health(index=",".join(names), wait_for_status="yellow")
     return names
 
 
