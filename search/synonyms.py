@@ -14,7 +14,7 @@ when the list changes (search/engine_synonyms.py)."""
 from django.core.cache import cache
 
 from search.synonym_rules import parse_rule
-from search.text import stems
+from search.text import stems, without_stop_words
 
 CACHE_KEY = "search-synonym-rules"
 # Another process with its own (local memory) cache sees a change at the latest after this.
@@ -47,7 +47,9 @@ def _load():
         if sources and len(targets) > 1:
             found.setdefault(language, []).append((sources, targets))
             for source in sources:
-                key = _key(source.split(), language)
+                # Keyed without stop words, as a reader's words are searched:
+                # "working from home" is found as "working home".
+                key = _key(without_stop_words(source.split(), [language]), language)
                 table.setdefault((language, key[0]), []).append((key, targets))
     return {"rules": found, "table": table}
 
@@ -102,11 +104,23 @@ def related_terms(words, languages):
 
 
 def solr_rules(language):
-    """The language's rules in the engines' (Solr) synonym format."""
+    """The language's rules in the engines' (Solr) synonym format. A term
+    with a stop word is also given as a search has it, without ("working
+    home" beside "working from home"): the engines are sent the reader's
+    words without their stop words."""
     lines = []
     for sources, targets in rules().get(language, ()):
         if sources == targets:
-            lines.append(", ".join(targets))
+            lines.append(", ".join(_as_searched(targets, language)))
         else:
-            lines.append(", ".join(sources) + " => " + ", ".join(targets))
+            lines.append(", ".join(_as_searched(sources, language)) + " => " + ", ".join(targets))
     return lines
+
+
+def _as_searched(terms, language):
+    """The terms, each followed by its form without stop words when that differs."""
+    found = []
+    for term in terms:
+        words = term.split()
+        found += [term, " ".join(without_stop_words(words, [language]))]
+    return list(dict.fromkeys(found))

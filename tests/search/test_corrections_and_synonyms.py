@@ -1,6 +1,7 @@
 """Misspelt words are corrected, editors' synonyms widen a search, and a
 search that finds nothing offers ways on: on every backend."""
 
+import logging
 import re
 
 import pytest
@@ -239,6 +240,24 @@ def test_a_case_named_by_a_phrase_synonym_ranks_first(make_case, api):
     assert ids(api(q="cloud computing", lang="en")[1]) == ["named", "aside"]
 
 
+def test_a_phrase_synonym_with_a_stop_word_is_found_as_typed(make_case, api):
+    # "from" is no search word: "working from home" is still that synonym.
+    make_case(
+        id="remote",
+        language="en",
+        title="Evaluating remote work after the pandemic",
+        summary="Most staff kept two days a week at the office.",
+    )
+    make_case(
+        id="office",
+        language="en",
+        title="Working with a new office layout",
+        summary="Staff moved from a home base desk to shared desks.",
+    )
+    # The case about it first (an engine also lists the one holding both words).
+    assert ids(api(q="working from home", lang="en")[1])[0] == "remote"
+
+
 def test_an_editors_change_applies_to_the_next_search(make_case, api):
     make_case(id="sirens", title="Utryckningar med färre fordon")
     make_case(id="en-sirens", language="en", title="Emergency response with fewer vehicles")
@@ -252,6 +271,16 @@ def test_an_editors_change_applies_to_the_next_search(make_case, api):
     assert ids(api(q="sirens", lang="en")[1]) == ["en-sirens"]
     group.delete()
     assert api(q="sirens", lang="en")[1]["total"] == 0
+
+
+@pytest.mark.opensearch
+def test_an_engine_takes_a_change_in_one_go(make_case, api, caplog):
+    make_case(id="sirens", title="Utryckningar med färre fordon")
+    with caplog.at_level(logging.WARNING, logger="search.engine_synonyms"):
+        SynonymGroup.objects.create(language="sv", terms="blåljus => utryckning, utryckningar")
+    # Nothing failed, so nothing is queued to try again (and close the index again).
+    assert not [r for r in caplog.records if r.name == "search.engine_synonyms"]
+    assert ids(api(q="blåljus")[1]) == ["sirens"]
 
 
 def test_a_synonym_group_needs_two_terms(db):
