@@ -9,20 +9,18 @@ opens; inline synonyms cannot be reloaded otherwise). It is queued after a
 SynonymGroup is saved or deleted; a new index (rebuild) gets the list as it
 is then. While an index is closed its searches fail over to the database."""
 
-import datetime
 import logging
 
 from django.db import connection, transaction
-from django.utils import timezone
 from django_tasks import task
 from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_models
 
-from search.indexing import tasks_run_inline
+from search.indexing import retry_once, tasks_run_inline
 from search.synonyms import forget, solr_rules
 
 logger = logging.getLogger(__name__)
-RETRY_AFTER = datetime.timedelta(seconds=30)
+RETRY_KEY = "search-synonyms-retry"
 
 SEARCH_ANALYZERS = {"sv": "portal_sv_search", "en": "portal_en_search"}
 
@@ -82,9 +80,12 @@ def apply_synonyms(backend):
         finally:
             es.indices.open(index=name)
     if names:
-        # The engine's own wait (30 s): opensearch-py reads `timeout` as its
-        # connection's, which takes no "30s".
-        es.cluster.health(index=",".join(names), wait_for_status="yellow")
+        try:
+            # The engine's own wait (30 s; opensearch-py reads `timeout` as
+            # its connection's) within the client's.
+            es.cluster.health(index=",".join(names), wait_for_status="yellow", request_timeout=40)
+        except Exception:  # the change is made: nothing to try again
+            logger.warning("the indexes were slow to open again", exc_info=True)
     return names
 
 
@@ -108,8 +109,7 @@ def update_engine_synonyms():
         return apply_synonyms(get_search_backend(alias))
     except Exception:  # down or refused: try again later
         logger.warning("could not update the engine's synonyms", exc_info=True)
-        if not tasks_run_inline():
-            update_engine_synonyms.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
+        retry_once(update_engine_synonyms, RETRY_KEY)
         return []
 
 

@@ -17,6 +17,7 @@ from collections import defaultdict
 
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
@@ -34,6 +35,7 @@ from search.models import PendingIndexUpdate
 logger = logging.getLogger(__name__)
 BATCH = 200
 RETRY_AFTER = datetime.timedelta(seconds=30)
+RETRY_KEY = "search-sync-retry"
 
 
 def queued_backend_alias():
@@ -110,11 +112,34 @@ def sync_when_back(**kwargs):
     schedule_sync()
 
 
-def _retry_later():
-    """With a worker, try again shortly; inline, the next change or the engine's
-    return (search/engine.py) brings the next try."""
-    if not tasks_run_inline():
-        sync_search_engine.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
+def retry_once(task, key):
+    """With a worker, run the task again after RETRY_AFTER, unless a retry
+    under this key is already waiting: every change queues a run of its own,
+    and each failing one would otherwise start a chain of retries. Inline,
+    the next change (or the engine's return) brings the next try."""
+    if tasks_run_inline():
+        return
+    # The mark lapses before the retry runs, so a retry that fails queues the next.
+    if cache.add(key, True, RETRY_AFTER.total_seconds() - 5):
+        task.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
+
+
+def _send_each(backend, rows):
+    """The rows one by one, once sending them together failed. With the
+    engine up, a row it refuses (a document it rejects, a model that is
+    gone) is left out with an error logged: kept, it would hold up every
+    row after it for ever. Raises when the engine does not answer."""
+    if not engine_available(force=True):
+        raise ConnectionError("the search engine does not answer")
+    for row in rows:
+        try:
+            _send(backend, [row])
+        except Exception:
+            if not engine_available(force=True):
+                raise
+            logger.error(
+                "the search engine refused %s %s; left out", row.model, row.object_id, exc_info=True
+            )
 
 
 @task()
@@ -124,17 +149,20 @@ def sync_search_engine():
     if alias is None:
         return 0
     if not engine_available():
-        _retry_later()
+        retry_once(sync_search_engine, RETRY_KEY)
         return 0
     backend = get_search_backend(alias)
     sent = 0
     while rows := list(PendingIndexUpdate.objects.order_by("pk")[:BATCH]):
         try:
-            _send(backend, rows)
-        except Exception:  # any transport error: keep the rows and try later
+            try:
+                _send(backend, rows)
+            except Exception:
+                _send_each(backend, rows)
+        except Exception:  # the engine does not answer: keep the rows and try later
             logger.warning("search engine unreachable; %d changes wait", len(rows), exc_info=True)
             mark_unavailable()
-            _retry_later()
+            retry_once(sync_search_engine, RETRY_KEY)
             return sent
         for row in rows:
             # A change saved while this row was being sent raised its version: keep it.

@@ -11,6 +11,7 @@ from modelsearch.backends import get_search_backend
 from cases.models import CaseStudyPage
 from search import engine
 from search.health import backend_name
+from search.indexing import sync_search_engine
 from search.models import PendingIndexUpdate
 from tests.search.conftest import QUEUED_TASKS
 
@@ -89,6 +90,33 @@ def test_what_is_published_while_the_engine_is_down_reaches_it_when_back(
     data = search_api("chattbot")
     assert (data["backend"], data.get("degraded")) == (backend_name(), None)
     assert [r["id"] for r in data["results"]] == ["bot"]
+
+
+def test_a_change_the_engine_refuses_holds_up_no_other(make_case, isolated_search_index, caplog):
+    # Queued first: a change to a model that is gone, which cannot be sent.
+    PendingIndexUpdate.objects.create(model="cases.gone", object_id="1")
+    make_case(id="bot", title="Chattbot som svarar")
+    assert in_engine(isolated_search_index, "chattbot") == ["Chattbot som svarar"]
+    assert not PendingIndexUpdate.objects.exists()
+    assert "the search engine refused cases.gone 1" in caplog.text
+    # The engine is still taken to answer.
+    assert search_api("chattbot")["backend"] == backend_name()
+
+
+def test_while_the_engine_is_down_one_retry_waits(make_case, settings):
+    down = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
+    down["default"]["URLS"] = ["http://127.0.0.1:9"]  # nothing listens there
+    settings.WAGTAILSEARCH_BACKENDS = down
+    settings.TASKS = QUEUED_TASKS
+    make_case(id="bot", title="Chattbot som svarar")
+    DBTaskResult.objects.all().delete()
+    for _n in range(3):  # as three more changes would
+        sync_search_engine.enqueue()
+    queued = list(DBTaskResult.objects.ready())
+    run_like_the_worker(queued)  # each finds the engine down
+    retries = DBTaskResult.objects.exclude(pk__in=[task.pk for task in queued])
+    assert [task.task_path for task in retries] == ["search.indexing.sync_search_engine"]
+    assert PendingIndexUpdate.objects.exists()
 
 
 def test_a_missing_index_is_made_with_the_portals_mapping(make_case, isolated_search_index):
