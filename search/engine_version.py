@@ -59,8 +59,10 @@ def _node_version(config, timeout):
 
     options = {k: v for k, v in config.get("OPTIONS", {}).items() if k != "max_retries"}
     try:
+        # The 7.x client names its time-out `timeout`; 8.x and 9.x `request_timeout`.
+        named = "timeout" if elasticsearch.VERSION[0] < 8 else "request_timeout"
         client = elasticsearch.Elasticsearch(
-            config["URLS"], max_retries=0, timeout=timeout, **options
+            config["URLS"], max_retries=0, **{named: timeout}, **options
         )
         return client.info()["version"]["number"]
     except elasticsearch.UnsupportedProductError as error:
