@@ -124,18 +124,30 @@ def retry_once(task, key):
         task.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
 
 
+def _refused(error):
+    """Whether the change can never be sent: its model is gone, or the engine
+    rejects the document (a 4xx); not an overload (429) or the engine's own
+    failure (5xx), which a later try may get past."""
+    if isinstance(error, LookupError):
+        return True
+    # A bulk request's error lists each document's status; another error has one.
+    statuses = [
+        result.get("status") for item in getattr(error, "errors", ()) for result in item.values()
+    ] or [getattr(error, "status_code", None)]
+    return all(isinstance(s, int) and 400 <= s < 500 and s != 429 for s in statuses)
+
+
 def _send_each(backend, rows):
-    """The rows one by one, once sending them together failed. With the
-    engine up, a row it refuses (a document it rejects, a model that is
-    gone) is left out with an error logged: kept, it would hold up every
-    row after it for ever. Raises when the engine does not answer."""
+    """The rows one by one, once sending them together failed. A row the
+    engine refuses (_refused()) is left out with an error logged: kept, it
+    would hold up every row after it for ever. Raises on any other failure."""
     if not engine_available(force=True):
         raise ConnectionError("the search engine does not answer")
     for row in rows:
         try:
             _send(backend, [row])
-        except Exception:
-            if not engine_available(force=True):
+        except Exception as error:
+            if not _refused(error):
                 raise
             logger.error(
                 "the search engine refused %s %s; left out", row.model, row.object_id, exc_info=True
@@ -159,7 +171,7 @@ def sync_search_engine():
                 _send(backend, rows)
             except Exception:
                 _send_each(backend, rows)
-        except Exception:  # the engine does not answer: keep the rows and try later
+        except Exception:  # the engine does not answer, or not now: keep the rows, try later
             logger.warning("search engine unreachable; %d changes wait", len(rows), exc_info=True)
             mark_unavailable()
             retry_once(sync_search_engine, RETRY_KEY)
