@@ -22,13 +22,14 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
 from modelsearch import index
 from modelsearch.backends import get_search_backend
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, post_page_move
 
+from core.tasks import tasks_run_inline
 from search.engine import engine_available, engine_back, mark_unavailable
 from search.models import PendingIndexUpdate
 
@@ -57,11 +58,6 @@ def note_change(instance, **kwargs):
             [PendingIndexUpdate(model=label, object_id=pk)], ignore_conflicts=True
         )
     schedule_sync()
-
-
-def tasks_run_inline():
-    """The immediate task backend (no worker) is the one that cannot defer."""
-    return not default_task_backend.supports_defer
 
 
 def _enqueue_sync():
