@@ -16,8 +16,7 @@ from django_tasks import task
 from modelsearch.backends import get_search_backend
 from modelsearch.index import get_indexed_models
 
-from core.tasks import tasks_run_inline
-from search.indexing import retry_once
+from core.tasks import retry_once, tasks_run_inline
 from search.synonyms import forget, solr_rules
 
 logger = logging.getLogger(__name__)

@@ -11,17 +11,14 @@ while it is down they wait and the task tries again later. It is enqueued
 after each committed change and when the engine comes back (search/engine.py).
 """
 
-import datetime
 import logging
 from collections import defaultdict
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone
 from django_tasks import task
 from modelsearch import index
 from modelsearch.backends import get_search_backend
@@ -29,13 +26,12 @@ from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, post_page_move
 
-from core.tasks import tasks_run_inline
+from core.tasks import retry_once, tasks_run_inline
 from search.engine import engine_available, engine_back, mark_unavailable
 from search.models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 BATCH = 200
-RETRY_AFTER = datetime.timedelta(seconds=30)
 RETRY_KEY = "search-sync-retry"
 
 
@@ -108,18 +104,6 @@ def sync_when_back(**kwargs):
     schedule_sync()
 
 
-def retry_once(task, key):
-    """With a worker, run the task again after RETRY_AFTER, unless a retry
-    under this key is already waiting: every change queues a run of its own,
-    and each failing one would otherwise start a chain of retries. Inline,
-    the next change (or the engine's return) brings the next try."""
-    if tasks_run_inline():
-        return
-    # The mark lapses before the retry runs, so a retry that fails queues the next.
-    if cache.add(key, True, RETRY_AFTER.total_seconds() - 5):
-        task.using(run_after=timezone.now() + RETRY_AFTER).enqueue()
-
-
 def _refused(error):
     """Whether the change can never be sent: its model is gone, or the engine
     rejects the document (a 4xx); not an overload (429) or the engine's own
@@ -150,6 +134,14 @@ def _send_each(backend, rows):
             )
 
 
+def _send_batch(backend, rows):
+    """The rows together, else one by one (_send_each())."""
+    try:
+        _send(backend, rows)
+    except Exception:
+        _send_each(backend, rows)
+
+
 @task()
 def sync_search_engine():
     """Send pending changes to the engine; returns how many were sent."""
@@ -163,10 +155,7 @@ def sync_search_engine():
     sent = 0
     while rows := list(PendingIndexUpdate.objects.order_by("pk")[:BATCH]):
         try:
-            try:
-                _send(backend, rows)
-            except Exception:
-                _send_each(backend, rows)
+            _send_batch(backend, rows)
         except Exception:  # the engine does not answer, or not now: keep the rows, try later
             logger.warning("search engine unreachable; %d changes wait", len(rows), exc_info=True)
             mark_unavailable()
