@@ -98,6 +98,13 @@ def test_the_page_says_no_case_holds_every_word_and_offers_each_word(cases, page
         "den visas först, följd av de som innehåller några av dem." in html
     )
     assert html.index("Chattbot som svarar") < html.index("Chattbot i växeln")
+    # One case holds every word and no other any: the page does not promise more.
+    english = page("/en/search/", q="chatbot tax return").content.decode()
+    assert (
+        "Only 1 case holds all the words in “chatbot tax return”, "
+        "and no other case holds any of them." in english
+    )
+    assert "followed by" not in english
 
 
 def test_a_misspelt_word_among_others_still_finds_the_cases_holding_some(cases, api, page):
