@@ -145,16 +145,23 @@ def _holds(word, stem):
 
 def _parts(word, known):
     """The split of the word into two known words whose rarer part is most
-    frequent, a joining letter allowed after the first."""
+    frequent, a joining letter allowed after the first. A word of the
+    dictionary counts as held once: the cases may hold it only inflected
+    ("upphandlingen"), which the backends match by its stem."""
+    words = dictionary_words()
+
+    def frequency(part):
+        return known.frequency.get(part, 0) or int(part in words)
+
     best, best_count = (), 0
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         head, tail = word[:cut], word[cut:]
-        tail_count = known.frequency.get(tail, 0)
+        tail_count = frequency(tail)
         if not tail_count:
             continue
         heads = [head] + [head[:-1] for link in LINKS if head.endswith(link)]
         for first in heads:
-            count = min(known.frequency.get(first, 0), tail_count)
+            count = min(frequency(first), tail_count)
             if len(first) >= MIN_PART and count > best_count:
                 best, best_count = (first, tail), count
     return best

@@ -35,6 +35,7 @@ from cases.queries import published_cases
 from core.keys import Keys
 from core.languages import current_language, language_codes
 from search.backends.query import Words
+from search.compounds import compounds
 from search.engine import engine_available, mark_unavailable
 from search.health import backend_name
 from search.spelling import suggest
@@ -327,15 +328,20 @@ def correction(backend, params, keys, engine, found):
     return (corrected, n) if n > found else None
 
 
+def split_words(params):
+    """Whether a Swedish compound among the words splits into parts the cases hold."""
+    return any(compound.parts for compound in compounds(params.words, params.languages))
+
+
 def searched_instead(backend, params, keys, engine, found):
     """(what is searched instead of the words as typed, how many cases hold
     every word of it): their corrected spelling (correction()), and, when
     fewer than FUZZY_BELOW cases hold every word of what is searched, also
-    the cases that hold some of them (ranked below); None when the words
-    stand."""
+    the cases that hold some of them, or some of a compound's parts (ranked
+    below); None when the words stand."""
     corrected, found = correction(backend, params, keys, engine, found) or (None, found)
     searched = corrected or params
-    if found < FUZZY_BELOW and len(searched.groups) > 1:
+    if found < FUZZY_BELOW and (len(searched.groups) > 1 or split_words(searched)):
         return replace(searched, some_words=True), found
     return (corrected, found) if corrected else None
 
@@ -411,9 +417,11 @@ def related_counts(params):
     """[(term, count)]: the related searches (search.synonyms.related_terms)
     that find something with the same filters, at most MAX_RELATED of them.
     When the cases holding some of the words are shown, each word alone
-    (its synonyms were searched with it)."""
+    (its synonyms were searched with it), a compound's parts each."""
     if params.some_words:
-        terms = [" ".join(group[0]) for group in params.groups]
+        parts = {c.word: c.parts for c in compounds(params.words, params.languages)}
+        typed = [" ".join(group[0]) for group in params.groups]
+        terms = [term for word in typed for term in (parts.get(word) or [word])]
     else:
         terms = related_terms(params.words, params.languages)
     found = []

@@ -65,15 +65,19 @@ LINKS = ("s", "e", "a", "u", "o")
 MAX_ENDING = 4
 
 
-def split_compound(word):
-    """The word as two parts of the list ("molntjänsterna" -> "moln
-    tjänsterna"), or the word itself."""
+def split_compound(word, max_ending=MAX_ENDING):
+    """The word as two parts ("molntjänsterna" -> "moln tjänsterna"), or the
+    word itself: a first part of the list, or two of them
+    ("molntjänstupphandling" -> "molntjänst upphandling"), and a last
+    part of the list, perhaps inflected."""
     parts = dictionary_words()
     for cut in range(4, len(word) - 3):
         head, tail = word[:cut], word[cut:]
-        if head not in parts and not (head[-1] in LINKS and head[:-1] in parts):
+        if head not in parts and head[-1] in LINKS and head[:-1] in parts:
+            head = head[:-1]
+        if head not in parts and (max_ending == 0 or split_compound(head, 0) == head):
             continue
-        if any(tail.startswith(p) and len(tail) - len(p) <= MAX_ENDING for p in parts):
+        if any(tail.startswith(p) and len(tail) - len(p) <= max_ending for p in parts):
             return f"{head} {tail}"
     return word
 
@@ -129,6 +133,13 @@ def add_compound_subfields(properties):
             }
 
 
+def split_words(query):
+    """The query's words, Swedish compounds among them split (split_compound)."""
+    if "sv" not in query.languages:
+        return " ".join(query.words)
+    return " ".join(split_compound(word) for word in query.words)
+
+
 def compound_fields(languages):
     if "sv" not in languages:
         return []
@@ -140,7 +151,7 @@ def compound_query(query, match):
     the `sv_parts` sub-fields ("ärendehantering": "ärende" and "hantering")."""
     if "sv" not in query.languages or query.any_word:
         return {"multi_match": match}
-    split = " ".join(split_compound(word) for word in query.words)
+    split = split_words(query)
     if split == " ".join(query.words):
         return {"multi_match": match}
     parts = {**match, "query": split, "fields": compound_fields(query.languages)}
@@ -222,16 +233,17 @@ def bilingual(backend_class):
             }
             tolerance = {"fuzziness": "AUTO", "prefix_length": 1}
             if self.query.some:
-                # The cases holding every word far above those holding some;
-                # a compound's parts count only together, among the former.
+                # The cases holding every word (a compound's parts together)
+                # far above those holding some (a compound's parts each).
                 if self.query.fuzzy:
                     match = {**match, **tolerance}
                 every = compound_query(self.query, {**match, "operator": "and"})
+                some = {**match, "query": split_words(self.query)}
                 return {
                     "bool": {
                         "should": [
                             {"bool": {"must": every, "boost": EXACT_BOOST}},
-                            {"multi_match": match},
+                            {"multi_match": some},
                         ],
                         "minimum_should_match": 1,
                     }

@@ -54,9 +54,9 @@ def in_languages(text, languages):
     )
 
 
-def compound_query(compound, languages):
+def compound_query(compound, languages, any_part=False):
     """The word, or one of its forms, or a compound that holds it, or both of
-    its own parts."""
+    its own parts (or either, `any_part`)."""
     swedish = CONFIGS[COMPOUND_LANGUAGE]
     alternatives = [in_languages(compound.word, languages)]
     alternatives += [
@@ -64,9 +64,8 @@ def compound_query(compound, languages):
         for w in (*compound.forms, *compound.containing)
     ]
     if compound.parts:
-        alternatives.append(
-            SearchQuery(" ".join(compound.parts), search_type="plain", config=swedish)
-        )
+        parts = compound.parts if any_part else [" ".join(compound.parts)]
+        alternatives += [SearchQuery(part, search_type="plain", config=swedish) for part in parts]
     return reduce(or_, alternatives)
 
 
@@ -79,20 +78,21 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         plain = query.groups == [[(word,)] for word in query.words]
         if plain and not query.some and not any(query.compounds):
             return in_languages(query.query_string, query.languages)
-        # Every group required (or any one, `some`).
-        return reduce(or_ if query.some else and_, self.group_queries(query))
+        # Every group required (or any one, `some`, a compound's parts too).
+        groups = self.group_queries(query, any_part=query.some)
+        return reduce(or_ if query.some else and_, groups)
 
-    def group_queries(self, query):
+    def group_queries(self, query, any_part=False):
         """One tsquery per group of words: a plain word widened by its
         compounds, a word with synonyms any one of them in any language
         (several words as a phrase)."""
         widened = dict(zip(query.words, query.compounds, strict=True))
-        return [self._group_query(group, widened, query) for group in query.groups]
+        return [self._group_query(group, widened, query, any_part) for group in query.groups]
 
     @staticmethod
-    def _group_query(group, widened, query):
+    def _group_query(group, widened, query, any_part):
         if len(group) == 1 and len(group[0]) == 1 and widened.get(group[0][0]):
-            return compound_query(widened[group[0][0]], query.languages)
+            return compound_query(widened[group[0][0]], query.languages, any_part)
         return reduce(
             or_,
             (

@@ -83,15 +83,18 @@ def alternative_lexeme(words, languages):
     return lexemes[0] if len(lexemes) == 1 else Joined(lexemes, " + ")
 
 
-def widening(compound, languages):
+def widening(compound, languages, any_part=False):
     """The lexemes a compound adds to its word: its forms and the compounds
     that hold it, those that do not begin with its prefix (which the word's
-    own lexeme finds), and both of its own parts."""
+    own lexeme finds), and both of its own parts (or either, `any_part`)."""
     prefix = common_prefix(compound.word, languages)
     found = [word_lexeme(form, languages) for form in compound.forms if not form.startswith(prefix)]
     found += [Lexeme(word) for word in compound.containing if not word.startswith(prefix)]
-    if compound.parts:
-        found.append(combined([word_lexeme(part, languages) for part in compound.parts], and_))
+    parts = [word_lexeme(part, languages) for part in compound.parts]
+    if any_part:
+        found += parts
+    elif parts:
+        found.append(combined(parts, and_))
     return found
 
 
@@ -102,17 +105,19 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
         if query.any_word:
             lexemes = [word_lexeme(word, query.languages) for word in query.words]
             return SearchQueryExpression(combined(lexemes, or_))
-        return SearchQueryExpression(combined(self.groups(query), or_ if query.some else and_))
+        # Every group required (or any one, `some`, a compound's parts too).
+        groups = self.groups(query, any_part=query.some)
+        return SearchQueryExpression(combined(groups, or_ if query.some else and_))
 
     @staticmethod
-    def groups(query):
+    def groups(query, any_part=False):
         """One expression per group of words: a plain word or a compound
-        that holds it or both of its parts, a word with synonyms any one of
-        them (several words as a phrase)."""
+        that holds it or both of its parts (or either, `any_part`), a word
+        with synonyms any one of them (several words as a phrase)."""
         widened = {
             compound.word: extra
             for compound in query.compounds
-            if (extra := widening(compound, query.languages))
+            if (extra := widening(compound, query.languages, any_part))
         }
         found = []
         for group in query.groups:

@@ -71,6 +71,29 @@ def test_a_compound_finds_cases_about_its_parts_below_exact_matches(make_case, a
     assert ids(data) == ["exact", "parts"]
 
 
+def test_a_compound_no_case_holds_finds_the_cases_holding_a_part(make_case, api, page):
+    make_case(
+        id="cloud",
+        title="Pilot med en molntjänst för samarbete",
+        summary="Molntjänsten prövades i ett år.",
+    )
+    make_case(id="training", title="Utbildning för handläggare", summary="Utbildningen tog tid.")
+    make_case(id="unrelated", title="Ny rutin för bygglov", themes=["sustainability"])
+    status, data = api(q="molntjänstutbildning")
+    assert status == 200
+    assert sorted(ids(data)) == ["cloud", "training"]
+    assert data["some_words"] is True
+    assert data["every_word_total"] == 0
+    html = page("/sok/", q="molntjänstutbildning").content.decode()
+    assert (
+        "Ingen erfarenhet innehåller ”molntjänstutbildning”. "
+        "Här visas de som innehåller en del av ordet." in html
+    )
+    # Each part alone, with how many cases it finds.
+    assert "molntjänst (1 erfarenhet)" in html
+    assert "utbildning (1 erfarenhet)" in html
+
+
 def test_english_words_are_not_split(make_case, api):
     make_case(
         id="warehouse",
