@@ -265,9 +265,9 @@ def tolerant(backend, params, queryset, engine, read):
     """read(results) of the words' results: (what it reads, how many cases
     they hold). On an engine, read again with typos tolerated when the
     words as written (every one, or some with `some_words`) find fewer than
-    FUZZY_BELOW."""
+    FUZZY_BELOW, unless the words are to be searched as typed (`correct`)."""
     found = read(match(backend, params, queryset, engine))
-    if engine and params.words and found[1] < FUZZY_BELOW:
+    if engine and params.words and params.correct and found[1] < FUZZY_BELOW:
         found = read(match(backend, params, queryset, engine, fuzzy=True))
     return found
 
