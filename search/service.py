@@ -328,9 +328,10 @@ def correction(backend, params, keys, engine, found):
     return (corrected, n) if n > found else None
 
 
-def split_words(params):
-    """Whether a Swedish compound among the words splits into parts the cases hold."""
-    return any(compound.parts for compound in compounds(params.words, params.languages))
+def split_word(params):
+    """Whether a single word is a Swedish compound of parts the cases hold."""
+    words = params.words
+    return len(words) == 1 and bool(compounds(words, params.languages)[0].parts)
 
 
 def searched_instead(backend, params, keys, engine, found):
@@ -341,7 +342,7 @@ def searched_instead(backend, params, keys, engine, found):
     below); None when the words stand."""
     corrected, found = correction(backend, params, keys, engine, found) or (None, found)
     searched = corrected or params
-    if found < FUZZY_BELOW and (len(searched.groups) > 1 or split_words(searched)):
+    if found < FUZZY_BELOW and (len(searched.groups) > 1 or split_word(searched)):
         return replace(searched, some_words=True), found
     return (corrected, found) if corrected else None
 
@@ -417,11 +418,11 @@ def related_counts(params):
     """[(term, count)]: the related searches (search.synonyms.related_terms)
     that find something with the same filters, at most MAX_RELATED of them.
     When the cases holding some of the words are shown, each word alone
-    (its synonyms were searched with it), a compound's parts each."""
+    (its synonyms were searched with it), a single compound's parts each."""
     if params.some_words:
-        parts = {c.word: c.parts for c in compounds(params.words, params.languages)}
-        typed = [" ".join(group[0]) for group in params.groups]
-        terms = [term for word in typed for term in (parts.get(word) or [word])]
+        terms = [" ".join(group[0]) for group in params.groups]
+        if len(terms) == 1:
+            terms = list(compounds(terms, params.languages)[0].parts) or terms
     else:
         terms = related_terms(params.words, params.languages)
     found = []

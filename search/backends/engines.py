@@ -234,17 +234,18 @@ def bilingual(backend_class):
             tolerance = {"fuzziness": "AUTO", "prefix_length": 1}
             if self.query.some:
                 # The cases holding every word (a compound's parts together)
-                # far above those holding some (a compound's parts each).
+                # far above those holding some; a single compound's part
+                # (as written: a short part's typo would meet other words).
+                alone = len(self.query.words) == 1
+                split = split_words(self.query) if alone else self.query.query_string
+                some = [{"multi_match": {**match, "query": split}}]
                 if self.query.fuzzy:
                     match = {**match, **tolerance}
+                    some.append({"multi_match": match})
                 every = compound_query(self.query, {**match, "operator": "and"})
-                some = {**match, "query": split_words(self.query)}
                 return {
                     "bool": {
-                        "should": [
-                            {"bool": {"must": every, "boost": EXACT_BOOST}},
-                            {"multi_match": some},
-                        ],
+                        "should": [{"bool": {"must": every, "boost": EXACT_BOOST}}, *some],
                         "minimum_should_match": 1,
                     }
                 }

@@ -78,8 +78,8 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         plain = query.groups == [[(word,)] for word in query.words]
         if plain and not query.some and not any(query.compounds):
             return in_languages(query.query_string, query.languages)
-        # Every group required (or any one, `some`, a compound's parts too).
-        groups = self.group_queries(query, any_part=query.some)
+        # Every group required (or any one, `some`; a single compound's part too).
+        groups = self.group_queries(query, any_part=query.some and len(query.groups) == 1)
         return reduce(or_ if query.some else and_, groups)
 
     def group_queries(self, query, any_part=False):

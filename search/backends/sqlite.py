@@ -105,8 +105,8 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
         if query.any_word:
             lexemes = [word_lexeme(word, query.languages) for word in query.words]
             return SearchQueryExpression(combined(lexemes, or_))
-        # Every group required (or any one, `some`, a compound's parts too).
-        groups = self.groups(query, any_part=query.some)
+        # Every group required (or any one, `some`; a single compound's part too).
+        groups = self.groups(query, any_part=query.some and len(query.groups) == 1)
         return SearchQueryExpression(combined(groups, or_ if query.some else and_))
 
     @staticmethod
