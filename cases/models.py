@@ -455,7 +455,7 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
         index.SearchField("joint_work"),
         index.RelatedFields("lessons", [index.SearchField("text", boost=3)]),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
-        index.RelatedFields("agency", [index.SearchField("name", boost=2)]),
+        index.SearchField("agency_names_for_search", boost=2),
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.SearchField("stopped_for_search"),
         index.AutocompleteField("title"),
@@ -526,6 +526,12 @@ class CaseStudyPage(IndexedWhenPublic, RoutablePageMixin, Page):
             if self.stopped_reason_kind:
                 words.append(str(StoppedReason(self.stopped_reason_kind).label))
         return ". ".join([*words, self.stopped_reason_text])
+
+    def agency_names_for_search(self):
+        """The agency's names in every language: readers name an agency as
+        it is known ("Skatteverket" finds the English cases too)."""
+        agencies = self.agency.get_translations(inclusive=True)
+        return " ".join(sorted({name for a in agencies for name in (a.name, a.short_name) if name}))
 
     def theme_slugs_for_search(self):
         """The themes' slugs, a theme's translations one slug."""

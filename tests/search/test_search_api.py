@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from wagtail.models import Locale
 
 from cases.models import CaseStudyPage
 from core.keys import Keys
@@ -132,6 +133,27 @@ def test_lessons_and_agency_and_theme_names_are_searched(make_case, api):
     make_case(id="agency", agency={"name": "Försäkringskassan"})
     assert ids(api(q="leverantörsinlåsning")[1]) == ["lesson"]
     assert ids(api(q="försäkringskassan")[1]) == ["agency"]
+
+
+def test_an_agency_is_found_by_its_name_in_either_language(make_case, api):
+    tax = {"name": "Skatteverket", "org_number": "202100-5448"}
+    agency = make_case(id="bot", title="Chattbot i kundtjänsten", agency=tax).agency
+    english = agency.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.name = "Swedish Tax Agency"
+    english.save()
+    make_case(
+        id="bot-en", language="en", translation_of="bot", title="A chatbot in customer service"
+    )
+    make_case(
+        id="other-en",
+        language="en",
+        title="A digital mailbox",
+        agency={"name": "Swedish Enforcement Authority", "org_number": "202100-5927"},
+    )
+    # Readers name an agency as it is known, in either language's search.
+    assert ids(api(q="skatteverket", lang="en")[1]) == ["bot-en"]
+    assert ids(api(q="tax agency", lang="en")[1]) == ["bot-en"]
+    assert ids(api(q="skatteverket")[1]) == ["bot"]
 
 
 def test_a_word_found_in_a_lesson_is_shown_in_the_results_excerpt(make_case, api, page):
