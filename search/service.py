@@ -438,9 +438,12 @@ def run_search(params):
         params, lambda backend, engine: find(backend, params, engine)
     )
     found_total = total(found)
-    # The words searched and their one-word synonyms (a word of a phrase alone is no match).
+    # The words searched and their one-word synonyms (a word of a phrase
+    # alone is no match); a single compound's parts, when they were searched.
     marked = [words[0] for group in searched.groups for words in group if len(words) == 1]
     marked += [word for group in searched.groups for word in group[0]]
+    if searched.some_words and split_word(searched):
+        marked += compounds(searched.words, searched.languages)[0].parts
     pattern = word_pattern(list(dict.fromkeys(marked)), params.languages)
     for case in results:
         texts = [case.summary, case.challenge, case.approach, case.results]

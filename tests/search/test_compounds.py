@@ -84,6 +84,10 @@ def test_a_compound_no_case_holds_finds_the_cases_holding_a_part(make_case, api,
     assert sorted(ids(data)) == ["cloud", "training"]
     assert data["some_words"] is True
     assert data["every_word_total"] == 0
+    # The part each case holds is marked in its excerpt.
+    excerpts = {r["id"]: r["excerpt"] for r in data["results"]}
+    assert "<mark>Molntjänsten</mark>" in excerpts["cloud"]
+    assert "<mark>Utbildningen</mark>" in excerpts["training"]
     html = page("/sok/", q="molntjänstutbildning").content.decode()
     assert (
         "Ingen erfarenhet innehåller ”molntjänstutbildning”. "
