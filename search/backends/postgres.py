@@ -134,12 +134,13 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         )
 
     def exact_query(self):
-        """What ranks first: with `some`, the cases that hold every group;
-        the words alone, when compounds widened the query; else None."""
+        """What ranks first: with `some` and several groups, the cases that
+        hold every group; the words alone, when compounds widened the query
+        (a single compound's own word above its parts); else None."""
         query = self.query
         if not isinstance(query, Words) or query.any_word:
             return None
-        if query.some:
+        if query.some and len(query.groups) > 1:
             return reduce(and_, self.group_queries(query))
         if not any(query.compounds):
             return None

@@ -131,12 +131,13 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
         return found
 
     def exact_query(self):
-        """What ranks first: with `some`, the cases that hold every group;
-        the words alone, when compounds widened the query; else None."""
+        """What ranks first: with `some` and several groups, the cases that
+        hold every group; the words alone, when compounds widened the query
+        (a single compound's own word above its parts); else None."""
         query = self.query
         if query.any_word:
             return None
-        if query.some:
+        if query.some and len(query.groups) > 1:
             return SearchQueryExpression(combined(self.groups(query), and_))
         if not any(widening(c, query.languages) for c in query.compounds):
             return None
