@@ -236,8 +236,8 @@ def bilingual(backend_class):
                 # The cases holding every word (a compound's parts together)
                 # far above those holding some; a single compound's part
                 # (as written: a short part's typo would meet other words).
-                alone = len(self.query.words) == 1
-                split = split_words(self.query) if alone else self.query.query_string
+                each = self.query.parts_each
+                split = split_words(self.query) if each else self.query.query_string
                 some = [{"multi_match": {**match, "query": split}}]
                 if self.query.fuzzy:
                     match = {**match, **tolerance}

@@ -79,7 +79,7 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         if plain and not query.some and not any(query.compounds):
             return in_languages(query.query_string, query.languages)
         # Every group required (or any one, `some`; a single compound's part too).
-        groups = self.group_queries(query, any_part=query.some and len(query.groups) == 1)
+        groups = self.group_queries(query, any_part=query.parts_each)
         return reduce(or_ if query.some else and_, groups)
 
     def group_queries(self, query, any_part=False):
@@ -140,7 +140,7 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         query = self.query
         if not isinstance(query, Words) or query.any_word:
             return None
-        if query.some and len(query.groups) > 1:
+        if query.some and not query.parts_each:
             return reduce(and_, self.group_queries(query))
         if not any(query.compounds):
             return None

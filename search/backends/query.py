@@ -43,6 +43,11 @@ class Words(PlainText):
         # (the database applies them through the queryset).
         self.engine_filters = engine_filters or {}
 
+    @property
+    def parts_each(self):
+        """Whether a compound's parts count one by one: `some` with a single word."""
+        return self.some and len(self.groups) == 1
+
     @cached_property
     def compounds(self):
         """search.compounds.compounds() of the words, read once per query: the

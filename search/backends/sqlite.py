@@ -106,7 +106,7 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
             lexemes = [word_lexeme(word, query.languages) for word in query.words]
             return SearchQueryExpression(combined(lexemes, or_))
         # Every group required (or any one, `some`; a single compound's part too).
-        groups = self.groups(query, any_part=query.some and len(query.groups) == 1)
+        groups = self.groups(query, any_part=query.parts_each)
         return SearchQueryExpression(combined(groups, or_ if query.some else and_))
 
     @staticmethod
@@ -137,7 +137,7 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
         query = self.query
         if query.any_word:
             return None
-        if query.some and len(query.groups) > 1:
+        if query.some and not query.parts_each:
             return SearchQueryExpression(combined(self.groups(query), and_))
         if not any(widening(c, query.languages) for c in query.compounds):
             return None
