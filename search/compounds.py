@@ -3,8 +3,9 @@ cases' own words (search.vocabulary): a query word is also matched in the
 compounds that hold it ("säkerhet" -> "informationssäkerhet", "moln" ->
 "molntjänster"), and a compound query word also by its parts
 ("ärendehantering" -> "ärende" and "hantering"); a word is also matched in
-its definite forms that the stemmer does not reduce to its own stem
-("projekt" -> "projektet", "ansvaret" -> "ansvar"). The backends rank the
+its definite and neuter forms that the stemmer does not reduce to its own
+stem ("projekt" -> "projektet", "ansvaret" -> "ansvar", "digitalt" ->
+"digital"). The backends rank the
 words' own matches above these (sqlite.py, postgres.py). The engines split
 compounds in their analysers instead (engines.py)."""
 
@@ -25,12 +26,16 @@ MIN_HEAD = 3
 MAX_COMPOUNDS = 20
 # Letters that join a compound's parts ("ärende-s-hantering").
 LINKS = ("s", "e", "a", "u", "o")
-# The neuter definite endings (with the genitive's) that Snowball leaves on
-# some words: "projektet" and "projekt" stem to "projektet" and "projek".
-# "-t" only after a vowel ("ärende-t"): "svar-t" is another word.
+# The definite endings (with the genitive's) that Snowball leaves on some
+# words: "projektet" and "projekt" stem to "projektet" and "projek", "frågan"
+# and "fråga" to "frågan" and "fråg". "-t" and "-n" only after a vowel
+# ("ärende-t", "fråga-n"): "svar-t" is another word.
 DEFINITE = ("et", "ets")
-DEFINITE_AFTER_VOWEL = ("t", "ts")
+DEFINITE_AFTER_VOWEL = ("t", "ts", "n", "ns")
 VOWELS = "aeiouyåäö"
+# The adjectives whose neuter "-t" Snowball also leaves on ("digitalt",
+# "effektivt", "hållbart"): those with these endings.
+ADJECTIVE_ENDINGS = ("al", "ell", "iv", "bar", "är")
 _MEMO_SIZE = 2_000
 # Swedish dictionary words that may be compound parts (its README says where
 # from and under which licence): the engines' decompounding word list.
@@ -84,36 +89,61 @@ def _compound(word, known):
     if word not in found:
         forms = _forms(word, known)
         # A definite form ("molnet") is also found in what its base finds.
-        bases = [form for form in forms if len(form) < len(word)]
+        bases = [form for form in forms if not form.startswith(word)]
         containing = [w for held in (word, *bases) for w in _containing(held, known)]
         found[word] = Compound(word, tuple(dict.fromkeys(containing)), _parts(word, known), forms)
     return found[word]
 
 
 def _endings(base):
-    """The definite endings a base word takes: "-t" and "-ts" only after a vowel."""
-    return DEFINITE + DEFINITE_AFTER_VOWEL if base[-1:] in VOWELS else DEFINITE
+    """The endings a base word takes that its stem lacks: the definite ones
+    ("-t" and "-n" only after a vowel) and an adjective's neuter "-t"."""
+    endings = DEFINITE + DEFINITE_AFTER_VOWEL if base[-1:] in VOWELS else DEFINITE
+    return endings + ("t",) if base.endswith(ADJECTIVE_ENDINGS) else endings
+
+
+def _bases(word):
+    """The words `word` may be a form of, with an ending of _endings()."""
+    return [
+        word[: -len(ending)]
+        for ending in DEFINITE + DEFINITE_AFTER_VOWEL
+        if word.endswith(ending) and ending in _endings(word[: -len(ending)])
+    ]
 
 
 def _forms(word, known):
-    """The word's definite forms the cases hold, and, for a definite form,
-    its base word (one of the dictionary's or the cases'), when the stemmer
-    gives that form a stem of its own. A word of the dictionary is no
-    definite form ("internet", "planet")."""
+    """The word's forms with an ending of _endings() that the cases hold
+    ("telefonköer" -> "telefonkön"), and, for such a form, its base word
+    (one of the dictionary's or the cases', or the cases' word of its stem),
+    when the stemmer gives that form a stem of its own. A word of the
+    dictionary is no such form ("internet", "planet")."""
     words = dictionary_words()
-    forms = [word + ending for ending in _endings(word)]
-    forms = [form for form in forms if form in known.frequency and form not in words]
-    if word not in words:
-        bases = [
-            word[: -len(ending)]
-            for ending in DEFINITE + DEFINITE_AFTER_VOWEL
-            if word.endswith(ending) and ending in _endings(word[: -len(ending)])
-        ]
-        forms += [base for base in bases if base in words or base in known.frequency]
     own = stems(word, [LANGUAGE])[0]
+    forms = [
+        held
+        for held in known.frequency
+        if held.startswith(own)
+        and held not in words
+        and any(stems(base, [LANGUAGE])[0] == own for base in _bases(held))
+    ]
+    if word not in words:
+        for base in _bases(word):
+            if base in words or base in known.frequency:
+                forms.append(base)
+            elif kin := _inflected(base, known):
+                forms.append(kin)
     return tuple(
         form for form in forms if len(form) >= MIN_PART and stems(form, [LANGUAGE])[0] != own
     )
+
+
+def _inflected(base, known):
+    """The cases' most frequent word whose stem is the base, for a base they
+    hold only inflected: "facket" is found where the cases say "fackliga"."""
+    if len(base) < MIN_PART:
+        return ""
+    found = [w for w in known.frequency if w.startswith(base) and stems(w, [LANGUAGE])[0] == base]
+    return min(found, key=lambda w: (-known.frequency[w], w), default="")
 
 
 def _containing(word, known):

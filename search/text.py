@@ -77,13 +77,30 @@ def without_stop_words(words, languages):
     return kept or words
 
 
+# The verbs a reader's question is built with, which say nothing of what it
+# is about ("hur fick ni med facket", "how could we get buy-in"): searched
+# only when the question has no other words.
+QUESTION_VERBS = {
+    "sv": frozenset(
+        """fick får få gjorde gör göra kunna kunnat ska skall bör borde
+        finns fanns""".split()
+    ),
+    "en": frozenset("could would might must shall get gets got getting".split()),
+}
+
+
 def searched_words(text, languages):
-    """The words a search matches: the text's words without stop words and
-    without the words for what every case holds (none when it has only those)."""
+    """The words a search matches: the text's words without stop words, the
+    verbs of a question, and the words for what every case holds (none when
+    it has only those)."""
     words = [
         w for w in query_words(text) if not any(w in EVERY_CASE_WORDS[lang] for lang in languages)
     ]
-    return without_stop_words(words, languages) if words else []
+    if not words:
+        return []
+    kept = without_stop_words(words, languages)
+    topical = [w for w in kept if not any(w in QUESTION_VERBS[lang] for lang in languages)]
+    return topical or kept
 
 
 ALGORITHMS = {"sv": "swedish", "en": "english"}

@@ -165,3 +165,26 @@ def test_a_definite_form_finds_what_its_word_finds(make_case, api):
     status, data = api(q="molnet")
     assert status == 200
     assert ids(data) == ["cloud"]
+
+
+def test_a_word_finds_the_forms_the_stemmer_keeps_apart(make_case, api):
+    # Snowball leaves "frågan", "telefonkön" and "effektivt" whole, while
+    # "frågor", "telefonköer" and "effektiva" lose their endings.
+    make_case(id="question", title="Frågan om öppettider avgjordes i en enkät")
+    make_case(id="queue", title="Kortare telefonköer till kundtjänst")
+    make_case(id="definite-queue", title="Telefonkön till växeln kortades")
+    make_case(id="meetings", title="Effektiva möten i förvaltningen")
+    make_case(id="unrelated", title="Ny växel för arkivet", themes=["sustainability"])
+    expected = {
+        "frågor": ["question"],
+        "fråga": ["question"],
+        "telefonköer": ["definite-queue", "queue"],
+        "telefonkön": ["definite-queue", "queue"],
+        "effektivt": ["meetings"],
+    }
+    for query, found in expected.items():
+        status, data = api(q=query)
+        assert status == 200
+        assert sorted(ids(data)) == found, query
+    # The form as typed first.
+    assert ids(api(q="telefonkön")[1])[0] == "definite-queue"

@@ -207,6 +207,30 @@ def test_a_readers_everyday_words_find_the_agencies_terms(make_case, api):
     assert ids(api(q="waiting time", lang="en")[1]) == ["en-wait"]
 
 
+def test_the_union_as_readers_name_it_finds_the_unions_by_name(make_case, api):
+    make_case(
+        id="named",
+        title="Chattbot i upplysningen",
+        joint_work="ST och Saco-S var med i referensgruppen från start.",
+    )
+    make_case(
+        id="en-named",
+        language="en",
+        title="A chatbot for the information service",
+        joint_work="ST and Saco-S were in the reference group from the start.",
+    )
+    for n, language in enumerate(["sv", "en"]):
+        make_case(
+            id=f"other-{n}",
+            language=language,
+            title="Ny växel" if language == "sv" else "A new switchboard",
+            joint_work="Ledningen informerade." if language == "sv" else "Management informed.",
+        )
+    # First: an engine tolerating typos may add "fallet" below.
+    assert ids(api(q="hur fick ni med facket?")[1])[0] == "named"
+    assert ids(api(q="the trade union", lang="en")[1])[0] == "en-named"
+
+
 def test_the_regulations_short_name_finds_its_cases(make_case, api):
     make_case(
         id="rules",

@@ -46,6 +46,17 @@ def cases(make_case):
     )
 
 
+def test_the_verbs_of_a_question_narrow_nothing(cases, api):
+    # "fick" is in the permits case only: the question is about chatbots.
+    data = api(q="Hur fick ni en chattbot?")[1]
+    assert sorted(ids(data)) == ["bot", "bot-2"]
+    assert "some_words" not in data
+    data = api(q="how could we get a chatbot", lang="en")[1]
+    assert ids(data) == ["en-bot"]
+    # A question of nothing else is searched as it is.
+    assert ids(api(q="fick")[1])[0] == "permits"
+
+
 def test_words_that_find_nothing_together_find_the_cases_holding_some(cases, api):
     # No case is about both: each holding one of the words is found.
     data = api(q="chattbot bygglov")[1]
