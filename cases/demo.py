@@ -40,6 +40,14 @@ AGENCY_NAMES_EN = {
     "202100-6099": "Swedish Transport Agency",
 }
 
+# The names readers know some agencies by, by organisation number.
+AGENCY_SHORT_NAMES = {
+    "202100-5927": "Kronofogden",
+    "202100-0076": "Polisen",
+    "202100-0837": "SCB",
+    "202100-6883": "Digg",
+}
+
 # Cases an editor updated substantially after publication: the day and the
 # change note, as the "This is a substantial change" mark leaves them.
 SUBSTANTIAL_UPDATES = {
@@ -85,6 +93,7 @@ def seed_cases():
     lines = demo_lines()
     _name_agencies_in_english()
     _add_agency_details()
+    _add_short_names()
     _mark_substantial_updates()
     _add_hero_images(lines)
     return report
@@ -113,6 +122,15 @@ def _add_agency_details():
         Agency.objects.filter(translation_key=case.agency.translation_key, email_domains="").update(
             email_domains=domain, website=f"https://www.{domain}/"
         )
+
+
+def _add_short_names():
+    """The names readers know the agencies by; one an editor gave is kept.
+    Saved one by one: a saved name reaches the search of the agency's cases."""
+    agencies = Agency.objects.filter(org_number__in=AGENCY_SHORT_NAMES, short_name="")
+    for agency in agencies:
+        agency.short_name = AGENCY_SHORT_NAMES[agency.org_number]
+        agency.save(update_fields=["short_name"])
 
 
 def _publish(case):

@@ -13,6 +13,7 @@ after each committed change and when the engine comes back (search/engine.py).
 
 import logging
 from collections import defaultdict
+from functools import partial
 
 from django.apps import apps
 from django.conf import settings
@@ -60,15 +61,17 @@ def _enqueue_sync():
     sync_search_engine.enqueue()
 
 
-def schedule_sync():
-    """Once per transaction, after it commits; at once when tasks run inline,
-    so that a change is searchable as soon as it is saved."""
+def after_commit(enqueue):
+    """Once the transaction commits; at once when tasks run inline, so that a
+    change is searchable as soon as it is saved. Once per transaction."""
     if not connection.in_atomic_block or tasks_run_inline():
-        _enqueue_sync()
-    elif not any(
-        callback is _enqueue_sync for _sids, callback, _robust in connection.run_on_commit
-    ):
-        transaction.on_commit(_enqueue_sync)
+        enqueue()
+    elif not any(callback is enqueue for _sids, callback, _robust in connection.run_on_commit):
+        transaction.on_commit(enqueue)
+
+
+def schedule_sync():
+    after_commit(_enqueue_sync)
 
 
 def _send(backend, rows):
@@ -209,6 +212,31 @@ def index_moved_section(instance, parent_page_before=None, parent_page_after=Non
         index_section(instance.pk)
 
 
+@task()
+def reindex_named_cases(model_label, translation_key):
+    """The cases that name an agency or a theme (in any language), indexed
+    again after it changed: a case is found by their names."""
+    field = {"cases.agency": "agency", "cases.theme": "themes"}[model_label]
+    cases = apps.get_model("cases", "CaseStudyPage").objects.filter(
+        **{f"{field}__translation_key": translation_key}
+    )
+    with transaction.atomic():
+        for case in cases.distinct().iterator():
+            index_in_database(case)
+            note_change(case)
+
+
+def name_changed(instance, created=False, **kwargs):
+    """post_save handler for Agency and Theme: a new one names no case yet."""
+    if kwargs.get("raw") or created:
+        return
+    after_commit(
+        partial(
+            reindex_named_cases.enqueue, instance._meta.label_lower, str(instance.translation_key)
+        )
+    )
+
+
 def connect_signals():
     """Called once modelsearch has connected its handlers (search.wagtail_search_app)."""
     for model in index.get_indexed_models():
@@ -231,6 +259,8 @@ def connect_signals():
         dispatch_uid="index_unrestricted_section",
     )
     post_page_move.connect(index_moved_section, dispatch_uid="index_moved_section")
+    for label in ("cases.agency", "cases.theme"):
+        post_save.connect(name_changed, sender=label, dispatch_uid=f"name_changed_{label}")
     # Back again: send what changed while it was away.
     engine_back.connect(sync_when_back, dispatch_uid="sync_when_back")
 

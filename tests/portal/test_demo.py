@@ -92,6 +92,7 @@ def test_the_demo_looks_like_a_real_programme_and_loads_once(demo, client):
     check_every_agency_has_an_english_name()
     check_pictures_differ_and_say_what_they_show()
     check_substantially_updated_cases(client)
+    check_an_agency_is_found_by_the_name_readers_know(client)
     revisions = Revision.objects.count()
     assert "0 cases created" in seed()
     with freeze_time("2026-12-09 10:00"):  # the activities keep their days
@@ -179,6 +180,12 @@ def check_substantially_updated_cases(client):
         html = client.get(CaseStudyPage.objects.get(exchange_id=exchange_id).url).content.decode()
         assert f"<dt>{label}</dt>" in html and note in html
         assert '<time datetime="2024-09-16">' in html
+
+
+def check_an_agency_is_found_by_the_name_readers_know(client):
+    # "Kronofogden", not "Kronofogdemyndigheten", in an English search too.
+    data = client.get("/api/search/", {"q": "Kronofogden", "lang": "en"}).json()
+    assert [r["id"] for r in data["results"]][:1] == ["kfm-digital-brevlada-2019-en"]
 
 
 @pytest.mark.parametrize(("path", "label"), [("/om/", "Uppdaterad"), ("/en/about/", "Updated")])

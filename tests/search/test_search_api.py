@@ -156,6 +156,22 @@ def test_an_agency_is_found_by_its_name_in_either_language(make_case, api):
     assert ids(api(q="skatteverket")[1]) == ["bot"]
 
 
+def test_an_editors_new_name_for_an_agency_or_theme_finds_its_cases(make_case, api):
+    enforcement = {"name": "Kronofogdemyndigheten", "org_number": "202100-5927"}
+    case = make_case(id="mail", title="Digital brevlåda", agency=enforcement)
+    make_case(id="other", title="Chattbot i kundtjänsten", themes=["sustainability"])
+    assert ids(api(q="kfm")[1]) == []
+    # The editor adds the short name readers know, and renames a theme.
+    agency = case.agency
+    agency.short_name = "KFM"
+    agency.save()
+    theme = case.themes.get()
+    theme.name = "Digitala tjänster och e-förvaltning"
+    theme.save()
+    assert ids(api(q="kfm")[1]) == ["mail"]
+    assert ids(api(q="e-förvaltning")[1]) == ["mail"]
+
+
 def test_a_word_found_in_a_lesson_is_shown_in_the_results_excerpt(make_case, api, page):
     make_case(
         id="lesson",
