@@ -58,15 +58,18 @@ STOP_WORDS = {
 }
 
 
-# The portal's words for what every case holds, its lessons and the
-# mistakes they warn of: a query's other words say which ("lärdomar om
-# chattbot", "mistakes in procurement"); alone they ask for every case.
+# The portal's words for what every case is and holds, a project, its
+# lessons and the mistakes they warn of: a query's other words say which
+# ("lärdomar om chattbot", "misslyckade projekt", "mistakes in procurement");
+# alone they ask for every case.
 EVERY_CASE_WORDS = {
     "sv": frozenset(
         """lärdom lärdomar lärdomarna erfarenheter erfarenheterna misstag misstagen
-        fallgropar fallgroparna""".split()
+        fallgropar fallgroparna projekt projektet projekten projektets""".split()
     ),
-    "en": frozenset("lesson lessons learned learnt mistake mistakes pitfalls".split()),
+    "en": frozenset(
+        "lesson lessons learned learnt mistake mistakes pitfalls project projects".split()
+    ),
 }
 
 

@@ -159,7 +159,7 @@ def test_the_words_for_what_every_case_holds_narrow_nothing(cases, make_case, ap
     make_case(
         id="lessons",
         title="Våra lärdomar och erfarenheter av bygglov",
-        summary="Lärdomarna gällde bygglov.",
+        summary="Lärdomarna gällde bygglov och projektet.",
     )
     data = api(q="lärdomar om chattbot")[1]
     assert sorted(ids(data)) == ["bot", "bot-2"]
@@ -168,6 +168,11 @@ def test_the_words_for_what_every_case_holds_narrow_nothing(cases, make_case, ap
     assert sorted(ids(api(q="misstag med chattbot")[1])) == ["bot", "bot-2"]
     assert ids(api(q="mistakes with the chatbot", lang="en")[1]) == ["en-bot"]
     assert ids(api(q="lessons learned from the chatbot", lang="en")[1]) == ["en-bot"]
+    # Every case is a project.
+    data = api(q="projekt med chattbot")[1]
+    assert sorted(ids(data)) == ["bot", "bot-2"]
+    assert "some_words" not in data
+    assert ids(api(q="chatbot projects", lang="en")[1]) == ["en-bot"]
     # Alone, they ask for every case: all of them, newest first.
     data = api(q="lärdomar")[1]
     assert data["total"] == 4
