@@ -4,12 +4,11 @@ compounds that hold it ("säkerhet" -> "informationssäkerhet", "moln" ->
 "molntjänster"), and a compound query word also by its parts
 ("ärendehantering" -> "ärende" and "hantering"); a word is also matched in
 its definite and neuter forms that the stemmer does not reduce to its own
-stem ("projekt" -> "projektet", "ansvaret" -> "ansvar", "digitalt" ->
-"digital"). The backends rank the
-words' own matches above these (sqlite.py, postgres.py). The engines split
-compounds in their analysers instead (engines.py)."""
+stem ("kontor" -> "kontoret", "ansvaret" -> "ansvar", "digitalt" ->
+"digital"). The backends rank the words' own matches above these
+(sqlite.py, postgres.py). The engines split compounds in their analysers
+instead (engines.py)."""
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -71,10 +70,8 @@ class Compound:
 
 
 # The compounds found per word, for the vocabulary they were found in (held,
-# so that a new vocabulary starts afresh), and its words in order (to find
-# those with a prefix by bisection) and as lines (to find those holding a
-# text by searching one string).
-_memo = {"vocabulary": None, "words": {}, "ordered": [], "lines": ""}
+# so that a new vocabulary starts afresh).
+_memo = {"vocabulary": None, "words": {}}
 
 
 def compounds(words, languages):
@@ -82,11 +79,8 @@ def compounds(words, languages):
     if LANGUAGE not in languages:
         return [Compound(word) for word in words]
     known = vocabulary(LANGUAGE)
-    if _memo["vocabulary"] is not known:
-        ordered = sorted(known.frequency)
-        _memo.update(vocabulary=known, words={}, ordered=ordered, lines="\n".join(ordered))
-    elif len(_memo["words"]) > _MEMO_SIZE:
-        _memo["words"] = {}
+    if _memo["vocabulary"] is not known or len(_memo["words"]) > _MEMO_SIZE:
+        _memo.update(vocabulary=known, words={})
     return [_compound(word, known) for word in words]
 
 
@@ -127,7 +121,7 @@ def _forms(word, known):
     own = stems(word, [LANGUAGE])[0]
     forms = [
         held
-        for held in _starting_with(own)
+        for held in known.starting_with(own)
         if held not in words and any(stems(base, [LANGUAGE])[0] == own for base in _bases(held))
     ]
     if word not in words:
@@ -146,21 +140,15 @@ def _inflected(base, known):
     hold only inflected: "facket" is found where the cases say "fackliga"."""
     if len(base) < MIN_PART:
         return ""
-    found = [w for w in _starting_with(base) if stems(w, [LANGUAGE])[0] == base]
+    found = [w for w in known.starting_with(base) if stems(w, [LANGUAGE])[0] == base]
     return min(found, key=lambda w: (-known.frequency[w], w), default="")
-
-
-def _starting_with(prefix):
-    """The words of the vocabulary compounds() was given that begin with the prefix."""
-    ordered = _memo["ordered"]
-    return ordered[bisect_left(ordered, prefix) : bisect_left(ordered, prefix + "\uffff")]
 
 
 def _containing(word, known):
     stem = common_prefix(word, [LANGUAGE])
     if len(stem) < MIN_PART:
         return ()
-    found = [w for w in _holding(stem) if _holds(w, stem)]
+    found = [w for w in known.holding(stem) if _holds(w, stem)]
     found.sort(key=lambda w: (-known.frequency[w], w))
     # The backends match by stem: one form of each is enough, and none of the
     # word's own (its inflections, which the word finds by itself).
@@ -173,20 +161,6 @@ def _containing(word, known):
         if len(by_stem) == MAX_COMPOUNDS:
             break
     return tuple(by_stem.values())
-
-
-def _holding(text):
-    """The words of the vocabulary compounds() was given that hold the text,
-    found by searching their lines for it."""
-    lines, found = _memo["lines"], []
-    at = lines.find(text)
-    while at != -1:
-        start = lines.rfind("\n", 0, at) + 1
-        end = lines.find("\n", at)
-        end = len(lines) if end == -1 else end
-        found.append(lines[start:end])
-        at = lines.find(text, end)
-    return found
 
 
 def _holds(word, stem):

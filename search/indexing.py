@@ -195,7 +195,12 @@ def index_section(page_id):
     root = Page.objects.filter(pk=page_id).first()
     if root is None:
         return
-    for page in Page.objects.descendant_of(root, inclusive=True).specific(defer=True):
+    index_again(Page.objects.descendant_of(root, inclusive=True).specific(defer=True))
+
+
+def index_again(pages):
+    """The pages indexed again: in the database and in the engine's queue."""
+    for page in pages:
         index_in_database(page)
         note_change(page)
 
@@ -221,9 +226,8 @@ def reindex_named_cases(model_label, translation_key):
         **{f"{field}__translation_key": translation_key}
     )
     with transaction.atomic():
-        for case in cases.distinct().iterator():
-            index_in_database(case)
-            note_change(case)
+        # Each is read again as stored (index_in_database()): its key is enough.
+        index_again(cases.distinct().only("pk").iterator())
 
 
 def name_changed(instance, created=False, **kwargs):

@@ -76,7 +76,13 @@ EVERY_CASE_WORDS = {
 def without_stop_words(words, languages):
     """The words that are not stop words in any of the languages; all of
     them when nothing else is left ("vad är det")."""
-    kept = [w for w in words if not any(w in STOP_WORDS[lang] for lang in languages)]
+    return _unless_all(words, STOP_WORDS, languages)
+
+
+def _unless_all(words, lists, languages):
+    """The words in none of the languages' lists, or all of them when every
+    one is."""
+    kept = [w for w in words if not any(w in lists[lang] for lang in languages)]
     return kept or words
 
 
@@ -101,9 +107,7 @@ def searched_words(text, languages):
     ]
     if not words:
         return []
-    kept = without_stop_words(words, languages)
-    topical = [w for w in kept if not any(w in QUESTION_VERBS[lang] for lang in languages)]
-    return topical or kept
+    return _unless_all(without_stop_words(words, languages), QUESTION_VERBS, languages)
 
 
 ALGORITHMS = {"sv": "swedish", "en": "english"}

@@ -8,8 +8,10 @@ Read once per page change for every application server (search.page_words),
 and bounded to the MAX_WORDS most frequent words."""
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from cases.models import CaseLesson, last_page_change
 from cases.queries import published_cases
@@ -33,6 +35,31 @@ class Vocabulary:
     def idf(self, word):
         """How distinctive a word is: rarer words weigh more; unknown ones most."""
         return math.log((self.cases + 1) / (self.frequency.get(word, 0) + 0.5))
+
+    @cached_property
+    def _ordered(self):
+        return sorted(self.frequency)
+
+    @cached_property
+    def _lines(self):
+        return "\n".join(self._ordered)
+
+    def starting_with(self, prefix):
+        """The words that begin with the prefix (found by bisection)."""
+        ordered = self._ordered
+        return ordered[bisect_left(ordered, prefix) : bisect_left(ordered, prefix + "\uffff")]
+
+    def holding(self, text):
+        """The words that hold the text (found by searching one string of them all)."""
+        lines, found = self._lines, []
+        at = lines.find(text)
+        while at != -1:
+            start = lines.rfind("\n", 0, at) + 1
+            end = lines.find("\n", at)
+            end = len(lines) if end == -1 else end
+            found.append(lines[start:end])
+            at = lines.find(text, end)
+        return found
 
 
 def case_words(texts):
