@@ -384,6 +384,13 @@ def test_pagination_edges(make_case, api):
     assert api(q="chattbot", page_size=100)[0] == 200
 
 
+def test_a_page_number_of_zero_is_told_the_lowest_page(site, api):
+    for value in ["0", "0000000000"]:
+        status, data = api(page=value)
+        assert status == 400
+        assert data["error"]["message"] == "Sidnumret måste vara ett heltal som är minst 1."
+
+
 @pytest.mark.parametrize(
     ("params", "parameter"),
     [
