@@ -121,7 +121,7 @@ def _positive_int(params, name, default, maximum):
         not_whole = _("The number of results per page must be a whole number of at least 1.")
         too_big = _("The number of results per page can be at most %(max)s.")
     if not DIGITS.fullmatch(raw) or int(raw) < 1:
-        if raw.isascii() and raw.isdigit() and int(raw) > 0:  # more digits than any page needs
+        if raw.isascii() and raw.isdigit() and raw.strip("0"):  # more digits than any page needs
             raise ParameterError(name, too_big % {"max": maximum})
         raise ParameterError(name, not_whole)
     value = int(raw)
