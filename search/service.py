@@ -60,9 +60,11 @@ DIGITS = re.compile(r"[0-9]{1,9}")
 # Newest first, the id breaking ties (Page's `id` is a filter field in every index).
 NEWEST = ("-first_published_at", "-id")
 # The engine tolerates typos only when the words as written find fewer cases;
-# the database backends correct the spelling then. Failing that, several
-# words also find the cases that hold some of them.
+# the database backends correct the spelling then.
 FUZZY_BELOW = 3
+# When fewer cases than this (half a page) hold every word, several words
+# also find the cases that hold some of them, ranked below.
+SOME_WORDS_BELOW = 10
 # The zero-hit page counts at most this many searches without one filter.
 MAX_FILTER_COUNTS = 6
 # ... and offers at most this many related words that find something.
@@ -90,6 +92,9 @@ class SearchParams:
     correct: bool = True
     # True: also the cases that hold some of the words (when few hold all).
     some_words: bool = False
+    # Engines: typos tolerated, since the words as written found too few
+    # (tolerant()); the cases holding some of the words are found so too.
+    typos: bool = False
 
     @property
     def languages(self):
@@ -218,7 +223,7 @@ def database_backend():
     return search_backend()
 
 
-def match(backend, params, queryset, engine, fuzzy=False):
+def match(backend, params, queryset, engine):
     """modelsearch's results for the words (every one required, or any one
     with `some_words`) in the queryset; without words, all of it, newest
     first. An engine that counts the matches itself is handed the chosen
@@ -233,7 +238,7 @@ def match(backend, params, queryset, engine, fuzzy=False):
         Words(
             params.words,
             params.languages,
-            fuzzy=fuzzy,
+            fuzzy=params.typos,
             groups=params.groups,
             some=params.some_words,
             engine_filters=filters,
@@ -262,21 +267,24 @@ def how_many(results, params, engine):
 
 
 def tolerant(backend, params, queryset, engine, read):
-    """read(results) of the words' results: (what it reads, how many cases
-    they hold). On an engine, read again with typos tolerated when the
-    words as written (every one, or some with `some_words`) find fewer than
-    FUZZY_BELOW, unless the words are to be searched as typed (`correct`)."""
+    """(read(results) of the words' results: (what it reads, how many cases
+    they hold); the params searched). On an engine, read again with typos
+    tolerated (`typos`) when the words as written (every one, or some with
+    `some_words`) find fewer than FUZZY_BELOW, unless the words are to be
+    searched as typed (`correct`)."""
     found = read(match(backend, params, queryset, engine))
-    if engine and params.words and params.correct and found[1] < FUZZY_BELOW:
-        found = read(match(backend, params, queryset, engine, fuzzy=True))
-    return found
+    retry = engine and params.words and params.correct and not params.typos
+    if retry and found[1] < FUZZY_BELOW:
+        params = replace(params, typos=True)
+        found = read(match(backend, params, queryset, engine))
+    return found, params
 
 
 def count_found(backend, params, queryset, engine):
     """How many cases the search finds (typos tolerated as in tolerant())."""
     return tolerant(
         backend, params, queryset, engine, lambda results: (None, how_many(results, params, engine))
-    )[1]
+    )[0][1]
 
 
 def ranked_keys(results):
@@ -298,13 +306,15 @@ def page_and_counts(results, params, engine, start, end):
 
 
 def counted(backend, params, queryset, engine, start, end):
-    """page_and_counts() of the search, typos tolerated as in tolerant()."""
+    """(page_and_counts() of the search, the params searched): typos
+    tolerated as in tolerant()."""
 
     def read(results):
         page, found = page_and_counts(results, params, engine, start, end)
         return (page, found), total(found)
 
-    return tolerant(backend, params, queryset, engine, read)[0]
+    (found, _total), searched = tolerant(backend, params, queryset, engine, read)
+    return found, searched
 
 
 def total(found):
@@ -337,12 +347,12 @@ def split_word(params):
 def searched_instead(backend, params, keys, engine, found):
     """(what is searched instead of the words as typed, how many cases hold
     every word of it): their corrected spelling (correction()), and, when
-    fewer than FUZZY_BELOW cases hold every word of what is searched, also
+    fewer than SOME_WORDS_BELOW cases hold every word of what is searched, also
     the cases that hold some of them, or some of a compound's parts (ranked
     below); None when the words stand."""
     corrected, found = correction(backend, params, keys, engine, found) or (None, found)
     searched = corrected or params
-    if found < FUZZY_BELOW and (len(searched.groups) > 1 or split_word(searched)):
+    if found < SOME_WORDS_BELOW and (len(searched.groups) > 1 or split_word(searched)):
         return replace(searched, some_words=True), found
     return (corrected, found) if corrected else None
 
@@ -360,12 +370,12 @@ def find(backend, params, engine):
         found = counts(queryset, [*FACETS, "language"])
         page = keys.order_by(*NEWEST).values_list("pk", flat=True)[start:end]
         return queryset.cards(list(page), "lessons"), found, params, total(found)
-    page, found = counted(backend, params, keys, engine, start, end)
+    (page, found), searched = counted(backend, params, keys, engine, start, end)
     every_word = total(found)
-    instead = searched_instead(backend, params, keys, engine, every_word)
-    searched, every_word = instead or (params, every_word)
-    if searched is not params:
-        page, found = counted(backend, searched, keys, engine, start, end)
+    instead = searched_instead(backend, searched, keys, engine, every_word)
+    if instead:
+        searched, every_word = instead
+        (page, found), searched = counted(backend, searched, keys, engine, start, end)
     return queryset.cards(page, "lessons"), found, searched, every_word
 
 
@@ -390,7 +400,7 @@ def answered(params, action):
 def count_matches(params, **changes):
     """How many cases the search finds with some parameters changed, every
     word required."""
-    other = replace(params, some_words=False, **changes)
+    other = replace(params, some_words=False, typos=False, **changes)
 
     def count(backend, engine):
         keys = searchable_cases(other).only("pk")
@@ -562,10 +572,10 @@ def all_matches(params):
         if not params.words:
             return queryset
         # On an engine, the ids are fetched here, where a failure still falls back.
-        found_keys = tolerant(backend, params, queryset, engine, ranked_keys)[0]
-        instead = searched_instead(backend, params, queryset, engine, len(found_keys))
+        (found_keys, _n), searched = tolerant(backend, params, queryset, engine, ranked_keys)
+        instead = searched_instead(backend, searched, queryset, engine, len(found_keys))
         if instead:
-            found_keys = tolerant(backend, instead[0], queryset, engine, ranked_keys)[0]
+            found_keys = tolerant(backend, instead[0], queryset, engine, ranked_keys)[0][0]
         return queryset.filter(pk__in=Keys(found_keys))
 
     return answered(params, action)[0].order_by(*NEWEST)

@@ -29,9 +29,10 @@ _settings_lock = threading.Lock()
 MAX_MATCHES = 10_000
 # The most values a facet counted by the engine lists (more than any facet has).
 MAX_BUCKETS = 1_000
-# How far a match of the words as written outranks a match found only with
-# typos tolerated (fuzzy): a hundredfold the score.
-EXACT_BOOST = 100
+# What a match of every word as written adds to its score, so that it ranks
+# above every match found only with typos tolerated (fuzzy) or holding only
+# some of the words: more than any score of the words alone.
+EXACT_FIRST = 10_000
 
 
 def _filter_fields(model):
@@ -166,6 +167,22 @@ def compound_query(query, match):
 # --- end of Swedish compounds ----------------------------------------------
 
 
+def exact_first(exact, others):
+    """The matches of `exact` (ranked by it and `others`) above those of
+    `others` alone: a multiplied boost would not do, since a title holding
+    one word can outscore a body holding them all."""
+    return {
+        "bool": {
+            "should": [
+                {"constant_score": {"filter": exact, "boost": EXACT_FIRST}},
+                exact,
+                *others,
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
 def words_fields(languages):
     """The stemmed sub-fields of the languages first, title above the text;
     the plain fields let a typo in an inflected word still match (stemming
@@ -234,32 +251,24 @@ def bilingual(backend_class):
             tolerance = {"fuzziness": "AUTO", "prefix_length": 1}
             if self.query.some:
                 # The cases holding every word (a compound's parts together)
-                # far above those holding some; a single compound's part
-                # (as written: a short part's typo would meet other words).
+                # above those holding every word with typos tolerated, above
+                # those holding some; a single compound's part (as written:
+                # a short part's typo would meet other words).
                 each = self.query.parts_each
                 split = split_words(self.query) if each else self.query.query_string
                 some = [{"multi_match": {**match, "query": split}}]
+                every = compound_query(self.query, {**match, "operator": "and"})
                 if self.query.fuzzy:
                     match = {**match, **tolerance}
                     some.append({"multi_match": match})
-                every = compound_query(self.query, {**match, "operator": "and"})
-                return {
-                    "bool": {
-                        "should": [{"bool": {"must": every, "boost": EXACT_BOOST}}, *some],
-                        "minimum_should_match": 1,
-                    }
-                }
+                    tolerated = compound_query(self.query, {**match, "operator": "and"})
+                    some = [exact_first(tolerated, some)]
+                return exact_first(every, some)
             exact = compound_query(self.query, match)
             if not self.query.fuzzy:
                 return exact
-            tolerant = compound_query(self.query, {**match, **tolerance})
-            # The words as written far above what only a typo's tolerance finds.
-            return {
-                "bool": {
-                    "should": [{"bool": {"must": exact, "boost": EXACT_BOOST}}, tolerant],
-                    "minimum_should_match": 1,
-                }
-            }
+            # The words as written above what only a typo's tolerance finds.
+            return exact_first(exact, [compound_query(self.query, {**match, **tolerance})])
 
     class Results(RankedValues, results_base):
         _ranked = None  # ranked(), once read

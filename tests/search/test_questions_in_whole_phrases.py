@@ -8,6 +8,7 @@ import pytest
 from search.health import backend_name
 from search.models import LoggedQuery
 from search.reports import weekly_report
+from search.service import SOME_WORDS_BELOW
 
 pytestmark = pytest.mark.search
 
@@ -81,12 +82,41 @@ def test_words_that_find_nothing_together_find_the_cases_holding_some(cases, api
 
 
 def test_words_that_find_enough_cases_together_find_only_those(make_case, api):
-    for n in range(3):
-        make_case(id=f"mail-{n}", title=f"Digital brevlåda för företagare {n}")
+    every = [f"mail-{n}" for n in range(SOME_WORDS_BELOW)]
+    for n, case_id in enumerate(every):
+        make_case(id=case_id, title=f"Digital brevlåda för företagare {n}")
     make_case(id="mail-only", title="Digital brevlåda för privatpersoner")
-    data = api(q="brevlåda företagare")[1]
-    assert sorted(ids(data)) == ["mail-0", "mail-1", "mail-2"]
+    data = api(q="brevlåda företagare", page_size="50")[1]
+    assert sorted(ids(data)) == sorted(every)
     assert "some_words" not in data
+
+
+def test_words_that_find_fewer_than_half_a_page_together_add_those_holding_some(make_case, api):
+    every = [f"mail-{n}" for n in range(SOME_WORDS_BELOW - 1)]
+    for n, case_id in enumerate(every):
+        make_case(id=case_id, title=f"Digital brevlåda för företagare {n}")
+    make_case(id="mail-only", title="Digital brevlåda för privatpersoner")
+    data = api(q="brevlåda företagare", page_size="50")[1]
+    # Those holding every word first, then the one holding some.
+    assert sorted(ids(data)[:-1]) == sorted(every)
+    assert ids(data)[-1] == "mail-only"
+    assert data["some_words"] is True
+    assert data["every_word_total"] == len(every)
+
+
+def test_a_misspelt_word_still_ranks_the_cases_holding_every_word_first(make_case, api):
+    faster = ["permits", "benefits", "grants"]
+    for case_id, what in zip(faster, ["bygglov", "bidrag", "stöd"], strict=True):
+        make_case(id=case_id, title=f"Kortare handläggningstider för {what}")
+    for case_id, what in [("meetings", "möten"), ("queues", "köer"), ("waits", "väntan")]:
+        make_case(id=case_id, title=f"Kortare {what}")
+    data = api(q="kortare handläggnigstider")[1]
+    # Corrected on the database, typos tolerated by an engine: the cases
+    # holding both words come first, those holding "kortare" after them.
+    assert sorted(ids(data)[:3]) == sorted(faster)
+    assert sorted(ids(data)[3:]) == ["meetings", "queues", "waits"]
+    assert data["some_words"] is True
+    assert data["every_word_total"] == 3
 
 
 def test_the_page_says_no_case_holds_every_word_and_offers_each_word(cases, page):
