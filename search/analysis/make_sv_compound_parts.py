@@ -15,8 +15,9 @@ How the list is made:
    and, of five letters or more, the COMMON most frequent Swedish words by
    the `wordfreq` package (pip install wordfreq; only used to choose, none
    of its data is copied), so that the compounds of cases yet to come split
-   too ("polismyndigheten": "polis"). Short or rare parts would split
-   unrelated words ("ring" in "hantering").
+   too ("polismyndigheten": "polis"). An inflected word of these counts by
+   the dictionary's base form ("besparingar": "besparing"). Short or rare
+   parts would split unrelated words ("ring" in "hantering").
 4. A word that is itself two words of the list ("ärendehantering": "ärende"
    and "hantering", a joining "s" allowed) is left out: the filter keeps only
    the longest part found at a place, and the parts are what is wanted. A
@@ -103,6 +104,28 @@ def is_compound(word, words):
     return False
 
 
+# The endings of inflected forms whose base the dictionary holds
+# ("besparingar": "besparing"), longest first.
+ENDINGS = sorted(
+    "arna erna orna ena arnas ernas ornas ar er or en et na an n t s".split(), key=len, reverse=True
+)
+
+
+def as_parts(words, parts):
+    """The words the dictionary holds as compound parts, or the base of an
+    inflected form that it holds ("besparingar": "besparing")."""
+    found = set()
+    for word in words:
+        if word in parts:
+            found.add(word)
+            continue
+        for ending in ENDINGS:
+            if word.endswith(ending) and word[: -len(ending)] in parts:
+                found.add(word[: -len(ending)])
+                break
+    return found
+
+
 def common_words():
     from wordfreq import top_n_list
 
@@ -115,10 +138,10 @@ def without_compounds(words, among):
 
 def main(dic_path):
     parts = compound_parts(dic_path)
-    chosen = {w for w in (demo_words() | set(PUBLIC_SECTOR)) & parts if len(w) >= MIN_LENGTH}
+    chosen = {w for w in as_parts(demo_words() | set(PUBLIC_SECTOR), parts) if len(w) >= MIN_LENGTH}
     chosen = without_compounds(chosen, chosen)
     # The common words may not split the chosen ones ("handläggning" stays).
-    common = common_words() & parts
+    common = {w for w in as_parts(common_words(), parts) if len(w) >= COMMON_MIN_LENGTH}
     kept = sorted(chosen | without_compounds(common - chosen, chosen | common))
     OUTPUT.write_text("\n".join(kept) + "\n", encoding="utf-8")
     print(f"{len(kept)} words written to {OUTPUT.name}")
