@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from search.text import common_prefix, stems
+from search.text import VOWELS, common_prefix, stem_forms, stems
 from search.vocabulary import vocabulary
 
 # The language whose compounds are split.
@@ -32,7 +32,6 @@ LINKS = ("s", "e", "a", "u", "o")
 # ("ärende-t", "fråga-n"): "svar-t" is another word.
 DEFINITE = ("et", "ets")
 DEFINITE_AFTER_VOWEL = ("t", "ts", "n", "ns")
-VOWELS = "aeiouyåäö"
 # The adjectives whose neuter "-t" Snowball also leaves on ("digitalt",
 # "effektivt", "hållbart"): those with these endings.
 ADJECTIVE_ENDINGS = ("al", "ell", "iv", "bar", "är")
@@ -118,11 +117,17 @@ def _forms(word, known):
     when the stemmer gives that form a stem of its own. A word of the
     dictionary is no such form ("internet", "planet")."""
     words = dictionary_words()
-    own = stems(word, [LANGUAGE])[0]
+    own, *participle = stem_forms(word, LANGUAGE)
+    # Its plural, when the word may be a participle ("avbrutet": "avbrutna").
+    plural = own not in words
     forms = [
         held
         for held in known.starting_with(own)
-        if held not in words and any(stems(base, [LANGUAGE])[0] == own for base in _bases(held))
+        if held not in words
+        and (
+            any(stems(base, [LANGUAGE])[0] == own for base in _bases(held))
+            or (plural and stem_forms(held, LANGUAGE)[1:] == (own,))
+        )
     ]
     if word not in words:
         for base in _bases(word):
@@ -130,6 +135,10 @@ def _forms(word, known):
                 forms.append(base)
             elif kin := _inflected(base, known):
                 forms.append(kin)
+        # A participle's plural: its other forms ("avbrutna": "avbrutet").
+        forms += [
+            kin for base in participle if base not in words if (kin := _inflected(base, known))
+        ]
     return tuple(
         form for form in forms if len(form) >= MIN_PART and stems(form, [LANGUAGE])[0] != own
     )

@@ -14,7 +14,7 @@ when the list changes (search/engine_synonyms.py)."""
 from django.core.cache import cache
 
 from search.synonym_rules import parse_rule
-from search.text import stems, without_stop_words
+from search.text import participle_plural, stem_forms, stems, without_stop_words
 
 CACHE_KEY = "search-synonym-rules"
 # Another process with its own (local memory) cache sees a change at the latest after this.
@@ -72,11 +72,10 @@ def expand(words, languages):
     groups, i = [], 0
     while i < len(words):
         best_length, alternatives = 0, []
-        for language in languages:
-            stem = _key([words[i]], language)[0]
+        for language, stem in _first_stems(words[i], languages):
             for key, targets in table.get((language, stem), ()):
                 span = words[i : i + len(key)]
-                if len(key) >= best_length and _key(span, language) == key:
+                if len(key) >= best_length and _holds(span, key, language):
                     if len(key) > best_length:
                         best_length, alternatives = len(key), []
                     alternatives += [tuple(t.split()) for t in targets]
@@ -89,6 +88,18 @@ def expand(words, languages):
         groups.append([typed, *others])
         i += best_length
     return groups
+
+
+def _first_stems(word, languages):
+    """(language, stem) of each stem a term may start with to meet the word."""
+    return [(language, stem) for language in languages for stem in stem_forms(word, language)]
+
+
+def _holds(span, key, language):
+    """Whether the words are the term's stems, each by one of its stems."""
+    return len(span) == len(key) and all(
+        stem in stem_forms(word, language) for word, stem in zip(span, key, strict=True)
+    )
 
 
 def related_terms(words, languages):
@@ -118,9 +129,13 @@ def solr_rules(language):
 
 
 def _as_searched(terms, language):
-    """The terms, each followed by its form without stop words when that differs."""
+    """The terms, each followed by its form without stop words when that
+    differs, and a Swedish participle by its plural, which the engine's
+    stemmer keeps apart ("avbrutet", "avbrutna"; see stem_forms())."""
     found = []
     for term in terms:
         words = term.split()
         found += [term, " ".join(without_stop_words(words, [language]))]
-    return list(dict.fromkeys(found))
+        if language == "sv" and len(words) == 1:
+            found.append(participle_plural(term))
+    return [term for term in dict.fromkeys(found) if term]

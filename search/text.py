@@ -122,6 +122,31 @@ def stems(word, languages):
     return list(dict.fromkeys(_local.stemmers[lang].stemWord(word) for lang in languages))
 
 
+# A strong verb's participle ends "-en", "-et" or, plural, "-na" after a
+# consonant ("avbruten", "avbrutet", "avbrutna"): Snowball cuts the plural
+# to a stem of its own ("avbrutn"; the others "avbrut").
+VOWELS = "aeiouyåäö"
+_CONSONANT_NA = re.compile(f"[^{VOWELS}]na$")
+
+
+def stem_forms(word, language):
+    """The word's stem and, for what may be a Swedish participle's plural,
+    the stem of its other forms ("avbrutna": "avbrutn", "avbrut")."""
+    stem = stems(word, [language])[0]
+    if language == "sv" and stem == word[:-1] and _CONSONANT_NA.search(word):
+        return (stem, stem[:-1])
+    return (stem,)
+
+
+def participle_plural(word):
+    """The plural of what may be a Swedish participle ("avbrutet",
+    "avbruten": "avbrutna"), or "" ."""
+    base = word[:-2]
+    if word.endswith(("et", "en")) and base[-1:] not in VOWELS and stems(word, ["sv"])[0] == base:
+        return base + "na"
+    return ""
+
+
 def common_prefix(word, languages):
     """What the word and every stem of it start with: one prefix that finds
     each language's inflected forms ("myndigheterna" -> "mynd" finds

@@ -54,6 +54,12 @@ def in_languages(text, languages):
     )
 
 
+def alternative(words, language):
+    """One word, or a phrase of words (a synonym of several words)."""
+    search_type = "phrase" if len(words) > 1 else "plain"
+    return SearchQuery(" ".join(words), search_type=search_type, config=CONFIGS[language])
+
+
 def compound_query(compound, languages, any_part=False):
     """The word, or one of its forms, or a compound that holds it, or both of
     its own parts (or either, `any_part`)."""
@@ -83,28 +89,21 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         return reduce(or_ if query.some else and_, groups)
 
     def group_queries(self, query, any_part=False):
-        """One tsquery per group of words: a plain word widened by its
-        compounds, a word with synonyms any one of them in any language
+        """One tsquery per group of words: the word as typed, widened by its
+        forms and compounds, or any one of its synonyms, in any language
         (several words as a phrase)."""
         widened = dict(zip(query.words, query.compounds, strict=True))
         return [self._group_query(group, widened, query, any_part) for group in query.groups]
 
     @staticmethod
     def _group_query(group, widened, query, any_part):
-        if len(group) == 1 and len(group[0]) == 1 and widened.get(group[0][0]):
-            return compound_query(widened[group[0][0]], query.languages, any_part)
-        return reduce(
-            or_,
-            (
-                SearchQuery(
-                    " ".join(words),
-                    search_type="phrase" if len(words) > 1 else "plain",
-                    config=CONFIGS[lang],
-                )
-                for words in group
-                for lang in query.languages
-            ),
-        )
+        typed, *synonyms = group
+        if len(typed) == 1 and widened.get(typed[0]):
+            alternatives = [compound_query(widened[typed[0]], query.languages, any_part)]
+        else:
+            alternatives = [alternative(typed, lang) for lang in query.languages]
+        alternatives += [alternative(words, lang) for words in synonyms for lang in query.languages]
+        return reduce(or_, alternatives)
 
     def match_parts(self):
         """The tsqueries a match satisfies each, in its title or its body:
@@ -135,8 +134,9 @@ class WordsCompiler(PostgresSearchQueryCompiler):
 
     def exact_query(self):
         """What ranks first: with `some` and several groups, the cases that
-        hold every group; the words alone, when compounds widened the query
-        (a single compound's own word above its parts); else None."""
+        hold every group; the words alone or their synonyms, when compounds
+        widened the query (a single compound's own word above its parts);
+        else None."""
         query = self.query
         if not isinstance(query, Words) or query.any_word:
             return None
@@ -144,7 +144,7 @@ class WordsCompiler(PostgresSearchQueryCompiler):
             return reduce(and_, self.group_queries(query))
         if not any(query.compounds):
             return None
-        return in_languages(query.query_string, query.languages)
+        return reduce(and_, (self._group_query(group, {}, query, False) for group in query.groups))
 
     def _build_rank_expression(self, vectors, config):
         rank = super()._build_rank_expression(vectors, config)

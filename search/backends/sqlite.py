@@ -110,30 +110,32 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
         return SearchQueryExpression(combined(groups, or_ if query.some else and_))
 
     @staticmethod
-    def groups(query, any_part=False):
-        """One expression per group of words: a plain word or a compound
-        that holds it or both of its parts (or either, `any_part`), a word
-        with synonyms any one of them (several words as a phrase)."""
+    def groups(query, any_part=False, widen=True):
+        """One expression per group of words: the word as typed, or a
+        compound that holds it or both of its parts (or either, `any_part`),
+        or any one of its synonyms (several words as a phrase); without
+        `widen`, neither forms nor compounds."""
         widened = {
             compound.word: extra
             for compound in query.compounds
-            if (extra := widening(compound, query.languages, any_part))
+            if widen and (extra := widening(compound, query.languages, any_part))
         }
         found = []
-        for group in query.groups:
-            if len(group) == 1 and len(group[0]) == 1 and group[0][0] in widened:
-                word = group[0][0]
-                alternatives = [word_lexeme(word, query.languages), *widened[word]]
-                found.append(combined(alternatives, or_))
-                continue
-            choices = [alternative_lexeme(words, query.languages) for words in group]
+        for typed, *synonyms in query.groups:
+            if len(typed) == 1 and typed[0] in widened:
+                word = typed[0]
+                first = combined([word_lexeme(word, query.languages), *widened[word]], or_)
+            else:
+                first = alternative_lexeme(typed, query.languages)
+            choices = [first, *(alternative_lexeme(words, query.languages) for words in synonyms)]
             found.append(choices[0] if len(choices) == 1 else Joined(choices, " OR "))
         return found
 
     def exact_query(self):
         """What ranks first: with `some` and several groups, the cases that
-        hold every group; the words alone, when compounds widened the query
-        (a single compound's own word above its parts); else None."""
+        hold every group; the words alone or their synonyms, when compounds
+        widened the query (a single compound's own word above its parts);
+        else None."""
         query = self.query
         if query.any_word:
             return None
@@ -141,8 +143,7 @@ class WordsCompiler(SQLiteSearchQueryCompiler):
             return SearchQueryExpression(combined(self.groups(query), and_))
         if not any(widening(c, query.languages) for c in query.compounds):
             return None
-        lexemes = [word_lexeme(word, query.languages) for word in query.words]
-        return SearchQueryExpression(combined(lexemes, and_))
+        return SearchQueryExpression(combined(self.groups(query, widen=False), and_))
 
     def _build_rank_expression(self, vectors, config):
         if isinstance(self.query, Words):

@@ -169,13 +169,18 @@ def test_a_definite_form_finds_what_its_word_finds(make_case, api):
 
 def test_a_word_finds_the_forms_the_stemmer_keeps_apart(make_case, api):
     # Snowball leaves "frågan", "telefonkön" and "effektivt" whole, while
-    # "frågor", "telefonköer" and "effektiva" lose their endings.
+    # "frågor", "telefonköer" and "effektiva" lose their endings; it stems
+    # "avbrutna" apart from "avbrutet".
     make_case(id="question", title="Frågan om öppettider avgjordes i en enkät")
     make_case(id="queue", title="Kortare telefonköer till kundtjänst")
     make_case(id="definite-queue", title="Telefonkön till växeln kortades")
     make_case(id="meetings", title="Effektiva möten i förvaltningen")
     make_case(id="unrelated", title="Ny växel för arkivet", themes=["sustainability"])
+    make_case(id="stopped", title="Ett avbrutet försök med blockkedjor")
+    make_case(id="stopped-plural", title="Två avbrutna piloter med röststyrning")
     expected = {
+        "avbrutna": ["stopped", "stopped-plural"],
+        "avbrutet": ["stopped", "stopped-plural"],
         "frågor": ["question"],
         "fråga": ["question"],
         "telefonköer": ["definite-queue", "queue"],

@@ -170,6 +170,13 @@ def test_a_readers_word_finds_the_cases_described_otherwise(stopped, api):
     assert "fine" not in ids(api(q="avbrutet")[1])
 
 
+def test_a_participles_plural_finds_its_synonyms(stopped, api):
+    # "avbrutna" is stemmed apart from "avbrutet", a term of the starter group.
+    data = api(q="avbrutna")[1]
+    assert sorted(ids(data)) == ["archive", "cloud", "ledger"]
+    assert "corrected_query" not in data
+
+
 def test_equivalent_words_find_each_other(make_case, api):
     make_case(id="bot", title="Chattbot i kundtjänsten")
     make_case(id="en-bot", language="en", title="A virtual assistant answers tax questions")
