@@ -1,6 +1,7 @@
 """Spelling correction against the cases' own words: the nearest known word
-for each query word that no published case's title, summary, tag, agency or
-theme contains. The known words are read once per page change and at most
+for each query word that no published case holds (search.vocabulary), from
+the words of the cases' titles, summaries and tags and the agencies' and
+themes' names. The known words are read once per page change and at most
 every few minutes (search.page_words), and looked up by first letter and
 length, so a correction compares a word with a few hundred others even at
 10,000 cases."""
@@ -15,6 +16,7 @@ from cases.snippets import Agency, Theme
 from core.languages import language_codes
 from search import page_words
 from search.text import WORD
+from search.vocabulary import vocabularies
 
 MIN_LENGTH = 4  # shorter words have too many neighbours to guess from
 CUTOFF = 0.8  # difflib's similarity ratio
@@ -89,12 +91,15 @@ def nearest(word, by_shape):
 
 
 def suggest(words, languages):
-    """The query with each unknown word replaced by its nearest known word,
-    or "" when no word changes."""
+    """The query with each word no case holds replaced by its nearest known
+    word, or "" when no word changes: "kortare" is no typo of "korta"."""
     by_shape = vocabulary(languages)
+    held = vocabularies(languages)
     out = []
     for word in words:
-        known = word in by_shape.get((word[0], len(word)), ())
+        known = word in by_shape.get((word[0], len(word)), ()) or any(
+            word in words_of.frequency for words_of in held
+        )
         replacement = None
         if len(word) >= MIN_LENGTH and not word.isdigit() and not known:
             replacement = nearest(word, by_shape)

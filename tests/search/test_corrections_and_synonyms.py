@@ -8,6 +8,7 @@ import pytest
 
 from search.models import LoggedQuery, SynonymGroup
 from search.reports import weekly_report
+from search.spelling import suggest
 
 pytestmark = pytest.mark.search
 
@@ -106,6 +107,22 @@ def test_known_words_are_not_corrected(cases, api):
     assert "corrected_query" not in data
     assert api(q="xylofonerna")[1]["total"] == 0
     assert "corrected_query" not in api(q="xylofonerna")[1]
+
+
+def test_a_word_only_a_cases_text_holds_is_no_typo(make_case, api):
+    make_case(id="short", title="Korta svar i chatten")
+    make_case(
+        id="queue",
+        title="Ny telefonkö",
+        challenge="Kunderna ville ha kortare väntan och färre handläggningstider att hålla reda på.",
+    )
+    # "kortare" and "handläggningstider" stand in no title or summary, but a
+    # case's text holds them: no nearer title word ("korta") replaces them.
+    assert suggest(["kortare", "handläggningstider"], ["sv"]) == ""
+    assert suggest(["kortta"], ["sv"]) == "korta"
+    data = api(q="kortare handläggningstider")[1]
+    assert ids(data)[0] == "queue"
+    assert "corrected_query" not in data
 
 
 def test_a_word_more_than_a_typo_away_is_not_corrected(make_case, api):
