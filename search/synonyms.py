@@ -14,7 +14,13 @@ when the list changes (search/engine_synonyms.py)."""
 from django.core.cache import cache
 
 from search.synonym_rules import parse_rule
-from search.text import participle_plural, stem_forms, stems, without_stop_words
+from search.text import (
+    definite_form,
+    participle_plural,
+    stem_forms,
+    stems,
+    without_stop_words,
+)
 
 CACHE_KEY = "search-synonym-rules"
 # Another process with its own (local memory) cache sees a change at the latest after this.
@@ -130,12 +136,13 @@ def solr_rules(language):
 
 def _as_searched(terms, language):
     """The terms, each followed by its form without stop words when that
-    differs, and a Swedish participle by its plural, which the engine's
-    stemmer keeps apart ("avbrutet", "avbrutna"; see stem_forms())."""
+    differs, and a Swedish word by its forms that the engine's stemmer keeps
+    apart: a participle's plural ("avbrutet", "avbrutna"; see stem_forms())
+    and the definite singular ("sjukfrånvaro", "sjukfrånvaron")."""
     found = []
     for term in terms:
         words = term.split()
         found += [term, " ".join(without_stop_words(words, [language]))]
         if language == "sv" and len(words) == 1:
-            found.append(participle_plural(term))
+            found += [participle_plural(term), definite_form(term)]
     return [term for term in dict.fromkeys(found) if term]

@@ -147,6 +147,13 @@ def participle_plural(word):
     return ""
 
 
+def definite_form(word):
+    """The Swedish definite singular when Snowball stems it apart from the
+    word ("sjukfrånvaro": "sjukfrånvaron", "projekt": "projektet"), or ""."""
+    form = word + ("n" if word[-1:] in VOWELS else "et")
+    return form if stems(form, ["sv"]) != stems(word, ["sv"]) else ""
+
+
 def common_prefix(word, languages):
     """What the word and every stem of it start with: one prefix that finds
     each language's inflected forms ("myndigheterna" -> "mynd" finds

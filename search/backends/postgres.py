@@ -103,6 +103,12 @@ class WordsCompiler(PostgresSearchQueryCompiler):
         else:
             alternatives = [alternative(typed, lang) for lang in query.languages]
         alternatives += [alternative(words, lang) for words in synonyms for lang in query.languages]
+        swedish = CONFIGS[COMPOUND_LANGUAGE]
+        alternatives += [
+            SearchQuery(form, search_type="plain", config=swedish)
+            for words in synonyms
+            for form in query.synonym_forms.get(" ".join(words), ())
+        ]
         return reduce(or_, alternatives)
 
     def match_parts(self):

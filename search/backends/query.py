@@ -54,6 +54,14 @@ class Words(PlainText):
         database backends ask for them when building the match and its rank."""
         return compounds(self.words, self.languages)
 
+    @cached_property
+    def synonym_forms(self):
+        """{one-word synonym: its forms the stemmer keeps apart (Compound.forms),
+        which PostgreSQL matches beside it ("sjukfrånvaro": "sjukfrånvaron")}."""
+        single = [words[0] for group in self.groups for words in group[1:] if len(words) == 1]
+        found = compounds(list(dict.fromkeys(single)), self.languages)
+        return {compound.word: compound.forms for compound in found if compound.forms}
+
     def __repr__(self):
         flags = f"fuzzy={self.fuzzy} any={self.any_word} some={self.some}"
         return f"<Words {self.words!r} in {self.languages!r} {flags}>"
