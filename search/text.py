@@ -140,10 +140,10 @@ def stem_forms(word, language):
 
 def participle_plural(word):
     """The plural of what may be a Swedish participle ("avbrutet",
-    "avbruten": "avbrutna"), or "" ."""
-    base = word[:-2]
-    if word.endswith(("et", "en")) and base[-1:] not in VOWELS and stems(word, ["sv"])[0] == base:
-        return base + "na"
+    "avbruten": "avbrutna"), by stem_forms()'s rule, or ""."""
+    plural = word[:-2] + "na"
+    if word.endswith(("et", "en")) and stem_forms(plural, "sv")[1:] == tuple(stems(word, ["sv"])):
+        return plural
     return ""
 
 
